@@ -1,0 +1,391 @@
+package calendar
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ScheduleFormat is the value of the optional top-level "format" key of a schedule file.
+const ScheduleFormat = "vanban-schedule/1"
+
+// EntryKind is what a schedule entry says about one day.
+type EntryKind uint8
+
+// Kinds of schedule entries (the key that carries the value in the file is given in brackets).
+const (
+	EntryHoliday      EntryKind = iota + 1 // a public holiday [holiday: NAME]
+	EntryCompensatory                      // nghỉ bù for a holiday that fell on a weekly rest day [compensatory: NAME]
+	EntrySwapped                           // a weekday off in exchange for a worked weekend day [swapped_with: DATE]
+	EntryOff                               // any other day off [off: REASON]
+	EntryWorking                           // a day that is a working day [working: REASON]
+)
+
+// Schedule is the content of a schedule file: announced days off, per year.
+type Schedule struct {
+	Name  string // file name used in messages
+	Years map[int]*ScheduleYear
+}
+
+// ScheduleYear is the schedule of one year. Breaks that straddle 1 January are filed under the year of the
+// holiday (the 2019 schedule holds 31/12/2018).
+type ScheduleYear struct {
+	Year       int
+	Official   *bool // nil: unchanged (see package documentation)
+	Replace    bool  // discard what lower layers say about this year
+	LegalBasis string
+	Note       string
+	Breaks     []Break
+}
+
+// Break is one holiday period ("đợt nghỉ") with its source.
+type Break struct {
+	Name       string
+	From, To   Date // whole continuous break, inclusive (optional, informative)
+	Source     string
+	Confidence string // high, medium or low
+	Note       string
+	Days       []Entry
+}
+
+// Entry classifies one day.
+type Entry struct {
+	Date  Date
+	Kind  EntryKind
+	Name  string // holiday name (EntryHoliday, EntryCompensatory) or reason (EntryOff, EntryWorking)
+	With  Date   // EntrySwapped: the weekend day worked instead
+	Line  int    // position in the file, for messages
+	Col   int
+	Break *Break
+}
+
+// ScheduleError is a list of problems found in a schedule file, each with file:line:col.
+type ScheduleError struct {
+	Problems []string
+}
+
+func (e *ScheduleError) Error() string {
+	if len(e.Problems) == 1 {
+		return e.Problems[0]
+	}
+	return fmt.Sprintf("%s (and %d more problem(s): %s)", e.Problems[0], len(e.Problems)-1, strings.Join(e.Problems[1:], "; "))
+}
+
+// ReadScheduleFile reads and checks a schedule file.
+func ReadScheduleFile(path string) (*Schedule, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("schedule file: %w", err)
+	}
+	return ParseSchedule(path, b)
+}
+
+// ReadSchedule reads and checks a schedule from r; name is used in messages.
+func ReadSchedule(name string, r io.Reader) (*Schedule, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return ParseSchedule(name, b)
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// ParseSchedule parses and checks a schedule file's content. Every problem is reported as
+// "name:line:col: what is wrong".
+func ParseSchedule(name string, data []byte) (*Schedule, error) {
+	p := &parser{name: name}
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		if err == io.EOF {
+			return nil, &ScheduleError{[]string{name + ":1:1: empty schedule file: want a mapping with a \"years\" key"}}
+		}
+		msg := err.Error()
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			return nil, &ScheduleError{[]string{fmt.Sprintf("%s:%s:1: YAML syntax error: %s", name, m[1], m[2])}}
+		}
+		return nil, &ScheduleError{[]string{fmt.Sprintf("%s:1:1: YAML error: %s", name, strings.TrimPrefix(msg, "yaml: "))}}
+	}
+	s := &Schedule{Name: name, Years: map[int]*ScheduleYear{}}
+	p.schedule(&root, s)
+	if len(p.problems) > 0 {
+		return nil, &ScheduleError{p.problems}
+	}
+	return s, nil
+}
+
+type parser struct {
+	name     string
+	problems []string
+}
+
+func (p *parser) errf(n *yaml.Node, format string, args ...any) {
+	if len(p.problems) >= 20 {
+		return
+	}
+	p.problems = append(p.problems, fmt.Sprintf("%s:%d:%d: %s", p.name, n.Line, n.Column, fmt.Sprintf(format, args...)))
+}
+
+// fields walks a mapping node, checking for unknown and duplicate keys.
+func (p *parser) fields(n *yaml.Node, what string, allowed []string, f func(key string, k, v *yaml.Node)) bool {
+	if n.Kind != yaml.MappingNode {
+		p.errf(n, "%s must be a mapping (key: value), found %s", what, kindName(n))
+		return false
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if seen[k.Value] {
+			p.errf(k, "duplicate key %q in %s", k.Value, what)
+			continue
+		}
+		seen[k.Value] = true
+		ok := false
+		for _, a := range allowed {
+			if a == k.Value {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			p.errf(k, "unknown key %q in %s (allowed: %s)", k.Value, what, strings.Join(allowed, ", "))
+			continue
+		}
+		f(k.Value, k, v)
+	}
+	return true
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "an empty document"
+}
+
+func (p *parser) str(n *yaml.Node, what string) string {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		p.errf(n, "%s must be text, found %s", what, kindName(n))
+		return ""
+	}
+	return n.Value
+}
+
+func (p *parser) boolean(n *yaml.Node, what string) bool {
+	if n.Kind != yaml.ScalarNode || (n.Value != "true" && n.Value != "false") {
+		p.errf(n, "%s must be true or false, found %s", what, kindName(n))
+		return false
+	}
+	return n.Value == "true"
+}
+
+func (p *parser) date(n *yaml.Node, what string) Date {
+	if n.Kind != yaml.ScalarNode {
+		p.errf(n, "%s must be a date YYYY-MM-DD, found %s", what, kindName(n))
+		return Date{}
+	}
+	d, err := ParseDate(n.Value)
+	if err != nil {
+		p.errf(n, "%s: %v", what, err)
+		return Date{}
+	}
+	return d
+}
+
+func (p *parser) schedule(root *yaml.Node, s *Schedule) {
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		n = n.Content[0]
+	}
+	var years *yaml.Node
+	if !p.fields(n, "the schedule file", []string{"format", "description", "years"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "format":
+			if f := p.str(v, "format"); f != "" && f != ScheduleFormat {
+				p.errf(v, "unsupported format %q: want %q", f, ScheduleFormat)
+			}
+		case "description":
+			p.str(v, "description")
+		case "years":
+			years = v
+		}
+	}) {
+		return
+	}
+	if years == nil {
+		p.errf(n, "missing key \"years\"")
+		return
+	}
+	if years.Kind != yaml.MappingNode {
+		p.errf(years, "years must be a mapping from a year (e.g. 2027) to that year's schedule, found %s", kindName(years))
+		return
+	}
+	seenDates := map[Date]*yaml.Node{}
+	for i := 0; i+1 < len(years.Content); i += 2 {
+		k, v := years.Content[i], years.Content[i+1]
+		y, err := strconv.Atoi(k.Value)
+		if err != nil || y < lunarFirstYear || y > lunarLastYear {
+			p.errf(k, "year key %q: want a year between %d and %d", k.Value, lunarFirstYear, lunarLastYear)
+			continue
+		}
+		if _, dup := s.Years[y]; dup {
+			p.errf(k, "year %d appears twice", y)
+			continue
+		}
+		sy := &ScheduleYear{Year: y}
+		s.Years[y] = sy
+		p.year(v, sy, seenDates)
+	}
+}
+
+func (p *parser) year(n *yaml.Node, sy *ScheduleYear, seen map[Date]*yaml.Node) {
+	what := fmt.Sprintf("year %d", sy.Year)
+	p.fields(n, what, []string{"official", "replace", "legal_basis", "note", "breaks"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "official":
+			b := p.boolean(v, what+": official")
+			sy.Official = &b
+		case "replace":
+			sy.Replace = p.boolean(v, what+": replace")
+		case "legal_basis":
+			sy.LegalBasis = p.str(v, what+": legal_basis")
+		case "note":
+			sy.Note = p.str(v, what+": note")
+		case "breaks":
+			if v.Kind != yaml.SequenceNode {
+				p.errf(v, "%s: breaks must be a list, found %s", what, kindName(v))
+				return
+			}
+			sy.Breaks = make([]Break, len(v.Content))
+			for i, bn := range v.Content {
+				p.brk(bn, sy, &sy.Breaks[i], seen)
+			}
+		}
+	})
+}
+
+func (p *parser) brk(n *yaml.Node, sy *ScheduleYear, b *Break, seen map[Date]*yaml.Node) {
+	what := fmt.Sprintf("year %d: break", sy.Year)
+	var daysNode *yaml.Node
+	if !p.fields(n, what, []string{"name", "from", "to", "source", "confidence", "note", "days"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "name":
+			b.Name = p.str(v, what+" name")
+		case "from":
+			b.From = p.date(v, what+" from")
+		case "to":
+			b.To = p.date(v, what+" to")
+		case "source":
+			b.Source = p.str(v, what+" source")
+		case "confidence":
+			b.Confidence = p.str(v, what+" confidence")
+			if b.Confidence != "" && b.Confidence != "high" && b.Confidence != "medium" && b.Confidence != "low" {
+				p.errf(v, "%s confidence %q: want high, medium or low", what, b.Confidence)
+			}
+		case "note":
+			b.Note = p.str(v, what+" note")
+		case "days":
+			daysNode = v
+		}
+	}) {
+		return
+	}
+	if b.Name == "" {
+		p.errf(n, "%s: missing key \"name\"", what)
+	} else {
+		what = fmt.Sprintf("year %d: break %q", sy.Year, b.Name)
+	}
+	if !b.From.IsZero() && !b.To.IsZero() && b.To.Before(b.From) {
+		p.errf(n, "%s: to %v is before from %v", what, b.To, b.From)
+	}
+	if daysNode == nil {
+		p.errf(n, "%s: missing key \"days\"", what)
+		return
+	}
+	if daysNode.Kind != yaml.SequenceNode {
+		p.errf(daysNode, "%s: days must be a list of {date: …, holiday|compensatory|swapped_with|off|working: …}, found %s", what, kindName(daysNode))
+		return
+	}
+	for _, dn := range daysNode.Content {
+		e := Entry{Line: dn.Line, Col: dn.Column, Break: b}
+		kinds, dated := 0, false
+		p.fields(dn, what+" day", []string{"date", "holiday", "compensatory", "swapped_with", "off", "working"}, func(key string, k, v *yaml.Node) {
+			switch key {
+			case "date":
+				e.Date, dated = p.date(v, what+" date"), true
+				return
+			case "holiday":
+				e.Kind, e.Name = EntryHoliday, p.str(v, what+" holiday")
+			case "compensatory":
+				e.Kind, e.Name = EntryCompensatory, p.str(v, what+" compensatory")
+			case "swapped_with":
+				e.Kind, e.With = EntrySwapped, p.date(v, what+" swapped_with")
+			case "off":
+				e.Kind, e.Name = EntryOff, p.str(v, what+" off")
+			case "working":
+				e.Kind = EntryWorking
+				if v.Tag != "!!null" {
+					e.Name = p.str(v, what+" working")
+				}
+			}
+			kinds++
+		})
+		if dn.Kind != yaml.MappingNode {
+			continue
+		}
+		if kinds != 1 {
+			p.errf(dn, "%s: each day needs exactly one of holiday, compensatory, swapped_with, off, working (found %d)", what, kinds)
+			continue
+		}
+		if e.Date.IsZero() {
+			if !dated {
+				p.errf(dn, "%s: day without a date", what)
+			}
+			continue
+		}
+		if (e.Kind == EntryHoliday || e.Kind == EntryCompensatory || e.Kind == EntryOff) && e.Name == "" {
+			p.errf(dn, "%s: day %v: the name or reason must not be empty", what, e.Date)
+		}
+		if dy := e.Date.Year(); dy < sy.Year-1 || dy > sy.Year+1 {
+			p.errf(dn, "%s: day %v is filed under year %d: a year holds its own days and a break straddling 1 January only", what, e.Date, sy.Year)
+		}
+		if prev, dup := seen[e.Date]; dup {
+			p.errf(dn, "%s: day %v is already given at line %d", what, e.Date, prev.Line)
+		} else {
+			seen[e.Date] = dn
+		}
+		if e.Kind == EntrySwapped && !e.With.IsZero() {
+			if wd := e.Date.Weekday(); wd == 0 || wd == 6 {
+				p.errf(dn, "%s: day %v is a %s: a swapped day off must be a weekday (Monday–Friday)", what, e.Date, e.Date.Weekday())
+			}
+			if wd := e.With.Weekday(); wd != 0 && wd != 6 {
+				p.errf(dn, "%s: swapped_with %v is a %s: the day worked instead must be a Saturday or Sunday", what, e.With, e.With.Weekday())
+			}
+			if prev, dup := seen[e.With]; dup {
+				p.errf(dn, "%s: day %v is already given at line %d", what, e.With, prev.Line)
+			} else {
+				seen[e.With] = dn
+			}
+		}
+		b.Days = append(b.Days, e)
+	}
+	sort.SliceStable(b.Days, func(i, j int) bool { return b.Days[i].Date.Before(b.Days[j].Date) })
+}

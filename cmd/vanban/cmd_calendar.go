@@ -1,0 +1,255 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/vanban/vanban/calendar"
+)
+
+func init() {
+	register(command{name: "deadline", summary: "due date N Vietnamese working days after (or before) a date", run: runDeadline})
+	register(command{name: "calendar", summary: "list days with working/off, reason and lunar date (table or --json)", run: runCalendar})
+}
+
+// calendarFlags are the flags deadline and calendar share.
+type calendarFlags struct {
+	schedules calScheduleList
+	noSwaps   bool
+}
+
+type calScheduleList []string
+
+func (s *calScheduleList) String() string     { return strings.Join(*s, ",") }
+func (s *calScheduleList) Set(v string) error { *s = append(*s, v); return nil }
+
+func (cf *calendarFlags) register(fs *flag.FlagSet) {
+	fs.Var(&cf.schedules, "schedule", "load a schedule `FILE` (format: calendar/schedules/README.md) over the embedded one; repeatable")
+	fs.BoolVar(&cf.noSwaps, "no-swaps", false, "ignore civil-servant swaps (hoán đổi): the calendar of businesses")
+}
+
+func (cf *calendarFlags) calendar(cmd string) (*calendar.Calendar, error) {
+	if len(cf.schedules) == 0 && !cf.noSwaps {
+		return calendar.Default(), nil
+	}
+	var opts []calendar.Option
+	for _, p := range cf.schedules {
+		opts = append(opts, calendar.WithScheduleFile(p))
+	}
+	if cf.noSwaps {
+		opts = append(opts, calendar.WithoutSwaps())
+	}
+	c, err := calendar.New(opts...)
+	if err != nil {
+		return nil, fmt.Errorf("vanban %s: %s", cmd, oneLine(err.Error()))
+	}
+	return c, nil
+}
+
+// calParseFlags parses args, turning flag errors into usage errors. It returns errCalHelp for -h.
+func calParseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errCalHelp
+		}
+		return usagef("%s", err.Error())
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q (all inputs are flags; see -h)", fs.Arg(0))
+	}
+	return nil
+}
+
+var errCalHelp = errors.New("help")
+
+func calDateFlag(name, v string) (calendar.Date, error) {
+	if v == "" {
+		return calendar.Date{}, usagef("missing --%s YYYY-MM-DD", name)
+	}
+	d, err := calendar.ParseDate(v)
+	if err != nil {
+		return calendar.Date{}, usagef("--%s: %v", name, err)
+	}
+	return d, nil
+}
+
+func calCheckRange(cmd, what string, d calendar.Date) error {
+	if calendar.InRange(d) {
+		return nil
+	}
+	first, last := calendar.SupportedRange()
+	return fmt.Errorf("vanban %s: %s %v is outside the supported range %v … %v", cmd, what, d, first, last)
+}
+
+func runDeadline(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("vanban deadline", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	from := fs.String("from", "", "the day of the event, YYYY-MM-DD (not counted: Bộ luật Dân sự Điều 147)")
+	n := fs.Int("working-days", 0, "number of working days `N` (negative: count backwards)")
+	explain := fs.Bool("explain", false, "after the due date, list each skipped day and why")
+	var cf calendarFlags
+	cf.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: vanban deadline --from YYYY-MM-DD --working-days N [--explain] [--schedule FILE] [--no-swaps]")
+		fmt.Fprintln(stderr, "Prints the due date (YYYY-MM-DD) on the first line.")
+		fs.PrintDefaults()
+	}
+	if err := calParseFlags(fs, args); err != nil {
+		if err == errCalHelp {
+			return nil
+		}
+		return err
+	}
+	wdSet := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "working-days" {
+			wdSet = true
+		}
+	})
+	if !wdSet {
+		return usagef("missing --working-days N")
+	}
+	start, err := calDateFlag("from", *from)
+	if err != nil {
+		return err
+	}
+	if err := calCheckRange("deadline", "--from", start); err != nil {
+		return err
+	}
+	cal, err := cf.calendar("deadline")
+	if err != nil {
+		return err
+	}
+	due := cal.AddWorkingDays(start, *n)
+	if err := calCheckRange("deadline", "the due date", due); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, due)
+	lo, hi := start.AddDays(1), due
+	if due.Before(start) {
+		lo, hi = due, start.AddDays(-1)
+	}
+	estimated := map[int]bool{}
+	for d := lo; !d.After(hi); d = d.AddDays(1) {
+		info := cal.Day(d)
+		if !info.Official {
+			estimated[d.Year()] = true
+		}
+		if *explain && !info.Working {
+			mark := ""
+			if !info.Official {
+				mark = " (ước tính)"
+			}
+			fmt.Fprintf(stdout, "  bỏ qua %s %s: %s%s\n", d, calendar.WeekdayName(d), info.Reason, mark)
+		}
+	}
+	if *explain {
+		fmt.Fprintf(stdout, "  %d ngày làm việc kể từ ngày sau %s (Bộ luật Dân sự 2015, Điều 147)\n", *n, start)
+	}
+	if len(estimated) > 0 {
+		years := make([]string, 0, len(estimated))
+		for y := lo.Year(); y <= hi.Year(); y++ {
+			if estimated[y] {
+				years = append(years, fmt.Sprint(y))
+			}
+		}
+		fmt.Fprintf(stderr, "vanban deadline: warning: no official schedule for %s; days off there are estimated from the law (add them with --schedule FILE)\n", strings.Join(years, ", "))
+	}
+	return nil
+}
+
+// calDayJSON is one object of `vanban calendar --json`; the field order is the contract.
+type calDayJSON struct {
+	Date     string             `json:"date"`
+	Weekday  string             `json:"weekday"`
+	Working  bool               `json:"working"`
+	Reason   string             `json:"reason"`
+	Official bool               `json:"official"`
+	Lunar    calendar.LunarDate `json:"lunar"`
+}
+
+func runCalendar(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("vanban calendar", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	from := fs.String("from", "", "first day, YYYY-MM-DD")
+	to := fs.String("to", "", "last day, YYYY-MM-DD (inclusive)")
+	asJSON := fs.Bool("json", false, "print a JSON array, one object per day")
+	var cf calendarFlags
+	cf.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: vanban calendar --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--schedule FILE] [--no-swaps]")
+		fs.PrintDefaults()
+	}
+	if err := calParseFlags(fs, args); err != nil {
+		if err == errCalHelp {
+			return nil
+		}
+		return err
+	}
+	a, err := calDateFlag("from", *from)
+	if err != nil {
+		return err
+	}
+	b, err := calDateFlag("to", *to)
+	if err != nil {
+		return err
+	}
+	if b.Before(a) {
+		return usagef("--to %v is before --from %v", b, a)
+	}
+	if err := calCheckRange("calendar", "--from", a); err != nil {
+		return err
+	}
+	if err := calCheckRange("calendar", "--to", b); err != nil {
+		return err
+	}
+	cal, err := cf.calendar("calendar")
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		var sb strings.Builder
+		sb.WriteString("[")
+		for d := a; !d.After(b); d = d.AddDays(1) {
+			info := cal.Day(d)
+			obj, err := json.Marshal(calDayJSON{Date: d.String(), Weekday: d.Weekday().String(), Working: info.Working,
+				Reason: info.Reason, Official: info.Official, Lunar: calendar.SolarToLunar(d)})
+			if err != nil {
+				return fmt.Errorf("vanban calendar: %v", err)
+			}
+			if d != a {
+				sb.WriteString(",")
+			}
+			sb.WriteString("\n  ")
+			sb.Write(obj)
+		}
+		sb.WriteString("\n]\n")
+		_, err := io.WriteString(stdout, sb.String())
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ngày\tthứ\tâm lịch\tlàm việc\tlý do")
+	for d := a; !d.After(b); d = d.AddDays(1) {
+		info := cal.Day(d)
+		l := calendar.SolarToLunar(d)
+		lunar := fmt.Sprintf("%02d/%02d", l.Day, l.Month)
+		if l.Leap {
+			lunar += " nhuận"
+		}
+		work := "có"
+		if !info.Working {
+			work = "nghỉ"
+		}
+		reason := info.Reason
+		if !info.Official {
+			reason = strings.TrimSpace(reason + " (ước tính)")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", calendar.FormatShort(d), calendar.WeekdayName(d), lunar, work, reason)
+	}
+	return tw.Flush()
+}

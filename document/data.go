@@ -1,0 +1,180 @@
+package document
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vanban/vanban/templates"
+)
+
+// TemplateData is exactly what the layouts in templates/layouts use; the docx tag is the placeholder name.
+// An office's own template (WithTemplate) may use any of these names.
+type TemplateData struct {
+	Superior   []string `docx:"superior"`   // superior body lines (upright capitals)
+	Issuer     []string `docx:"issuer"`     // issuing body lines (bold capitals)
+	NumberLine string   `docx:"numberLine"` // "Số 45-KH/TU", "Số: 12/KH-UBND"
+	Urgency    string   `docx:"urgency"`    // "KHẨN" … or ""
+	DateLine   string   `docx:"dateLine"`   // "Đức Phổ, ngày 05 tháng 3 năm 2023"
+	Title      string   `docx:"title"`      // "KẾ HOẠCH"
+	Summary    string   `docx:"summary"`    // trích yếu, may hold "\n"
+
+	// Addressee is the single "Kính gửi:" addressee (printed "Kính gửi: …" on one line), empty otherwise.
+	Addressee string `docx:"addressee"`
+	// HasAddresseeList is true with two or more addressees, printed under "Kính gửi:" as AddresseeLines
+	// ("- Ủy ban nhân dân phường A;" … ".").
+	HasAddresseeList bool     `docx:"hasAddresseeList"`
+	AddresseeLines   []string `docx:"addresseeLines"`
+
+	Body []BlockData `docx:"body"`
+
+	Recipients []string `docx:"recipients"` // Nơi nhận lines, archive line last
+
+	SignatureAuthority []string `docx:"signatureAuthority"` // "T/M BAN THƯỜNG VỤ"; "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
+	SignaturePosition  string   `docx:"signaturePosition"`  // "BÍ THƯ"
+	SignatureName      string   `docx:"signatureName"`      // "Nguyễn Kiên"
+
+	RuleSet string `docx:"ruleSet"` // id of the rule set used, e.g. "party-hd36"
+}
+
+// BlockData is one body paragraph for the layouts: exactly one kind flag is true; Text holds the label,
+// the heading title (bold) and the run-in text, or the paragraph text ("- " first for a Bullet).
+type BlockData struct {
+	Basis     bool               `docx:"basis"`
+	Part      bool               `docx:"part"`
+	Item      bool               `docx:"item"`
+	SubItem   bool               `docx:"subItem"`
+	Paragraph bool               `docx:"paragraph"`
+	Bullet    bool               `docx:"bullet"`
+	Label     string             `docx:"label"`
+	Text      templates.RichText `docx:"text"`
+}
+
+// TemplateData returns what the layouts need, by the document's rule set (see Rules). It fails on invalid
+// inline markup; it does not run Validate.
+func (d *Document) TemplateData() (*TemplateData, error) { return d.templateData(d.Rules()) }
+
+func (d *Document) templateData(rs *RuleSet) (*TemplateData, error) {
+	if rs == nil {
+		return nil, fmt.Errorf("document: no rule set for system %q", d.System)
+	}
+	td := &TemplateData{
+		Superior:   nfcAll(d.Superior),
+		Issuer:     nfcAll(d.Issuer),
+		NumberLine: d.numberLine(rs),
+		Urgency:    strings.ToUpper(nfc(strings.TrimSpace(d.Urgency))),
+		DateLine:   d.DateLine(),
+		Title:      d.TitleLine(),
+		Summary:    nfc(strings.TrimSpace(d.Summary)),
+		Recipients: d.recipientLines(rs),
+		RuleSet:    rs.ID,
+	}
+	switch adds := nfcAll(d.Addressees); len(adds) {
+	case 0:
+	case 1:
+		td.Addressee = adds[0]
+	default:
+		td.HasAddresseeList = true
+		for i, a := range adds {
+			end := rs.Recipients.LineEnd
+			if i == len(adds)-1 {
+				end = "."
+			}
+			td.AddresseeLines = append(td.AddresseeLines, "- "+strings.TrimRight(a, ",;.")+end)
+		}
+	}
+	td.SignatureAuthority, td.SignaturePosition, td.SignatureName = d.SignatureLines()
+
+	labels := d.labels(rs)
+	for i, b := range d.Body {
+		bd := BlockData{Label: labels[i]}
+		title, err := ParseInline(strings.TrimSpace(b.Title))
+		if err != nil {
+			return nil, fmt.Errorf("document: body[%d] title: %w", i, err)
+		}
+		text, err := ParseInline(strings.TrimSpace(b.Text))
+		if err != nil {
+			return nil, fmt.Errorf("document: body[%d] text: %w", i, err)
+		}
+		switch b.Kind {
+		case Part, Item, SubItem:
+			bd.Part, bd.Item, bd.SubItem = b.Kind == Part, b.Kind == Item, b.Kind == SubItem
+			bd.Text = heading(bd.Label, title, text)
+		case Bullet:
+			bd.Bullet = true
+			bd.Text = join(plain(prefixed(bd.Label, "- ")), text)
+		case Basis:
+			bd.Basis = true
+			bd.Text = join(plain(prefixed(bd.Label, "")), text)
+		case Paragraph, "":
+			bd.Paragraph = true
+			bd.Text = join(plain(prefixed(bd.Label, "")), text)
+		default:
+			return nil, fmt.Errorf("document: body[%d]: unknown block kind %q", i, b.Kind)
+		}
+		td.Body = append(td.Body, bd)
+	}
+	return td, nil
+}
+
+// heading builds "label title: text" with label and title (and the colon) bold; with no title the text follows
+// the bold label directly.
+func heading(label string, title, text templates.RichText) templates.RichText {
+	var out templates.RichText
+	if len(title) == 0 {
+		if label != "" {
+			out = append(out, templates.Span{Text: label + " ", Bold: true})
+		}
+		return join(out, text)
+	}
+	head := label
+	if head != "" {
+		head += " "
+	}
+	out = append(out, templates.Span{Text: head, Bold: true})
+	for _, sp := range title {
+		sp.Bold = true
+		out = append(out, sp)
+	}
+	if len(text) > 0 {
+		out = append(out, templates.Span{Text: ":", Bold: true}, templates.Span{Text: " "})
+		out = append(out, text...)
+	}
+	return merge(out)
+}
+
+func prefixed(label, def string) string {
+	if label == "" {
+		return def
+	}
+	return label + " "
+}
+
+func join(a, b templates.RichText) templates.RichText {
+	return merge(append(append(templates.RichText(nil), a...), b...))
+}
+
+// merge joins adjacent spans of equal emphasis and drops empty ones.
+func merge(rt templates.RichText) templates.RichText {
+	var out templates.RichText
+	for _, sp := range rt {
+		if sp.Text == "" {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Bold == sp.Bold && out[n-1].Italic == sp.Italic && out[n-1].Underline == sp.Underline {
+			out[n-1].Text += sp.Text
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+func nfcAll(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if s = nfc(strings.TrimSpace(s)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

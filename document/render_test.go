@@ -1,0 +1,229 @@
+package document
+
+import (
+	"archive/zip"
+	"bytes"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// docXML returns word/document.xml of a rendered .docx.
+func docXML(t testing.TB, docx []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+	}
+	t.Fatal("no word/document.xml")
+	return nil
+}
+
+// party2026Doc is a Party notice of a ward Party committee after the 2026 switch, a draft without number.
+func party2026Doc() *Document {
+	return &Document{
+		System:     Party,
+		Superior:   []string{"ĐẢNG BỘ TỈNH QUẢNG NGÃI"},
+		Issuer:     []string{"ĐẢNG ỦY PHƯỜNG ĐỨC PHỔ"},
+		IssuerCode: "ĐU",
+		Type:       "Giấy mời",
+		DraftYear:  2026,
+		Place:      "Đức Phổ",
+		Urgency:    "Khẩn",
+		Summary:    "dự Hội nghị đối thoại giữa Bí thư Đảng ủy phường với Nhân dân",
+		Addressees: []string{"Ủy ban Mặt trận Tổ quốc Việt Nam phường", "Các chi bộ trực thuộc"},
+		Body: []Block{
+			{Kind: Paragraph, Text: "Ban Thường vụ Đảng ủy phường trân trọng kính mời dự Hội nghị đối thoại."},
+			{Kind: Bullet, Text: "Thời gian: **07 giờ 30 phút**, ngày 10/12/2026."},
+			{Kind: Bullet, Text: "Địa điểm: Hội trường Ủy ban nhân dân phường."},
+		},
+		Recipients: []Recipient{{Name: "Như trên"}},
+		Signature:  Signature{Mark: "T/M", Authority: "BAN THƯỜNG VỤ", Position: "Phó Bí thư", Name: "Lê Thị Hoa"},
+	}
+}
+
+func testDocs(t testing.TB) map[string]*Document {
+	return map[string]*Document{
+		"party-2023": seedDoc(t),
+		"party-2026": party2026Doc(),
+		"state-2026": stateDoc(),
+	}
+}
+
+func TestRenderGolden(t *testing.T) {
+	for name, d := range testDocs(t) {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			b, err := Render(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := Render(d)
+			if err != nil || !bytes.Equal(b, again) {
+				t.Errorf("Render is not deterministic (%v)", err)
+			}
+			got := docXML(t, b)
+			golden := filepath.Join("testdata", "golden", name+".document.xml")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("document.xml differs from %s (run go test -update after checking the change)", golden)
+			}
+			path := filepath.Join(t.TempDir(), name+".docx")
+			if err := os.WriteFile(path, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			checkDocx(t, path)
+			if dir := os.Getenv("VANBAN_OUT"); dir != "" {
+				_ = os.WriteFile(filepath.Join(dir, name+".docx"), b, 0o644)
+			}
+		})
+	}
+}
+
+// TestRenderContent checks the printed lines of each system in the rendered XML.
+func TestRenderContent(t *testing.T) {
+	tests := []struct {
+		name string
+		want []string
+		not  []string
+	}{
+		{"party-2023", []string{"ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ TỈNH QUẢNG NGÃI", "THỊ ỦY ĐỨC PHỔ", ">*<",
+			"Số 45-KH/TU", "Đức Phổ, ngày 05 tháng 3 năm 2023", "KẾ HOẠCH", ">-----<", "I- Mục đích, yêu cầu",
+			"II- Nội dung", "III- Tổ chức thực hiện", ">2. Yêu cầu:<", "- Ban Dân vận Tỉnh ủy (báo cáo),",
+			"- Lưu Văn phòng thị xã.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Kiên", "Nơi nhận", "w:titlePg"},
+			[]string{"{{", "CỘNG HÒA", "Số:", "Kính gửi"}},
+		{"party-2026", []string{"Số      -GM/ĐU", "Đức Phổ, ngày     tháng     năm 2026", "GIẤY MỜI", "KHẨN",
+			"Kính gửi:", "- Ủy ban Mặt trận Tổ quốc Việt Nam phường,", "- Các chi bộ trực thuộc.", "PHÓ BÍ THƯ",
+			"- Như trên,", "- Lưu Văn phòng."},
+			[]string{"{{"}},
+		{"state-2026", []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN",
+			"PHƯỜNG ĐỨC PHỔ", "Số: 07/KH-UBND", "Đức Phổ, ngày 09 tháng 02 năm 2026", "KHẨN", "I. MỤC ĐÍCH, YÊU CẦU",
+			"a) ", "b) ", "II. NỘI DUNG", "- Thường trực Đảng ủy phường (báo cáo);", "- Lưu: VT, VHXH.",
+			"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nơi nhận:"},
+			[]string{"{{", "ĐẢNG CỘNG SẢN", ">-----<"}},
+	}
+	docs := testDocs(t)
+	for _, tt := range tests {
+		b, err := Render(docs[tt.name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := string(docXML(t, b))
+		for _, w := range tt.want {
+			if !strings.Contains(x, w) {
+				t.Errorf("%s: document.xml lacks %q", tt.name, w)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(x, w) {
+				t.Errorf("%s: document.xml has %q", tt.name, w)
+			}
+		}
+	}
+}
+
+// TestLayoutByRuleSet checks that each rule set names a layout that exists and that the layouts use nothing
+// TemplateData lacks.
+func TestLayoutByRuleSet(t *testing.T) {
+	for _, rs := range DefaultRules().RuleSets() {
+		tpl, err := templates.Layout(rs.Layout)
+		if err != nil {
+			t.Fatalf("%s: %v", rs.ID, err)
+		}
+		d := seedDoc(t)
+		d.System, d.Date = rs.System, rs.ValidFrom
+		if rs.System == State {
+			d = stateDoc()
+			d.Date = rs.ValidFrom
+		}
+		data, err := d.templateData(rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tpl.Check(data); err != nil {
+			t.Errorf("%s: layout %s: %v", rs.ID, rs.Layout, err)
+		}
+	}
+}
+
+func TestRenderWithTemplate(t *testing.T) {
+	b, err := templates.LayoutDocx("state")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = bytes.Replace(b, []byte("x"), []byte("x"), 1) // an office's copy of the layout
+	tpl, err := templates.Parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(stateDoc(), WithTemplate(tpl))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(docXML(t, out)), "Số: 07/KH-UBND") {
+		t.Error("number line missing")
+	}
+	// a Party document rendered with a forced rule set
+	d := seedDoc(t)
+	out, err = Render(d, WithRuleSet(DefaultRules().ByID("party-2026")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(docXML(t, out)), "I- Mục đích") {
+		t.Error("forced rule set: labels missing")
+	}
+	if _, err := Render(d, WithRuleSet(DefaultRules().ByID("state-nd30"))); err == nil {
+		t.Error("a Party document with State rules: no error (the marks differ)")
+	}
+}
+
+func TestRenderConcurrent(t *testing.T) {
+	want, err := Render(seedDoc(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan []byte)
+	for range 8 {
+		go func() {
+			b, _ := Render(seedDoc(t))
+			done <- b
+		}()
+	}
+	for range 8 {
+		if b := <-done; !bytes.Equal(b, want) {
+			t.Error("concurrent render differs")
+		}
+	}
+}

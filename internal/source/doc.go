@@ -1,0 +1,18 @@
+// Package source loads YAML input files strictly, keeping the position of every value, and reports every mistake
+// with its file:line:col, its field path and a message in Vietnamese and English.
+//
+// Loading runs in three steps, and all the errors of a step are returned together as Errors:
+//
+//  1. Decode walks the yaml.v3 node tree into Go values. Unknown keys, duplicate keys, merge keys, values of the
+//     wrong kind (a string where a list is expected, a word where a number is expected, a bad date) and several
+//     YAML documents in one file are errors. Anchors and aliases are supported with a limit on how much an alias
+//     may expand (no "billion laughs"); files above MaxSize are refused.
+//  2. Validate applies the validator/v10 struct tags. Field names in the error paths are the yaml names.
+//  3. The caller adds its cross-field rules with (*Source).Errorf at a field path's position, e.g.
+//     src.Errorf("sessions[1].month", "…", "…").
+//
+// Field paths use yaml names and 0-based indexes: "sessions[1].quarter", "recipients[0]".
+//
+// Types that implement yaml.Unmarshaler (such as calendar.Date) or encoding.TextUnmarshaler decode themselves;
+// their error becomes a positioned Error. An unmarshaler may return a *Message to give both languages.
+package source

@@ -1,0 +1,251 @@
+package notice
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/internal/source"
+	"github.com/vanban/vanban/plan"
+)
+
+// ExportFile is a "kind: calendar-export" file: the iCalendar (.ics) file of a plan's cycle, for Outlook or
+// Google Calendar. It takes every session, conclusion and reception-schedule file of the plan in its directory
+// (or the files listed in include).
+type ExportFile struct {
+	Kind string `yaml:"kind" validate:"required"`
+	Plan string `yaml:"plan" validate:"required"`
+	// Output is the .ics file name; default: the input's base name with .ics.
+	Output string `yaml:"output,omitempty" validate:"omitempty,endswith=.ics,excludesall=/\\"`
+	// Name is the calendar's name; default: the plan's summary.
+	Name string `yaml:"name,omitempty"`
+	// Include lists the files to take, relative to this file; default: every file of the directory.
+	Include []string `yaml:"include,omitempty" validate:"dive,required"`
+
+	path string
+	src  *source.Source
+	plan *plan.Plan
+}
+
+// OutputName returns the .ics name.
+func (e *ExportFile) OutputName() string {
+	if e.Output != "" {
+		return e.Output
+	}
+	base := filepath.Base(e.path)
+	return strings.TrimSuffix(base, filepath.Ext(base)) + ".ics"
+}
+
+// export loads a calendar-export file and the files it takes.
+func (s *Set) export(path string, data []byte) *ExportFile {
+	e := &ExportFile{path: path}
+	src, errs := source.Load(path, data, e)
+	e.src = src
+	if len(errs) > 0 {
+		s.errs = append(s.errs, errs...)
+		return nil
+	}
+	planPath := filepath.Join(filepath.Dir(path), e.Plan)
+	if filepath.IsAbs(e.Plan) {
+		planPath = e.Plan
+	}
+	if _, err := os.Stat(planPath); err != nil {
+		s.errs = append(s.errs, src.Errorf("plan", fmt.Sprintf("không tìm thấy tệp kế hoạch %q", e.Plan), fmt.Sprintf("plan file %q not found", e.Plan)))
+		return nil
+	}
+	pf, _ := s.file(planPath, false).(*PlanFile)
+	if pf == nil {
+		return nil
+	}
+	e.plan = pf.Plan
+	files := yamlFiles(filepath.Dir(path))
+	if len(e.Include) > 0 {
+		files = nil
+		for i, f := range e.Include {
+			p := filepath.Join(filepath.Dir(path), f)
+			if _, err := os.Stat(p); err != nil {
+				s.errs = append(s.errs, src.Errorf(fmt.Sprintf("include[%d]", i), fmt.Sprintf("không tìm thấy tệp %q", f), fmt.Sprintf("file %q not found", f)))
+				continue
+			}
+			files = append(files, p)
+		}
+	}
+	for _, f := range files {
+		if d, err := source.ReadFile(f); err == nil {
+			switch PeekKind(d) {
+			case KindSession, KindConclusion, KindReceptionSchedule:
+				s.file(f, len(e.Include) > 0)
+			}
+		}
+	}
+	s.Exports = append(s.Exports, e)
+	return e
+}
+
+// uidPrefix names a plan in UIDs: its issuer and year, "thi-uy-duc-pho-2023".
+func uidPrefix(p *plan.Plan) string {
+	return Slug(strings.Join(p.Issuer.Name, " ")) + "-" + fmt.Sprint(p.Year())
+}
+
+// Milestones returns the dated steps of the set, sorted by date: the cycle of every session file (and of every
+// session of a loaded plan that has a day in the plan but no session file), the due dates of the conclusions'
+// assignments, and the reception days of the schedules.
+func (s *Set) Milestones() []Milestone {
+	var ms []Milestone
+	for _, pf := range s.Plans {
+		p := pf.Plan
+		for _, ps := range p.Sessions {
+			if !ps.Time.HasDay() || s.findSession(p, ps.ID) != nil {
+				continue
+			}
+			ms = append(ms, SessionMilestones(s.Cal, ps.ID, ps.Time.Date(), Offsets{Conclusion: p.Deadline()})...)
+		}
+	}
+	for _, x := range s.Sessions {
+		ms = append(ms, x.MilestonesOn(s.Cal)...)
+	}
+	for _, c := range s.Conclusions {
+		for _, a := range c.Resolved() {
+			if a.Due.IsZero() {
+				continue
+			}
+			ms = append(ms, Milestone{Kind: AssignmentDue, SessionID: c.Session, Key: a.ID, Date: a.Due, End: a.Due,
+				Title: "Hạn báo cáo, trả lời công dân: " + a.Body, Rule: a.Task})
+		}
+	}
+	for _, x := range s.Schedules {
+		id := strings.TrimSuffix(filepath.Base(x.path), filepath.Ext(x.path))
+		for _, o := range x.Occurrences(s.Cal) {
+			rule := "Ngày " + ShortDate(o.Scheduled) + " hằng tháng"
+			if o.Moved() {
+				rule = "Chuyển từ " + LongDate(o.Scheduled)
+			}
+			ms = append(ms, Milestone{Kind: ReceptionDay, SessionID: id, Key: o.Held.String(), Date: o.Held, End: o.Held,
+				Title: "Tiếp công dân định kỳ (" + x.Receiver + ")", Rule: rule})
+		}
+	}
+	SortMilestones(ms)
+	return ms
+}
+
+func (s *Set) findSession(p *plan.Plan, id string) *SessionFile {
+	for _, x := range s.Sessions {
+		if x.plan == p && x.Session == id {
+			return x
+		}
+	}
+	return nil
+}
+
+// Events returns the iCalendar events of the set's milestones: sessions and reception days are timed when
+// their hours are known, the other steps are all-day events.
+func (s *Set) Events() []Event {
+	prefix := "vanban"
+	if len(s.Plans) > 0 {
+		prefix = uidPrefix(s.Plans[0].Plan)
+	}
+	ms := s.Milestones()
+	events := MilestoneEvents(prefix, ms)
+	schedules := map[string]*ScheduleFile{}
+	for _, x := range s.Schedules {
+		schedules[strings.TrimSuffix(filepath.Base(x.path), filepath.Ext(x.path))] = x
+	}
+	for i, m := range ms {
+		e := &events[i]
+		switch m.Kind {
+		case SessionDay:
+			var p *plan.Plan
+			if x := s.sessionByID(m.SessionID); x != nil {
+				e.Start, e.Stop, e.Location = x.Start, x.End, x.VenueText()
+				e.Summary = "Đối thoại " + x.Heading() + ": " + plainText(x.ContentText())
+				p = x.plan
+			} else if p = s.planWithSession(m.SessionID); p != nil {
+				ps, _ := p.Session(m.SessionID)
+				if ps.Time.HasClock {
+					e.Start = NewClock(ps.Time.Hour, ps.Time.Minute)
+				}
+				e.Location = ps.Venue
+				e.Summary = "Đối thoại " + ps.HeadingText() + ": " + plainText(ps.Content)
+			}
+			if p != nil {
+				e.Summary = strings.Replace(e.Summary, "Đối thoại ", "Đối thoại trực tiếp của "+or(p.Issuer.Host, "")+" ", 1)
+			}
+		case ReceptionDay:
+			if x := schedules[m.SessionID]; x != nil {
+				e.Start, e.Stop, e.Location = x.Start, x.End, x.Venue
+			}
+		default:
+			if m.SessionID != "" && m.Kind != AssignmentDue {
+				e.Summary += " (" + s.sessionLabel(m.SessionID) + ")"
+			}
+		}
+	}
+	return events
+}
+
+func (s *Set) sessionByID(id string) *SessionFile {
+	for _, x := range s.Sessions {
+		if x.Session == id {
+			return x
+		}
+	}
+	return nil
+}
+
+func (s *Set) planWithSession(id string) *plan.Plan {
+	for _, pf := range s.Plans {
+		if _, ok := pf.Plan.Session(id); ok {
+			return pf.Plan
+		}
+	}
+	return nil
+}
+
+func (s *Set) sessionLabel(id string) string {
+	if p := s.planWithSession(id); p != nil {
+		ps, _ := p.Session(id)
+		return "đối thoại " + lowerFirst(ps.HeadingText())
+	}
+	return id
+}
+
+// Stamp returns the fixed DTSTAMP of the export: midnight UTC of the latest plan date (the 1st of January of
+// the plan's year for a draft plan). It changes only when the input does.
+func (s *Set) Stamp() time.Time {
+	var best calendar.Date
+	for _, pf := range s.Plans {
+		d := pf.Plan.Doc.Date
+		if d.IsZero() {
+			d = calendar.NewDate(pf.Plan.Year(), time.January, 1)
+		}
+		if d.After(best) {
+			best = d
+		}
+	}
+	if best.IsZero() {
+		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return best.Time()
+}
+
+// CalendarName returns the export's name: the plan's summary ("Kế hoạch đối thoại trực tiếp … năm 2023").
+func (s *Set) CalendarName() string {
+	if len(s.Plans) == 0 {
+		return "vanban"
+	}
+	p := s.Plans[0].Plan
+	sum := strings.ReplaceAll(p.Summary, "{{year}}", fmt.Sprint(p.Year()))
+	return strings.ToUpper(sum[:1]) + sum[1:]
+}
+
+// WriteICS writes the set's calendar (events of Events, name, fixed stamp) to w.
+func (s *Set) WriteICS(w io.Writer, name string) error {
+	if name == "" {
+		name = s.CalendarName()
+	}
+	return WriteICS(w, s.Events(), ICSOptions{Name: name, Stamp: s.Stamp()})
+}

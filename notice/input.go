@@ -1,0 +1,207 @@
+package notice
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+
+	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/source"
+	"github.com/vanban/vanban/plan"
+)
+
+// The values of the top-level "kind" key of the files this package reads.
+const (
+	KindSession           = "session"            // a session's Thông báo / Giấy mời
+	KindConclusion        = "conclusion"         // a session's Thông báo kết luận
+	KindFollowup          = "followup"           // the Báo cáo on the assignments as of a day
+	KindReceptionSchedule = "reception-schedule" // the Thông báo lịch tiếp công dân of a year
+	KindCalendarExport    = "calendar-export"    // the .ics of a plan's sessions and milestones
+)
+
+// Kinds lists the kinds of file this package reads.
+var Kinds = []string{KindSession, KindConclusion, KindFollowup, KindReceptionSchedule, KindCalendarExport}
+
+// PeekKind returns the value of the top-level "kind" key of a YAML file, "" when there is none or the file does
+// not parse (the strict loader then reports why).
+func PeekKind(data []byte) string {
+	var n yaml.Node
+	if yaml.Unmarshal(data, &n) != nil || len(n.Content) == 0 {
+		return ""
+	}
+	m := n.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "kind" && m.Content[i+1].Kind == yaml.ScalarNode {
+			return m.Content[i+1].Value
+		}
+	}
+	return ""
+}
+
+// Meta is what every file of this package shares: its kind, the plan it belongs to, the document's number and
+// date, and the frame of the document (recipients, archive line, signature, issuer), each defaulting to the
+// plan's.
+type Meta struct {
+	Kind string `yaml:"kind" validate:"required"`
+	// Plan is the plan file, relative to this file, e.g. "plan.yaml".
+	Plan string `yaml:"plan" validate:"required"`
+	// Output is the output file name; default: the input's base name with .docx.
+	Output string  `yaml:"output,omitempty" validate:"omitempty,endswith=.docx,excludesall=/\\"`
+	Doc    DocInfo `yaml:"document,omitempty"`
+	// Issuer replaces the plan's issuing body (e.g. the Văn phòng issues the invitations).
+	Issuer *plan.Issuer `yaml:"issuer,omitempty"`
+	// Announcer is who speaks in the text, e.g. "Thường trực Thị ủy" ("… trân trọng thông báo").
+	Announcer  string           `yaml:"announcer" validate:"required"`
+	Recipients []plan.Recipient `yaml:"recipients" validate:"required,min=1,dive"`
+	// Archive defaults to the plan's archive line.
+	Archive string `yaml:"archive,omitempty"`
+	// Signature defaults to the plan's signature.
+	Signature *plan.Signature `yaml:"signature,omitempty"`
+
+	path string
+	src  *source.Source
+	plan *plan.Plan
+}
+
+// DocInfo is the number, symbol and date of a document; a zero number leaves it blank, a zero date makes a
+// draft.
+type DocInfo struct {
+	Number int           `yaml:"number,omitempty" validate:"min=0,max=99999"`
+	Symbol string        `yaml:"symbol,omitempty" validate:"omitempty,excludesall= "`
+	Date   calendar.Date `yaml:"date,omitempty"`
+}
+
+// Path returns the file the input was read from.
+func (m *Meta) Path() string { return m.path }
+
+// PlanOf returns the plan the input belongs to.
+func (m *Meta) PlanOf() *plan.Plan { return m.plan }
+
+// Src returns the decoded source, for positioned errors.
+func (m *Meta) Src() *source.Source { return m.src }
+
+// errorf returns an error at a field path of the input.
+func (m *Meta) errorf(path, vi, en string) *source.Error { return m.src.Errorf(path, vi, en) }
+
+// OutputName returns the .docx name: Output, or the input's base name with .docx.
+func (m *Meta) OutputName() string {
+	if m.Output != "" {
+		return m.Output
+	}
+	base := filepath.Base(m.path)
+	return strings.TrimSuffix(base, filepath.Ext(base)) + ".docx"
+}
+
+// frame returns a document with the header, number, date, recipients, archive and signature of the input,
+// defaulting to the plan's.
+func (m *Meta) frame(typ string) *document.Document {
+	p := m.plan
+	is := p.Issuer
+	if m.Issuer != nil {
+		is = *m.Issuer
+	}
+	sig := p.Signature
+	if m.Signature != nil {
+		sig = *m.Signature
+	}
+	d := &document.Document{
+		System:     is.System,
+		Superior:   is.Superior,
+		Issuer:     is.Name,
+		IssuerCode: is.Code,
+		Type:       typ,
+		Number:     m.Doc.Number,
+		Symbol:     m.Doc.Symbol,
+		Place:      is.Place,
+		Date:       m.Doc.Date,
+		Archive:    or(m.Archive, p.Archive),
+		Signature: document.Signature{Mark: sig.Mark, Authority: sig.Authority, SubMark: sig.SubMark,
+			SubAuthority: sig.SubAuthority, Position: sig.Position, Name: sig.Name},
+	}
+	if d.Date.IsZero() {
+		d.DraftYear = p.Year()
+	}
+	for _, r := range m.Recipients {
+		d.Recipients = append(d.Recipients, document.Recipient{Name: r.Name, Note: r.Note})
+	}
+	return d
+}
+
+// host returns who holds the dialogues ("Bí thư Thị ủy").
+func (m *Meta) host() string { return or(m.plan.Issuer.Host, "người đứng đầu cấp ủy") }
+
+// planCitation cites the plan in a sentence: "Kế hoạch số 45-KH/TU ngày 15/02/2023 về đối thoại …"; a draft
+// plan without number or date is cited by name only.
+func (m *Meta) planCitation() string {
+	p := m.plan
+	s := p.Doc.Type
+	if doc, err := p.Document(); err == nil && p.Doc.Number > 0 {
+		s += " số " + doc.FullSymbol()
+	}
+	if !p.Doc.Date.IsZero() {
+		s += " ngày " + ShortDate(p.Doc.Date)
+	}
+	if sum := strings.TrimSpace(p.Summary); sum != "" {
+		sum = strings.ReplaceAll(sum, "{{year}}", fmt.Sprint(p.Year()))
+		if !strings.HasPrefix(sum, "về ") {
+			sum = "về " + sum
+		}
+		s += " " + sum
+	}
+	return s
+}
+
+// ShortDate writes a date as official texts cite it: "15/3/2023", "18/02/2019" (two-digit day; two-digit
+// month only for January and February, as in the date line; four-digit year). The plan prints its dates the
+// same way.
+func ShortDate(d calendar.Date) string {
+	if d.Month() < 3 {
+		return fmt.Sprintf("%02d/%02d/%d", d.Day(), d.Month(), d.Year())
+	}
+	return fmt.Sprintf("%02d/%d/%d", d.Day(), d.Month(), d.Year())
+}
+
+// LongDate writes "thứ Tư, ngày 15/3/2023".
+func LongDate(d calendar.Date) string { return calendar.WeekdayName(d) + ", ngày " + ShortDate(d) }
+
+func or(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}
+
+// Slug turns a name into an ASCII identifier for UIDs and file names: "Thị ủy Đức Phổ" → "thi-uy-duc-pho".
+func Slug(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	plain, _, _ := transform.String(t, s)
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(plain) {
+		switch {
+		case r == 'đ':
+			r = 'd'
+		case r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if b.Len() > 0 {
+				dash = true
+			}
+			continue
+		}
+		if dash {
+			b.WriteByte('-')
+			dash = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,401 @@
+package notice
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/internal/source"
+	"github.com/vanban/vanban/plan"
+)
+
+// Options change how inputs are loaded.
+type Options struct {
+	// Calendar counts the working days; nil means calendar.Default().
+	Calendar *calendar.Calendar
+	// StrictDeadlines turns the deadline warnings (a conclusion notice dated late or before its session) into
+	// errors.
+	StrictDeadlines bool
+}
+
+func (o Options) cal() *calendar.Calendar {
+	if o.Calendar != nil {
+		return o.Calendar
+	}
+	return calendar.Default()
+}
+
+// Set is the inputs loaded together: the files given (a directory stands for its *.yaml files), the plans they
+// refer to, and the session and conclusion files those need. Its slices are in the order of the file names.
+type Set struct {
+	Cal         *calendar.Calendar
+	Plans       []*PlanFile
+	Sessions    []*SessionFile
+	Conclusions []*ConclusionFile
+	Followups   []*FollowupFile
+	Schedules   []*ScheduleFile
+	Exports     []*ExportFile
+	// Warnings are the problems that do not stop the documents (late conclusion notices), unless
+	// StrictDeadlines made them errors.
+	Warnings source.Errors
+
+	opts   Options
+	loaded map[string]any // by absolute path: *plan.Plan, *SessionFile, …
+	given  map[string]bool
+	errs   source.Errors
+}
+
+// PlanFile is a plan with the path it was read from.
+type PlanFile struct {
+	Path string
+	Plan *plan.Plan
+	// Given is true when the plan was among the inputs (not only referred to).
+	Given bool
+}
+
+// Load reads the files and directories in paths (a directory: every .yaml and .yml file in it, not recursive,
+// in name order), with the plans and the files they refer to. Files of a kind this package does not read
+// ("plan" apart) are errors when named, skipped in a directory. All the errors come back together as
+// source.Errors, each with its file:line:col.
+func Load(opts Options, paths ...string) (*Set, error) {
+	s := &Set{Cal: opts.cal(), opts: opts, loaded: map[string]any{}, given: map[string]bool{}}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			s.errs = append(s.errs, &source.Error{File: p, VI: "không mở được: " + err.Error(), EN: "cannot open: " + err.Error()})
+			continue
+		}
+		if !st.IsDir() {
+			s.file(p, true)
+			continue
+		}
+		for _, f := range yamlFiles(p) {
+			s.file(f, false)
+		}
+	}
+	s.resolve()
+	if s.opts.StrictDeadlines {
+		s.errs = append(s.errs, s.Warnings...)
+		s.Warnings = nil
+	}
+	s.Warnings.Sort()
+	if err := s.errs.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// yamlFiles lists the .yaml and .yml files of dir in name order.
+func yamlFiles(dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var out []string
+	for _, e := range entries {
+		if ext := strings.ToLower(filepath.Ext(e.Name())); !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func abs(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	return a
+}
+
+// file loads one input file (once).
+func (s *Set) file(path string, named bool) any {
+	key := abs(path)
+	if named {
+		s.given[key] = true
+	}
+	if v, ok := s.loaded[key]; ok {
+		if pf, ok := v.(*PlanFile); ok && named {
+			pf.Given = true
+		}
+		return v
+	}
+	s.loaded[key] = nil
+	data, err := source.ReadFile(path)
+	if err != nil {
+		s.addErr(err)
+		return nil
+	}
+	var v any
+	switch kind := PeekKind(data); kind {
+	case plan.Kind:
+		v = s.plan(path, data, named)
+	case KindSession:
+		v = load(s, path, data, &SessionFile{})
+	case KindConclusion:
+		v = load(s, path, data, &ConclusionFile{})
+	case KindFollowup:
+		v = load(s, path, data, &FollowupFile{})
+	case KindReceptionSchedule:
+		v = load(s, path, data, &ScheduleFile{})
+	case KindCalendarExport:
+		v = s.export(path, data)
+	default:
+		if named {
+			s.errs = append(s.errs, &source.Error{File: path, Line: 1, Col: 1, Path: "kind",
+				VI: fmt.Sprintf("loại tệp %q không được hỗ trợ; cần một trong: plan, %s", kind, strings.Join(Kinds, ", ")),
+				EN: fmt.Sprintf("unsupported file kind %q; expected one of: plan, %s", kind, strings.Join(Kinds, ", "))})
+		}
+		return nil
+	}
+	s.loaded[key] = v
+	return v
+}
+
+func (s *Set) addErr(err error) {
+	var es source.Errors
+	switch e := err.(type) {
+	case source.Errors:
+		es = e
+	case *source.Error:
+		es = source.Errors{e}
+	default:
+		es = source.Errors{{VI: err.Error(), EN: err.Error()}}
+	}
+	s.errs = append(s.errs, es...)
+}
+
+func (s *Set) plan(path string, data []byte, given bool) *PlanFile {
+	p, err := plan.Parse(path, data)
+	if err != nil {
+		s.addErr(err)
+		return nil
+	}
+	pf := &PlanFile{Path: path, Plan: p, Given: given}
+	s.Plans = append(s.Plans, pf)
+	return pf
+}
+
+// input is what the four kinds share.
+type input interface{ meta() *Meta }
+
+func (m *Meta) meta() *Meta { return m }
+
+// load decodes one file of this package's kinds and its plan.
+func load[T input](s *Set, path string, data []byte, v T) T {
+	src, errs := source.Load(path, data, v)
+	m := v.meta()
+	m.path, m.src = path, src
+	s.errs = append(s.errs, errs...)
+	if len(errs) > 0 {
+		var zero T
+		return zero
+	}
+	planPath := m.Plan
+	if !filepath.IsAbs(planPath) {
+		planPath = filepath.Join(filepath.Dir(path), planPath)
+	}
+	if _, err := os.Stat(planPath); err != nil {
+		s.errs = append(s.errs, m.errorf("plan", fmt.Sprintf("không tìm thấy tệp kế hoạch %q", m.Plan),
+			fmt.Sprintf("plan file %q not found", m.Plan)))
+		var zero T
+		return zero
+	}
+	pf, _ := s.file(planPath, false).(*PlanFile)
+	if pf == nil {
+		var zero T
+		return zero // the plan's own errors are reported
+	}
+	m.plan = pf.Plan
+	switch x := any(v).(type) {
+	case *SessionFile:
+		s.Sessions = append(s.Sessions, x)
+	case *ConclusionFile:
+		s.Conclusions = append(s.Conclusions, x)
+	case *FollowupFile:
+		s.Followups = append(s.Followups, x)
+	case *ScheduleFile:
+		s.Schedules = append(s.Schedules, x)
+	}
+	return v
+}
+
+// resolve applies the cross-file rules, in dependency order.
+func (s *Set) resolve() {
+	for _, f := range s.Followups { // load the conclusions they name first
+		for i, c := range f.Conclusions {
+			p := c
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(filepath.Dir(f.path), p)
+			}
+			if _, err := os.Stat(p); err != nil {
+				s.errs = append(s.errs, f.errorf(fmt.Sprintf("conclusions[%d]", i), fmt.Sprintf("không tìm thấy tệp %q", c), fmt.Sprintf("file %q not found", c)))
+				continue
+			}
+			data, err := source.ReadFile(p)
+			if err != nil {
+				s.addErr(err)
+				continue
+			}
+			if PeekKind(data) != KindConclusion {
+				s.errs = append(s.errs, f.errorf(fmt.Sprintf("conclusions[%d]", i), fmt.Sprintf("%q không phải tệp kind: conclusion", c),
+					fmt.Sprintf("%q is not a kind: conclusion file", c)))
+				continue
+			}
+			if cf, ok := s.file(p, false).(*ConclusionFile); ok {
+				f.conclusions = append(f.conclusions, cf)
+			}
+		}
+	}
+	for _, x := range s.Sessions {
+		s.checkSession(x)
+	}
+	for _, c := range s.Conclusions {
+		s.checkConclusion(c)
+	}
+	for _, f := range s.Followups {
+		if f.AsOf.IsZero() {
+			s.errs = append(s.errs, f.errorf("as_of", "thiếu ngày tính đến (as_of)", "the as-of date (as_of) is missing"))
+			continue
+		}
+		for _, err := range f.evaluate(s.Cal) {
+			s.addErr(err)
+		}
+	}
+	for _, x := range s.Schedules {
+		if x.Start.IsZero() && !x.End.IsZero() {
+			s.errs = append(s.errs, x.errorf("end", "có giờ kết thúc thì phải có giờ bắt đầu (start)", "an end time needs a start time"))
+		}
+	}
+	slices.SortStableFunc(s.Sessions, func(a, b *SessionFile) int { return cmpDate(a.HeldOn, b.HeldOn, a.path, b.path) })
+	slices.SortStableFunc(s.Conclusions, func(a, b *ConclusionFile) int { return cmpDate(a.HeldOn, b.HeldOn, a.path, b.path) })
+}
+
+func cmpDate(a, b calendar.Date, pa, pb string) int {
+	if c := a.Compare(b); c != 0 {
+		return c
+	}
+	return strings.Compare(pa, pb)
+}
+
+func (s *Set) checkSession(x *SessionFile) {
+	add := func(path, vi, en string) { s.errs = append(s.errs, x.errorf(path, vi, en)) }
+	ps, ok := x.plan.Session(x.Session)
+	if !ok {
+		add("session", fmt.Sprintf("kế hoạch %s không có buổi đối thoại %q (có: %s)", x.Plan, x.Session, sessionIDs(x.plan)),
+			fmt.Sprintf("plan %s has no session %q (it has: %s)", x.Plan, x.Session, sessionIDs(x.plan)))
+		return
+	}
+	if x.HeldOn.IsZero() {
+		add("held_on", "thiếu ngày tổ chức (held_on)", "the session's date (held_on) is missing")
+		return
+	}
+	if x.Start.IsZero() {
+		add("start", "thiếu giờ bắt đầu (start), ví dụ \"08:00\"", "the start time (start) is missing, e.g. \"08:00\"")
+	}
+	if !x.End.IsZero() && !x.Start.IsZero() && x.End.Hour*60+x.End.Minute <= x.Start.Hour*60+x.Start.Minute {
+		add("end", "giờ kết thúc phải sau giờ bắt đầu", "the end time must be after the start time")
+	}
+	t := ps.Time
+	if !t.IsZero() {
+		if t.HasDay() && x.HeldOn != t.Date() || !t.HasDay() && (x.HeldOn.Year() != t.Year || x.HeldOn.Month() != t.Month) {
+			add("held_on", fmt.Sprintf("ngày %s không khớp thời gian của buổi %s trong kế hoạch (%s)", ShortDate(x.HeldOn), x.Session, t.Vietnamese()),
+				fmt.Sprintf("%s does not match the time of session %s in the plan (%s)", x.HeldOn, x.Session, t))
+		}
+	}
+	if !s.Cal.IsWorkingDay(x.HeldOn) {
+		s.Warnings = append(s.Warnings, x.errorf("held_on", fmt.Sprintf("%s (%s) không phải ngày làm việc", ShortDate(x.HeldOn), calendar.WeekdayName(x.HeldOn)),
+			fmt.Sprintf("%s is not a working day", x.HeldOn)))
+	}
+	o := x.Opinions
+	switch {
+	case o.From.IsZero() != o.To.IsZero():
+		add("opinions", "ghi cả from và to của thời gian tiếp nhận ý kiến, hoặc bỏ cả hai", "give both opinions.from and opinions.to, or neither")
+	case !o.From.IsZero() && o.To.Before(o.From):
+		add("opinions.to", "ngày kết thúc tiếp nhận ý kiến trước ngày bắt đầu", "opinions.to is before opinions.from")
+	case !o.From.IsZero() && !o.To.Before(x.HeldOn):
+		add("opinions.to", "thời gian tiếp nhận ý kiến phải kết thúc trước ngày đối thoại", "the opinion window must end before the session")
+	}
+	if !x.Doc.Date.IsZero() && x.Doc.Date.After(x.HeldOn) {
+		add("document.date", "ngày thông báo sau ngày đối thoại", "the notice is dated after the session")
+	}
+	for _, other := range s.Sessions {
+		if other != x && other.plan == x.plan && other.Session == x.Session && other.path < x.path {
+			add("session", fmt.Sprintf("buổi %s đã có tệp %s", x.Session, other.path), fmt.Sprintf("session %s already has file %s", x.Session, other.path))
+		}
+	}
+}
+
+func sessionIDs(p *plan.Plan) string {
+	var ids []string
+	for _, s := range p.Sessions {
+		ids = append(ids, s.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// sessionFile finds the session file of a plan's session: among the loaded files, else in the plan's
+// directory.
+func (s *Set) sessionFile(p *plan.Plan, id string) *SessionFile {
+	find := func() *SessionFile {
+		for _, x := range s.Sessions {
+			if x.plan == p && x.Session == id {
+				return x
+			}
+		}
+		return nil
+	}
+	if x := find(); x != nil {
+		return x
+	}
+	var dir string
+	for _, pf := range s.Plans {
+		if pf.Plan == p {
+			dir = filepath.Dir(pf.Path)
+		}
+	}
+	for _, f := range yamlFiles(dir) {
+		if _, done := s.loaded[abs(f)]; done {
+			continue
+		}
+		data, err := source.ReadFile(f)
+		if err == nil && PeekKind(data) == KindSession {
+			if x, ok := s.file(f, false).(*SessionFile); ok && x.plan == p && x.Session == id {
+				s.checkSession(x)
+				return x
+			}
+		}
+	}
+	return find()
+}
+
+func (s *Set) checkConclusion(c *ConclusionFile) {
+	if _, ok := c.plan.Session(c.Session); !ok {
+		s.errs = append(s.errs, c.errorf("session", fmt.Sprintf("kế hoạch %s không có buổi đối thoại %q (có: %s)", c.Plan, c.Session, sessionIDs(c.plan)),
+			fmt.Sprintf("plan %s has no session %q (it has: %s)", c.Plan, c.Session, sessionIDs(c.plan))))
+		return
+	}
+	c.session = s.sessionFile(c.plan, c.Session)
+	if c.HeldOn.IsZero() && c.session != nil {
+		c.HeldOn = c.session.HeldOn
+	}
+	if c.HeldOn.IsZero() {
+		s.errs = append(s.errs, c.errorf("held_on", "không biết ngày đối thoại: ghi held_on hoặc tạo tệp kind: session cho buổi này cạnh tệp kế hoạch",
+			"the session's date is unknown: give held_on or add a kind: session file for it next to the plan"))
+		return
+	}
+	if c.session != nil && c.session.HeldOn != c.HeldOn {
+		s.errs = append(s.errs, c.errorf("held_on", fmt.Sprintf("ngày %s khác ngày trong %s (%s)", ShortDate(c.HeldOn), c.session.path, ShortDate(c.session.HeldOn)),
+			fmt.Sprintf("%s differs from the date in %s (%s)", c.HeldOn, c.session.path, c.session.HeldOn)))
+	}
+	s.errs = append(s.errs, c.resolve(s.Cal)...)
+	s.Warnings = append(s.Warnings, c.issues...)
+	ids := map[string]bool{}
+	for i, a := range c.Assignments {
+		if ids[a.ID] {
+			s.errs = append(s.errs, c.errorf(fmt.Sprintf("assignments[%d].id", i), fmt.Sprintf("mã %q bị lặp", a.ID), fmt.Sprintf("duplicate id %q", a.ID)))
+		}
+		ids[a.ID] = true
+	}
+}

@@ -1,0 +1,198 @@
+package notice
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/plan"
+)
+
+// SessionFile is a "kind: session" file: when and where a session of the plan is held, who chairs it, who is
+// invited, and the window in which citizens' opinions are collected. It becomes the session's Thông báo (or,
+// with form: invitation, a Giấy mời).
+type SessionFile struct {
+	Meta `yaml:",inline"`
+	// Session is the id of the session in the plan, e.g. "q1".
+	Session string `yaml:"session" validate:"required"`
+	// Form is "notice" (Thông báo, the default) or "invitation" (Giấy mời).
+	Form string `yaml:"form,omitempty" validate:"omitempty,oneof=notice invitation"`
+	// Summary replaces the generated trích yếu.
+	Summary string `yaml:"summary,omitempty"`
+	// Intro replaces the generated first paragraph.
+	Intro  string        `yaml:"intro,omitempty"`
+	HeldOn calendar.Date `yaml:"held_on"`
+	Start  Clock         `yaml:"start"`
+	End    Clock         `yaml:"end,omitempty"`
+	// Chair is who chairs (chủ trì), e.g. "Đồng chí Nguyễn Kiên, Bí thư Thị ủy".
+	Chair string `yaml:"chair" validate:"required"`
+	// Content and Venue default to the plan's session.
+	Content string `yaml:"content,omitempty"`
+	Venue   string `yaml:"venue,omitempty"`
+	// Participants are the invited (thành phần mời), one line each.
+	Participants []string `yaml:"participants" validate:"required,min=1,dive,required"`
+	// Addressees are the "Kính gửi" lines of a Giấy mời; default: the participants.
+	Addressees []string `yaml:"addressees,omitempty" validate:"dive,required"`
+	Opinions   Opinions `yaml:"opinions,omitempty"`
+	// Milestones overrides the offsets of the cycle for this session (see Offsets).
+	Milestones Offsets `yaml:"milestones,omitempty"`
+	// Closing replaces the closing formula.
+	Closing string `yaml:"closing,omitempty"`
+}
+
+// Opinions is the collection of citizens' opinions before the session. From and To default to the computed
+// window (Offsets.OpinionsOpen, OpinionsClose).
+type Opinions struct {
+	From calendar.Date `yaml:"from,omitempty"`
+	To   calendar.Date `yaml:"to,omitempty"`
+	// SendTo is where opinions go, e.g. "Ban Dân vận Thị ủy (qua hộp thư góp ý, điện thoại 0255.3859.xxx)".
+	SendTo string `yaml:"send_to,omitempty"`
+	// Text replaces the generated sentence.
+	Text string `yaml:"text,omitempty"`
+}
+
+// PlanSession returns the plan's session the file is about.
+func (s *SessionFile) PlanSession() *plan.Session {
+	ps, _ := s.plan.Session(s.Session)
+	return ps
+}
+
+// Offsets returns the offsets in force for the session: the file's, else the plan's conclusion deadline, else
+// the defaults.
+func (s *SessionFile) Offsets() Offsets {
+	return s.Milestones.Or(Offsets{Conclusion: s.plan.Deadline()}).Or(DefaultOffsets())
+}
+
+// Milestones computes the session's cycle on cal. An opinion window given in the file replaces the computed one.
+func (s *SessionFile) MilestonesOn(cal *calendar.Calendar) []Milestone {
+	ms := SessionMilestones(cal, s.Session, s.HeldOn, s.Offsets())
+	for i := range ms {
+		if ms[i].Kind == OpinionWindow && !s.Opinions.From.IsZero() {
+			ms[i].Date, ms[i].End, ms[i].Rule = s.Opinions.From, s.Opinions.To, "theo thông báo"
+		}
+	}
+	return ms
+}
+
+// OpinionWindowOn returns the days the opinions are collected.
+func (s *SessionFile) OpinionWindowOn(cal *calendar.Calendar) (from, to calendar.Date) {
+	for _, m := range s.MilestonesOn(cal) {
+		if m.Kind == OpinionWindow {
+			return m.Date, m.End
+		}
+	}
+	return
+}
+
+// Heading returns the session's name in the plan, "Quý I/2023".
+func (s *SessionFile) Heading() string { return s.PlanSession().HeadingText() }
+
+// Content returns the subject of the dialogue: the file's, else the plan's.
+func (s *SessionFile) ContentText() string { return or(s.Content, s.PlanSession().Content) }
+
+// VenueText returns the venue: the file's, else the plan's.
+func (s *SessionFile) VenueText() string { return or(s.Venue, s.PlanSession().Venue) }
+
+// When returns "08 giờ 00, thứ Tư, ngày 15/3/2023" or "Từ 08 giờ 00 đến 11 giờ 00, thứ Tư, ngày 15/3/2023".
+func (s *SessionFile) When() string {
+	if s.End.IsZero() {
+		return s.Start.Vietnamese() + ", " + LongDate(s.HeldOn)
+	}
+	return "Từ " + s.Start.Vietnamese() + " đến " + s.End.Vietnamese() + ", " + LongDate(s.HeldOn)
+}
+
+// Document builds the session's Thông báo (or Giấy mời) on calendar cal.
+func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, error) {
+	invitation := s.Form == "invitation"
+	typ := "Thông báo"
+	if invitation {
+		typ = "Giấy mời"
+	}
+	d := s.frame(typ)
+	host := s.host()
+	heading := s.Heading()
+	d.Summary = or(s.Summary, fmt.Sprintf("về việc tổ chức Hội nghị đối thoại trực tiếp giữa %s với công dân %s", host, lowerFirst(heading)))
+	if invitation {
+		d.Summary = or(s.Summary, fmt.Sprintf("dự Hội nghị đối thoại trực tiếp giữa %s với công dân %s", host, lowerFirst(heading)))
+		d.Addressees = s.Addressees
+		if len(d.Addressees) == 0 {
+			d.Addressees = s.Participants
+		}
+	}
+	intro := s.Intro
+	if intro == "" {
+		verb := "thông báo tổ chức"
+		if invitation {
+			verb = "trân trọng kính mời dự"
+		}
+		intro = fmt.Sprintf("Thực hiện %s, %s %s Hội nghị đối thoại trực tiếp giữa %s với công dân %s như sau:",
+			s.planCitation(), s.Announcer, verb, host, lowerFirst(heading))
+	}
+	from, to := s.OpinionWindowOn(cal)
+	opinions := s.Opinions.Text
+	if opinions == "" {
+		opinions = fmt.Sprintf("Từ ngày %s đến ngày %s, công dân có ý kiến, kiến nghị liên quan đến nội dung đối thoại",
+			ShortDate(from), ShortDate(to))
+		if s.Opinions.SendTo != "" {
+			opinions += " gửi về " + s.Opinions.SendTo
+		} else {
+			opinions += " gửi về cơ quan thông báo này"
+		}
+		opinions += " để tổng hợp, chuẩn bị trả lời tại Hội nghị."
+	}
+	d.Body = []document.Block{
+		{Kind: document.Paragraph, Text: intro},
+		{Kind: document.Item, Title: "Chủ trì", Text: endSentence(s.Chair)},
+		{Kind: document.Item, Title: "Nội dung", Text: endSentence(s.ContentText())},
+		{Kind: document.Item, Title: "Thời gian", Text: s.When() + "."},
+		{Kind: document.Item, Title: "Địa điểm", Text: endSentence(s.VenueText())},
+	}
+	if !invitation {
+		d.Body = append(d.Body, document.Block{Kind: document.Item, Title: "Thành phần mời"})
+		for i, p := range s.Participants {
+			end := ";"
+			if i == len(s.Participants)-1 {
+				end = "."
+			}
+			d.Body = append(d.Body, document.Block{Kind: document.Bullet, Text: strings.TrimRight(p, ".;,") + end})
+		}
+	}
+	d.Body = append(d.Body, document.Block{Kind: document.Item, Title: "Tiếp nhận ý kiến của công dân", Text: opinions})
+	closing := s.Closing
+	if closing == "" {
+		if invitation {
+			closing = s.Announcer + " trân trọng kính mời các đồng chí đến dự Hội nghị đúng thời gian, địa điểm./."
+		} else {
+			closing = s.Announcer + " trân trọng thông báo và kính mời các đồng chí, công dân có tên trong thành phần nêu trên đến dự Hội nghị đúng thời gian, địa điểm./."
+		}
+	}
+	d.Body = append(d.Body, document.Block{Kind: document.Paragraph, Text: closing})
+	return d, validateDoc(&s.Meta, d)
+}
+
+// validateDoc reports a document the layout would refuse at the input file.
+func validateDoc(m *Meta, d *document.Document) error {
+	if err := d.Validate(); err != nil {
+		msg := strings.Join(strings.Fields(err.Error()), " ")
+		return m.errorf("", "văn bản không hợp lệ: "+msg, "invalid document: "+msg)
+	}
+	return nil
+}
+
+// endSentence ends s with a full stop unless it already ends with one (inside closing emphasis marks too).
+func endSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(strings.TrimRight(s, "*")[len(strings.TrimRight(s, "*"))-1:], ".!?:;") {
+		return s
+	}
+	return s + "."
+}
+
+// lowerFirst lowers the first letter: "Quý I/2023" → "quý I/2023".
+func lowerFirst(s string) string {
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}

@@ -1,0 +1,228 @@
+package plan
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/document"
+)
+
+// Default labels of a session's bullets.
+const (
+	LabelContent      = "Nội dung"
+	LabelParticipants = "Đối tượng"
+	LabelTime         = "Thời gian"
+	LabelVenue        = "Địa điểm"
+)
+
+// expand replaces the placeholders {{deadline}} (two digits, "07") and {{year}}.
+func (p *Plan) expand(s string) string {
+	if !strings.Contains(s, "{{") {
+		return s
+	}
+	return placeholderRE.ReplaceAllStringFunc(s, func(m string) string {
+		switch strings.TrimSpace(strings.Trim(m, "{}")) {
+		case "deadline":
+			return fmt.Sprintf("%02d", p.DeadlineDays)
+		case "year":
+			return fmt.Sprint(p.Year())
+		}
+		return m
+	})
+}
+
+// ruleDate is the date that picks the rule set: the document date, or the end of the plan's year for a draft.
+func (p *Plan) ruleDate() calendar.Date {
+	if !p.Doc.Date.IsZero() {
+		return p.Doc.Date
+	}
+	if y := p.Year(); y > 0 {
+		return calendar.NewDate(y, time.December, 31)
+	}
+	return calendar.Date{}
+}
+
+// Document returns the official document (văn bản) of the plan, ready for document.Render.
+func (p *Plan) Document() (*document.Document, error) {
+	d := &document.Document{
+		System:     p.Issuer.System,
+		Superior:   p.Issuer.Superior,
+		Issuer:     p.Issuer.Name,
+		IssuerCode: p.Issuer.Code,
+		Type:       p.Doc.Type,
+		Number:     p.Doc.Number,
+		Symbol:     p.Doc.Symbol,
+		Place:      p.Issuer.Place,
+		Date:       p.Doc.Date,
+		Title:      p.expand(p.Title),
+		Summary:    p.expand(p.Summary),
+		Archive:    p.expand(p.Archive),
+		Signature: document.Signature{
+			Mark:         p.Signature.Mark,
+			Authority:    p.Signature.Authority,
+			SubMark:      p.Signature.SubMark,
+			SubAuthority: p.Signature.SubAuthority,
+			Position:     p.Signature.Position,
+			Name:         p.Signature.Name,
+		},
+	}
+	if d.Date.IsZero() {
+		d.DraftYear = p.Year()
+	}
+	d.Body = append(d.Body, p.basesBlocks()...)
+	d.Body = append(d.Body, p.bodyBlocks(p.Body)...)
+	if p.Closing != "" {
+		d.Body = append(d.Body, document.Block{Kind: document.Paragraph, Text: p.expand(p.Closing)})
+	}
+	for _, r := range p.Recipients {
+		d.Recipients = append(d.Recipients, document.Recipient{Name: p.expand(r.Name), Note: r.Note})
+	}
+	if err := d.Validate(); err != nil {
+		return nil, p.Src.Errorf("", "văn bản không hợp lệ: "+oneLine(err.Error()), "invalid document: "+oneLine(err.Error()))
+	}
+	return d, nil
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Citation returns the printed citation of a basis: "<type> số <number> ngày <dd/mm/yyyy> của <issuer> <subject>".
+func (b Basis) Citation() string {
+	if b.Text != "" {
+		return b.Text
+	}
+	parts := []string{b.Type}
+	if b.Number != "" {
+		parts = append(parts, "số "+b.Number)
+	}
+	if !b.Date.IsZero() {
+		parts = append(parts, "ngày "+shortDate(b.Date))
+	}
+	if b.Issuer != "" {
+		parts = append(parts, "của "+b.Issuer)
+	}
+	if b.Subject != "" {
+		parts = append(parts, b.Subject)
+	}
+	return strings.Join(parts, " ")
+}
+
+// BasesForm returns the layout of the bases: "paragraph" (Party default) or "lines" (State default).
+func (p *Plan) BasesForm() string {
+	if p.Bases.Form != "" {
+		return p.Bases.Form
+	}
+	if p.Issuer.System == document.State {
+		return "lines"
+	}
+	return "paragraph"
+}
+
+// BasesLead returns the word before each basis: "Thực hiện" (Party default) or "Căn cứ" (State default).
+func (p *Plan) BasesLead() string {
+	if p.Bases.Lead != "" {
+		return p.Bases.Lead
+	}
+	if p.Issuer.System == document.State {
+		return "Căn cứ"
+	}
+	return "Thực hiện"
+}
+
+// Intro returns the intro paragraph generated from the bases (form "paragraph"):
+// "Thực hiện A; B, <then>"; "" when there are neither bases nor a then-sentence.
+func (p *Plan) Intro() string {
+	var cites []string
+	for _, b := range p.Bases.Items {
+		cites = append(cites, p.expand(b.Citation()))
+	}
+	then := p.expand(p.Bases.Then)
+	switch {
+	case len(cites) == 0:
+		return then
+	case then == "":
+		return p.BasesLead() + " " + strings.Join(cites, "; ") + "."
+	}
+	return p.BasesLead() + " " + strings.Join(cites, "; ") + ", " + then
+}
+
+func (p *Plan) basesBlocks() []document.Block {
+	if p.BasesForm() == "paragraph" {
+		if s := p.Intro(); s != "" {
+			return []document.Block{{Kind: document.Paragraph, Text: s}}
+		}
+		return nil
+	}
+	var out []document.Block
+	then := p.expand(p.Bases.Then)
+	for i, b := range p.Bases.Items {
+		end := ";"
+		if i == len(p.Bases.Items)-1 && then == "" {
+			end = "."
+		}
+		out = append(out, document.Block{Kind: document.Basis, Text: p.BasesLead() + " " + p.expand(b.Citation()) + end})
+	}
+	if then != "" {
+		out = append(out, document.Block{Kind: document.Paragraph, Text: then})
+	}
+	return out
+}
+
+func (p *Plan) bodyBlocks(bs []Block) []document.Block {
+	var out []document.Block
+	for _, b := range bs {
+		switch {
+		case b.Sessions:
+			out = append(out, p.sessionBlocks()...)
+			continue
+		case b.Part != "":
+			out = append(out, document.Block{Kind: document.Part, Title: p.expand(b.Part), Text: p.expand(b.Text), Label: b.Label})
+		case b.Item != "":
+			out = append(out, document.Block{Kind: document.Item, Title: p.expand(b.Item), Text: p.expand(b.Text), Label: b.Label})
+		case b.SubItem != "":
+			out = append(out, document.Block{Kind: document.SubItem, Title: p.expand(b.SubItem), Text: p.expand(b.Text), Label: b.Label})
+		case b.Paragraph != "":
+			out = append(out, document.Block{Kind: document.Paragraph, Text: p.expand(b.Paragraph), Label: b.Label})
+		case b.Bullet != "":
+			out = append(out, document.Block{Kind: document.Bullet, Text: p.expand(b.Bullet), Label: b.Label})
+		}
+		out = append(out, p.bodyBlocks(b.Content)...)
+	}
+	return out
+}
+
+// HeadingText returns the session's item heading: Heading, or "Quý I/2023".
+func (s *Session) HeadingText() string {
+	if s.Heading != "" {
+		return s.Heading
+	}
+	return fmt.Sprintf("Quý %s/%d", document.Roman(s.Quarter), s.Time.Year)
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// sessionBlocks prints the sessions as items with their bullets, then the ad-hoc clause as an item.
+func (p *Plan) sessionBlocks() []document.Block {
+	var out []document.Block
+	for i := range p.Sessions {
+		s := &p.Sessions[i]
+		l := s.Labels
+		out = append(out,
+			document.Block{Kind: document.Item, Title: p.expand(s.HeadingText())},
+			document.Block{Kind: document.Bullet, Text: or(l.Content, LabelContent) + ": " + p.expand(s.Content)},
+			document.Block{Kind: document.Bullet, Text: or(l.Participants, LabelParticipants) + ": " + p.expand(s.Participants)},
+			document.Block{Kind: document.Bullet, Text: or(l.Time, LabelTime) + ": " + s.Time.Vietnamese() + "."},
+			document.Block{Kind: document.Bullet, Text: or(l.Venue, LabelVenue) + ": " + p.expand(s.Venue)},
+		)
+	}
+	if p.AdHoc != "" {
+		out = append(out, document.Block{Kind: document.Item, Text: p.expand(p.AdHoc)})
+	}
+	return out
+}

@@ -1,0 +1,61 @@
+// Package plan reads the YAML description of an annual citizen-dialogue plan (kế hoạch đối thoại trực tiếp với
+// công dân) and turns it into the official Kế hoạch document, laid out by the rules of its system (Party or
+// State) through package document.
+//
+// # The format
+//
+// A plan file is a YAML mapping; the keys, in the order of the printed document:
+//
+//	kind: plan                       # required: the renderer of "vanban render" dispatches on it
+//	output: ke-hoach-2023.docx       # optional output file name (default: input name with .docx)
+//	issuer:                          # the issuing body (cơ quan ban hành)
+//	  system: party                  # party | state
+//	  superior: [ĐẢNG BỘ TỈNH QUẢNG NGÃI]   # superior body lines; none for an Ủy ban nhân dân
+//	  name: [THỊ ỦY ĐỨC PHỔ]        # issuing body lines
+//	  code: TU                       # abbreviation in the symbol (ký hiệu)
+//	  place: Đức Phổ                 # place name of the date line
+//	  host: Bí thư Thị ủy            # who holds the dialogues (used by the session notices)
+//	document: {type: Kế hoạch, number: 0, date: 2023-02-15}   # number 0 or absent: blank (draft)
+//	year: 2023                       # the plan's year; defaults to the year of document.date
+//	summary: đối thoại trực tiếp giữa Bí thư Thị ủy với công dân năm {{year}}
+//	conclusion_deadline_working_days: 7
+//	bases:                           # legal bases
+//	  items:
+//	    - {type: Quy định, number: 11-QĐi/TW, date: 2019-02-18, issuer: Bộ Chính trị, subject: về …}
+//	  then: Ban Thường vụ Thị ủy ban hành Kế hoạch …, cụ thể như sau:
+//	body:                            # parts, items, paragraphs, bullets; labels are generated
+//	  - part: Mục đích, yêu cầu
+//	    content:
+//	      - item: Mục đích
+//	        content:
+//	          - bullet: Lắng nghe …
+//	  - part: Nội dung, đối tượng, thời gian và địa điểm tổ chức đối thoại
+//	    content:
+//	      - sessions: true           # the sessions go here, then the ad_hoc clause
+//	sessions:
+//	  - {id: q1, quarter: 1, content: "**…**", participants: …, time: 2023-03, venue: …}
+//	ad_hoc: Ngoài ra, …
+//	closing: Yêu cầu các cơ quan …
+//	recipients: [Ban Dân vận Tỉnh ủy (báo cáo), Văn phòng Tỉnh ủy]
+//	archive: Lưu Văn phòng thị xã
+//	signature: {mark: T/M, authority: BAN THƯỜNG VỤ, position: BÍ THƯ, name: Nguyễn Kiên}
+//
+// Text may carry the inline markup of document.ParseInline (**bold**, *italic*, ***both***) and two
+// placeholders: {{deadline}}, the conclusion-notice deadline in working days written with two digits ("07"),
+// and {{year}}, the plan's year. Any other {{…}} is an error. The deadline is a setting of each plan (the seed's
+// 07 days come from a local Quy chế), never a constant; writing it through {{deadline}} keeps the duty text and
+// the session cycle consistent.
+//
+// Legal bases are structured items; the intro is generated from them. Party (form "paragraph", lead
+// "Thực hiện"): one paragraph "Thực hiện A; B, <then>". State (form "lines", lead "Căn cứ"): one italic line per
+// basis "Căn cứ A;" then the "then" paragraph (the last line ends "." when there is none). Each basis prints as
+// "<type> số <number> ngày <dd/mm/yyyy> của <issuer> <subject>", leaving out the parts not given, or its "text".
+//
+// The JSON Schema of the format is JSONSchema(), committed as schema/plan.schema.json.
+//
+// # Errors
+//
+// Loading is strict: unknown and duplicate keys, values of the wrong kind, bad dates, the validator tags of the
+// model and the cross-field rules of Check are all reported together, each with file:line:col, its field path
+// and a Vietnamese and English message (source.Errors).
+package plan

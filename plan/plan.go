@@ -1,0 +1,107 @@
+package plan
+
+import (
+	"fmt"
+
+	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/source"
+)
+
+// Load reads and checks the plan file at path. Its errors are source.Errors (all of them, with positions).
+func Load(path string) (*Plan, error) {
+	data, err := source.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes and checks a plan; file names the input in the errors. It returns all the errors at once as
+// source.Errors: decoding, then the struct rules, then (when those passed) the cross-field rules of Check.
+func Parse(file string, data []byte) (*Plan, error) {
+	var p Plan
+	src, errs := source.Load(file, data, &p)
+	p.Src = src
+	if len(errs) > 0 {
+		// Report the cross-field rules too when decoding itself went through: a clerk fixes everything at once.
+		if !decodeFailed(errs, src) {
+			errs = append(errs, p.Check()...)
+		}
+		return nil, errs.Err()
+	}
+	if errs := p.Check(); len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	return &p, nil
+}
+
+// decodeFailed reports whether some error came from decoding rather than from the validator tags. Decoding
+// errors may leave the model half-filled, and the cross-field rules would then add noise.
+func decodeFailed(errs source.Errors, src *source.Source) bool {
+	return src.Root == nil || len(errs) > 0 && !validatorOnly(errs)
+}
+
+func validatorOnly(errs source.Errors) bool {
+	for _, e := range errs {
+		if !e.FromValidator {
+			return false
+		}
+	}
+	return true
+}
+
+// Year returns the year the plan covers: the year key, else the year of the document date.
+func (p *Plan) Year() int {
+	if p.PlanYear != 0 {
+		return p.PlanYear
+	}
+	if p.Doc.Date.IsZero() {
+		return 0
+	}
+	return p.Doc.Date.Year()
+}
+
+// Session returns the session with the given id.
+func (p *Plan) Session(id string) (*Session, bool) {
+	for i := range p.Sessions {
+		if p.Sessions[i].ID == id {
+			return &p.Sessions[i], true
+		}
+	}
+	return nil, false
+}
+
+// SessionPath returns the field path of the session with the given id ("sessions[2]"), for positioned errors;
+// "sessions" when there is none.
+func (p *Plan) SessionPath(id string) string {
+	for i := range p.Sessions {
+		if p.Sessions[i].ID == id {
+			return fmt.Sprintf("sessions[%d]", i)
+		}
+	}
+	return "sessions"
+}
+
+// Deadline returns the conclusion-notice deadline in working days.
+func (p *Plan) Deadline() int { return p.DeadlineDays }
+
+// Rules returns the document rule set the plan is laid out by (its system, in force on its date).
+func (p *Plan) Rules() *document.RuleSet {
+	return document.RulesFor(p.Issuer.System, p.ruleDate())
+}
+
+// Render lays out the plan as a .docx by the rules of its system (document.Render).
+func (p *Plan) Render() ([]byte, error) {
+	doc, err := p.Document()
+	if err != nil {
+		return nil, err
+	}
+	out, err := document.Render(doc)
+	if err != nil {
+		return nil, p.Src.Errorf("", "không tạo được văn bản: "+err.Error(), "cannot render the document: "+err.Error())
+	}
+	return out, nil
+}
+
+// Errorf returns an error at the position of a field path of the plan file.
+func (p *Plan) Errorf(path, vi, en string) *source.Error { return p.Src.Errorf(path, vi, en) }

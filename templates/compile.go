@@ -1,0 +1,746 @@
+package templates
+
+import (
+	"bytes"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Compilation of one XML part into a program: a tree of literal byte chunks,
+// fields and sections.
+//
+// Pass 1 finds the tags. All <w:t> text of a paragraph is one stream
+// (docxtemplater's approach), so a tag Word split over several runs, with
+// proofErr, bookmarks, revision marks or lastRenderedPageBreak between the
+// pieces, is still found. <w:delText> (deleted revisions) and <w:instrText>
+// are not <w:t> and so are ignored. The tag is moved into the text node that
+// holds its opening "{{"; its characters are removed from the other nodes.
+//
+// Pass 2 walks the tokens again, producing a flat list of items (literal
+// bytes, tags, and markup that must change when repeated: bookmarks, drawing
+// ids, revision ids, paragraph ids) and records, for every tag, where its
+// paragraph and table row start and end.
+//
+// Pass 3 pairs opening and closing tags, decides for each section which
+// range of items it covers (inline / paragraph block / table rows), checks
+// nesting, and builds the node tree.
+
+type tagKind uint8
+
+const (
+	tagField tagKind = iota
+	tagSection
+	tagInverted
+	tagClose
+)
+
+type nodeKind uint8
+
+const (
+	nLit nodeKind = iota
+	nField
+	nSection
+	nUID
+)
+
+type node struct {
+	kind nodeKind
+	lit  []byte // nLit; nUID: bytes before the id
+	post []byte // nUID: bytes after the id
+	tag  *tagInfo
+	body []node // nSection
+}
+
+// tagInfo is what the renderer needs to know about a tag.
+type tagInfo struct {
+	kind    tagKind
+	path    []string // nil for "."
+	name    string   // path as written, "." for the current item
+	raw     string   // as typed, with braces
+	part    string
+	context string
+	runOpen []byte // "<w:r …>" + "<w:rPr>…</w:rPr>" of the run holding the tag
+	rPr     []byte // the run's rPr element (may be nil)
+	scope   []string
+}
+
+// tagSpec is a tag found in pass 1.
+type tagSpec struct {
+	info  *tagInfo
+	alone bool // the only content of its paragraph
+}
+
+type piece struct {
+	text string
+	tag  *tagSpec
+}
+
+type itemKind uint8
+
+const (
+	itLit itemKind = iota
+	itTag
+	itBookmark
+	itIDAttr
+	itParaStart
+)
+
+type item struct {
+	kind itemKind
+	lit  []byte // itLit; itIDAttr: before the value; itParaStart: raw
+	post []byte // itIDAttr: after the value
+	alt  []byte // itParaStart: raw without w14:paraId/textId
+	id   string // itBookmark
+	tag  int    // itTag: index in tags
+}
+
+// tagOcc is a tag placed in the item list (pass 2).
+type tagOcc struct {
+	info                 *tagInfo
+	item                 int
+	alone                bool
+	paraStart, paraEnd   int
+	paraParent           int // token index of the paragraph's parent element
+	stackSig             string
+	trTok, tcTok, tblTok int
+	trStart, trEnd       int
+}
+
+type compiler struct {
+	part   string
+	src    []byte
+	toks   []token
+	pieces map[int][]piece
+	errs   []*TemplateError
+	items  []item
+	tags   []*tagOcc
+	maxID  int
+	hasTag bool
+	split  bool // the next literal starts a new item (element boundary)
+}
+
+func (c *compiler) errorf(tag, ctx, msg string) {
+	c.errs = append(c.errs, &TemplateError{Part: c.part, Tag: tag, Context: ctx, Message: msg})
+}
+
+func nameIs(b []byte, s string) bool { return string(b) == s }
+
+// compilePart compiles one XML part. It returns the program (nil when the
+// part holds no tag), the errors found, and the largest numeric id seen.
+func compilePart(part string, src []byte) (prog []node, errs []*TemplateError, maxID int, err error) {
+	// Fast path: a part without "{{" or "}}" has nothing to fill.
+	if !bytes.Contains(src, []byte("{{")) && !bytes.Contains(src, []byte("}}")) {
+		// A tag may still be split over runs ("{" + "{name}}"); only then
+		// is full compilation needed. Check the plain "{" form cheaply.
+		if bytes.Count(src, []byte("{")) == 0 {
+			return nil, nil, 0, nil
+		}
+	}
+	toks, err := tokenize(src)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	c := &compiler{part: part, src: src, toks: toks}
+	if err := c.pass1(); err != nil {
+		return nil, nil, 0, err
+	}
+	if len(c.pieces) == 0 {
+		return nil, c.errs, 0, nil
+	}
+	c.pass2()
+	prog = c.pass3()
+	return prog, c.errs, c.maxID, nil
+}
+
+// ---------------------------------------------------------------- pass 1
+
+type paraCtx struct {
+	texts []int // token indices of text inside <w:t>
+}
+
+func (c *compiler) pass1() error {
+	src := c.src
+	stack := make([][]byte, 0, 32)
+	var paras []*paraCtx
+	for i := range c.toks {
+		t := &c.toks[i]
+		switch t.kind {
+		case tokStart:
+			nm := t.name(src)
+			stack = append(stack, nm)
+			if nameIs(nm, "w:p") {
+				paras = append(paras, &paraCtx{})
+			}
+		case tokEnd:
+			nm := t.name(src)
+			if len(stack) == 0 || !bytes.Equal(stack[len(stack)-1], nm) {
+				return &TemplateError{Part: c.part, Message: "the part is not well-formed XML: unexpected </" + string(nm) + ">"}
+			}
+			stack = stack[:len(stack)-1]
+			if nameIs(nm, "w:p") && len(paras) > 0 {
+				c.paragraph(paras[len(paras)-1])
+				paras = paras[:len(paras)-1]
+			}
+		case tokText:
+			if len(stack) > 0 && nameIs(stack[len(stack)-1], "w:t") && len(paras) > 0 {
+				p := paras[len(paras)-1]
+				p.texts = append(p.texts, i)
+			}
+		}
+	}
+	if len(stack) > 0 {
+		return &TemplateError{Part: c.part, Message: "the part is not well-formed XML: unclosed <" + string(stack[len(stack)-1]) + ">"}
+	}
+	return nil
+}
+
+type foundTag struct {
+	s, e int // byte range in the paragraph stream
+	spec *tagSpec
+}
+
+func (c *compiler) paragraph(p *paraCtx) {
+	if len(p.texts) == 0 {
+		return
+	}
+	texts := make([]string, len(p.texts))
+	any := false
+	for k, ti := range p.texts {
+		t := &c.toks[ti]
+		texts[k] = unescapeText(c.src[t.start:t.end])
+		if strings.ContainsAny(texts[k], "{}") {
+			any = true
+		}
+	}
+	if !any {
+		return
+	}
+	full := strings.Join(texts, "")
+	if !strings.Contains(full, "{{") && !strings.Contains(full, "}}") {
+		return
+	}
+	var found []foundTag
+	pos := 0
+	for pos < len(full) {
+		o := strings.Index(full[pos:], "{{")
+		cl := strings.Index(full[pos:], "}}")
+		if o < 0 && cl < 0 {
+			break
+		}
+		if o < 0 || (cl >= 0 && cl < o) {
+			c.errorf("}}", full, "closing braces \"}}\" without an opening \"{{\"")
+			pos += cl + 2
+			continue
+		}
+		s := pos + o
+		// skip additional opening braces: "{{{x}}" is reported as unknown syntax below
+		e := strings.Index(full[s+2:], "}}")
+		next := strings.Index(full[s+2:], "{{")
+		if e < 0 {
+			c.errorf(cut(full[s:], 40), full, "unclosed tag: no \"}}\" follows in this paragraph")
+			break
+		}
+		if next >= 0 && next < e {
+			c.errorf(full[s:s+2+next], full, "unclosed tag: another \"{{\" starts before \"}}\"")
+			pos = s + 2 + next
+			continue
+		}
+		end := s + 2 + e + 2
+		raw := full[s:end]
+		info, msg := parseTag(raw)
+		pos = end
+		if msg != "" {
+			c.errorf(raw, full, msg)
+			continue
+		}
+		info.part = c.part
+		info.context = full
+		found = append(found, foundTag{s: s, e: end, spec: &tagSpec{info: info}})
+	}
+	if len(found) == 0 {
+		return
+	}
+	if len(found) == 1 && strings.TrimSpace(full) == found[0].spec.info.raw {
+		found[0].spec.alone = true
+	}
+	if c.pieces == nil {
+		c.pieces = make(map[int][]piece)
+	}
+	// Distribute: each text node keeps its characters outside tags; the
+	// node holding a tag's "{{" receives the tag.
+	off := 0
+	fi := 0
+	for k, ti := range p.texts {
+		ts, te := off, off+len(texts[k])
+		off = te
+		var ps []piece
+		cur := ts
+		changed := false
+		for cur < te {
+			// skip tags that ended before cur
+			for fi < len(found) && found[fi].e <= cur {
+				fi++
+			}
+			if fi < len(found) && found[fi].s < te {
+				f := found[fi]
+				if f.s > cur {
+					ps = append(ps, piece{text: full[cur:f.s]})
+				}
+				if f.s >= ts && f.s >= cur {
+					ps = append(ps, piece{tag: f.spec})
+				}
+				changed = true
+				if f.e >= te {
+					cur = te
+				} else {
+					cur = f.e
+					fi++
+				}
+				continue
+			}
+			ps = append(ps, piece{text: full[cur:te]})
+			cur = te
+		}
+		if changed {
+			c.pieces[ti] = ps
+		}
+	}
+}
+
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// parseTag parses "{{ … }}" (raw includes the braces). It returns a message
+// when the tag is malformed.
+func parseTag(raw string) (*tagInfo, string) {
+	inner := strings.TrimSpace(raw[2 : len(raw)-2])
+	info := &tagInfo{raw: raw}
+	if inner == "" {
+		return nil, "empty tag"
+	}
+	switch inner[0] {
+	case '#':
+		info.kind = tagSection
+		inner = strings.TrimSpace(inner[1:])
+	case '^':
+		info.kind = tagInverted
+		inner = strings.TrimSpace(inner[1:])
+	case '/':
+		info.kind = tagClose
+		inner = strings.TrimSpace(inner[1:])
+	default:
+		r, _ := utf8.DecodeRuneInString(inner)
+		if !isNameRune(r) && r != '.' {
+			return nil, "unknown tag syntax " + strconv.QuoteRune(r) + ": use {{name}}, {{#name}}, {{^name}}, {{/name}} or {{.}}"
+		}
+	}
+	if inner == "" {
+		return nil, "tag without a name"
+	}
+	info.name = inner
+	if inner == "." {
+		return info, ""
+	}
+	for _, r := range inner {
+		if unicode.IsSpace(r) {
+			return nil, "malformed tag: a name cannot contain spaces"
+		}
+		if !isNameRune(r) && r != '.' {
+			return nil, "malformed tag: character " + strconv.QuoteRune(r) + " is not allowed in a name (letters, digits, '_', '-', '.')"
+		}
+	}
+	parts := strings.Split(inner, ".")
+	for _, p := range parts {
+		if p == "" {
+			return nil, "malformed tag: empty path segment"
+		}
+	}
+	info.path = parts
+	return info, ""
+}
+
+func isNameRune(r rune) bool {
+	return r == '_' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// ---------------------------------------------------------------- pass 2
+
+type elem struct {
+	name      []byte
+	tok       int
+	startItem int
+	tags      []*tagOcc // w:p and w:tr: tags inside
+	rStart    []byte    // w:r: raw start tag
+	rPr       []byte    // w:r: raw rPr element
+}
+
+func (c *compiler) lit(b []byte) {
+	if n := len(c.items); n > 0 && c.items[n-1].kind == itLit && !c.split {
+		c.items[n-1].lit = append(c.items[n-1].lit, b...)
+		return
+	}
+	c.split = false
+	c.items = append(c.items, item{kind: itLit, lit: append([]byte(nil), b...)})
+}
+
+func (c *compiler) noteID(v string) {
+	if n, err := strconv.Atoi(v); err == nil && n > c.maxID {
+		c.maxID = n
+	}
+}
+
+func (c *compiler) pass2() {
+	src := c.src
+	stack := make([]elem, 0, 32)
+	var buf []byte
+	for i := range c.toks {
+		t := &c.toks[i]
+		raw := src[t.start:t.end]
+		switch t.kind {
+		case tokStart, tokSelfClose:
+			nm := t.name(src)
+			switch string(nm) {
+			case "w:bookmarkStart", "w:bookmarkEnd":
+				id, _ := attrValue(raw, "w:id")
+				c.items = append(c.items, item{kind: itBookmark, lit: raw, id: id})
+			case "wp:docPr", "w:ins", "w:del":
+				attr := "id"
+				if nm[0] == 'w' && nm[1] == ':' {
+					attr = "w:id"
+				}
+				if s, e, ok := attrSpan(raw, attr); ok {
+					v, _ := attrValue(raw, attr)
+					c.noteID(v)
+					pre := append([]byte(nil), raw[:s]...)
+					pre = append(pre, ' ')
+					pre = append(pre, attr...)
+					pre = append(pre, '=', '"')
+					post := append([]byte{'"'}, raw[e:]...)
+					c.items = append(c.items, item{kind: itIDAttr, lit: pre, post: post, id: v})
+				} else {
+					c.lit(raw)
+				}
+			case "w:p":
+				if _, _, ok := attrSpan(raw, "w14:paraId"); ok {
+					alt := append([]byte(nil), raw...)
+					for _, a := range []string{"w14:paraId", "w14:textId"} {
+						if s, e, ok := attrSpan(alt, a); ok {
+							alt = append(alt[:s:s], alt[e:]...)
+						}
+					}
+					c.items = append(c.items, item{kind: itParaStart, lit: raw, alt: alt})
+				} else {
+					c.split = true
+					c.lit(raw)
+				}
+			case "w:tr":
+				c.split = true
+				c.lit(raw)
+			case "w:t":
+				if t.kind == tokStart && i+1 < len(c.toks) && c.pieces[i+1] != nil {
+					c.lit([]byte(`<w:t xml:space="preserve">`))
+				} else {
+					c.lit(raw)
+				}
+			default:
+				c.lit(raw)
+			}
+			if t.kind == tokStart {
+				e := elem{name: nm, tok: i, startItem: len(c.items) - 1}
+				if nameIs(nm, "w:r") {
+					e.rStart = raw
+				}
+				stack = append(stack, e)
+			}
+		case tokEnd:
+			nm := t.name(src)
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			c.lit(raw)
+			switch string(nm) {
+			case "w:p":
+				c.split = true
+				for _, o := range top.tags {
+					o.paraEnd = len(c.items)
+				}
+			case "w:tr":
+				c.split = true
+				for _, o := range top.tags {
+					o.trEnd = len(c.items)
+				}
+			case "w:rPr":
+				if n := len(stack); n > 0 && nameIs(stack[n-1].name, "w:r") {
+					stack[n-1].rPr = src[c.toks[top.tok].start:t.end]
+				}
+			}
+		case tokText:
+			ps, ok := c.pieces[i]
+			if !ok {
+				c.lit(raw)
+				continue
+			}
+			for _, p := range ps {
+				if p.tag == nil {
+					buf = appendEscaped(buf[:0], p.text)
+					c.lit(buf)
+					continue
+				}
+				c.placeTag(p.tag, stack)
+			}
+		default:
+			c.lit(raw)
+		}
+	}
+}
+
+func (c *compiler) placeTag(spec *tagSpec, stack []elem) {
+	c.hasTag = true
+	o := &tagOcc{info: spec.info, item: len(c.items), alone: spec.alone, trTok: -1, tcTok: -1, tblTok: -1, paraParent: -1}
+	c.items = append(c.items, item{kind: itTag, tag: len(c.tags)})
+	c.tags = append(c.tags, o)
+	var sig strings.Builder
+	for k := range stack {
+		sig.Write(stack[k].name)
+		sig.WriteByte('/')
+	}
+	o.stackSig = sig.String()
+	foundP, foundR := false, false
+	for k := len(stack) - 1; k >= 0; k-- {
+		e := &stack[k]
+		switch string(e.name) {
+		case "w:r":
+			if !foundR {
+				foundR = true
+				ro := append([]byte(nil), e.rStart...)
+				ro = append(ro, e.rPr...)
+				spec.info.runOpen = ro
+				spec.info.rPr = e.rPr
+			}
+		case "w:p":
+			if !foundP {
+				foundP = true
+				o.paraStart = e.startItem
+				e.tags = append(e.tags, o)
+				if k > 0 {
+					o.paraParent = stack[k-1].tok
+				}
+			}
+		case "w:tc":
+			if o.tcTok < 0 {
+				o.tcTok = e.tok
+			}
+		case "w:tr":
+			if o.trTok < 0 {
+				o.trTok = e.tok
+				o.trStart = e.startItem
+				e.tags = append(e.tags, o)
+				if k > 0 {
+					o.tblTok = stack[k-1].tok
+				}
+			}
+		}
+	}
+}
+
+// ---------------------------------------------------------------- pass 3
+
+type section struct {
+	open, close                              *tagOcc
+	outerStart, bodyStart, bodyEnd, outerEnd int
+	order                                    int
+}
+
+func (c *compiler) pass3() []node {
+	nerr := len(c.errs)
+	var secs []*section
+	var stack []*tagOcc
+	for _, o := range c.tags {
+		switch o.info.kind {
+		case tagSection, tagInverted:
+			stack = append(stack, o)
+		case tagClose:
+			if len(stack) == 0 {
+				c.errorf(o.info.raw, o.info.context, "closing tag without an opening {{#"+o.info.name+"}} or {{^"+o.info.name+"}}")
+				continue
+			}
+			top := stack[len(stack)-1]
+			if top.info.name != o.info.name {
+				// If an outer section has this name, the inner one is unclosed.
+				match := -1
+				for k := len(stack) - 1; k >= 0; k-- {
+					if stack[k].info.name == o.info.name {
+						match = k
+						break
+					}
+				}
+				if match < 0 {
+					c.errorf(o.info.raw, o.info.context, "mismatched closing tag: expected {{/"+top.info.name+"}} (opened by "+top.info.raw+")")
+					continue
+				}
+				for k := len(stack) - 1; k > match; k-- {
+					c.errorf(stack[k].info.raw, stack[k].info.context, "unclosed section: no {{/"+stack[k].info.name+"}} before "+o.info.raw)
+				}
+				stack = stack[:match+1]
+				top = stack[match]
+			}
+			stack = stack[:len(stack)-1]
+			if s := c.sectionRange(top, o); s != nil {
+				s.order = len(secs)
+				secs = append(secs, s)
+			}
+		}
+	}
+	for _, o := range stack {
+		c.errorf(o.info.raw, o.info.context, "unclosed section: no {{/"+o.info.name+"}} follows")
+	}
+	if len(c.errs) > nerr {
+		return nil
+	}
+	sort.SliceStable(secs, func(i, j int) bool {
+		a, b := secs[i], secs[j]
+		if a.outerStart != b.outerStart {
+			return a.outerStart < b.outerStart
+		}
+		if a.outerEnd != b.outerEnd {
+			return a.outerEnd > b.outerEnd
+		}
+		return a.open.item < b.open.item
+	})
+	// nesting check
+	var nest []*section
+	for _, s := range secs {
+		for len(nest) > 0 && nest[len(nest)-1].outerEnd <= s.outerStart {
+			nest = nest[:len(nest)-1]
+		}
+		if len(nest) > 0 {
+			p := nest[len(nest)-1]
+			if s.outerStart < p.bodyStart || s.outerEnd > p.bodyEnd {
+				c.errorf(s.open.info.raw, s.open.info.context, "section overlaps section "+p.open.info.raw+" instead of nesting inside it")
+				continue
+			}
+		}
+		nest = append(nest, s)
+	}
+	if len(c.errs) > nerr {
+		return nil
+	}
+	// repeated coverage: bookmarks in repeated content are dropped (with
+	// their other end), ids renumbered, paragraph ids removed.
+	rep := make([]bool, len(c.items))
+	for _, s := range secs {
+		if s.open.info.kind != tagSection {
+			continue
+		}
+		for k := s.bodyStart; k < s.bodyEnd; k++ {
+			rep[k] = true
+		}
+	}
+	drop := map[string]bool{}
+	for k, it := range c.items {
+		if it.kind == itBookmark && rep[k] {
+			drop[it.id] = true
+		}
+	}
+	b := &builder{c: c, secs: secs, rep: rep, drop: drop}
+	prog, _ := b.build(0, len(c.items), 0, nil)
+	return prog
+}
+
+func (c *compiler) sectionRange(o, cl *tagOcc) *section {
+	s := &section{open: o, close: cl}
+	switch {
+	case o.paraStart == cl.paraStart:
+		if o.stackSig != cl.stackSig {
+			c.errorf(o.info.raw, o.info.context, "opening and closing tags sit in differently nested runs (for example one inside a hyperlink): retype the tags")
+			return nil
+		}
+		s.outerStart, s.bodyStart, s.bodyEnd, s.outerEnd = o.item, o.item+1, cl.item, cl.item+1
+	case o.alone && cl.alone && o.paraParent == cl.paraParent:
+		s.outerStart, s.bodyStart, s.bodyEnd, s.outerEnd = o.paraStart, o.paraEnd, cl.paraStart, cl.paraEnd
+	case o.trTok >= 0 && cl.trTok >= 0 && o.tblTok == cl.tblTok:
+		s.outerStart, s.bodyStart = o.trStart, o.trStart
+		s.bodyEnd, s.outerEnd = cl.trEnd, cl.trEnd
+	case o.stackSig == cl.stackSig && o.trTok == cl.trTok && o.tcTok == cl.tcTok:
+		s.outerStart, s.bodyStart, s.bodyEnd, s.outerEnd = o.item, o.item+1, cl.item, cl.item+1
+	default:
+		c.errorf(o.info.raw, o.info.context, "cannot tell what "+o.info.raw+" … "+cl.info.raw+" repeats: put both tags in one paragraph, each alone in its own paragraph (same level), or in rows of the same table")
+		return nil
+	}
+	return s
+}
+
+type builder struct {
+	c    *compiler
+	secs []*section
+	rep  []bool
+	drop map[string]bool
+}
+
+// build compiles items [from, to) starting with section index si; it
+// returns the nodes and the next section index.
+func (b *builder) build(from, to, si int, scope []string) ([]node, int) {
+	var out []node
+	lit := func(p []byte) {
+		if n := len(out); n > 0 && out[n-1].kind == nLit {
+			out[n-1].lit = append(out[n-1].lit, p...)
+			return
+		}
+		out = append(out, node{kind: nLit, lit: append([]byte(nil), p...)})
+	}
+	for k := from; k < to; k++ {
+		for si < len(b.secs) && b.secs[si].outerStart < k {
+			si++ // sections dropped by nesting errors (never here when compiled without errors)
+		}
+		if si < len(b.secs) && b.secs[si].outerStart == k && b.secs[si].outerEnd <= to {
+			s := b.secs[si]
+			s.open.info.scope = scope
+			s.close.info.scope = scope
+			inner := append(append([]string(nil), scope...), s.open.info.name)
+			var body []node
+			body, si = b.build(s.bodyStart, s.bodyEnd, si+1, inner)
+			out = append(out, node{kind: nSection, tag: s.open.info, body: body})
+			k = s.outerEnd - 1
+			continue
+		}
+		it := &b.c.items[k]
+		switch it.kind {
+		case itLit:
+			lit(it.lit)
+		case itTag:
+			o := b.c.tags[it.tag]
+			if o.info.kind == tagField {
+				o.info.scope = scope
+				out = append(out, node{kind: nField, tag: o.info})
+			}
+		case itBookmark:
+			if !b.drop[it.id] {
+				lit(it.lit)
+			}
+		case itIDAttr:
+			if b.rep[k] {
+				out = append(out, node{kind: nUID, lit: it.lit, post: it.post})
+			} else {
+				lit(it.lit)
+				lit([]byte(it.id))
+				lit(it.post)
+			}
+		case itParaStart:
+			if b.rep[k] {
+				lit(it.alt)
+			} else {
+				lit(it.lit)
+			}
+		}
+	}
+	return out, si
+}

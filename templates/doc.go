@@ -1,0 +1,125 @@
+// Package templates fills .docx templates with data: a docxtemplater-class
+// engine built on github.com/nguyenthenguyen/docx.
+//
+// # Syntax
+//
+// Placeholders are typed in Word as plain text (see SYNTAX.md for more):
+//
+//	{{name}}            field: the value at a path
+//	{{issuer.name}}     dotted path into structs and maps
+//	{{#items}}…{{/items}}  section: repeated for each item of a list (the item
+//	                    becomes the scope; outer names stay visible), kept once
+//	                    when a bool/string/number/struct/map is truthy
+//	{{^items}}…{{/items}}  inverted section: kept when the value is false,
+//	                    zero, empty or nil
+//	{{.}}               the current item itself (lists of strings)
+//
+// Spaces inside the braces are allowed ({{ name }}, {{# items }}). Names
+// are letters, digits, '_' and '-'; paths join names with '.'. A struct
+// field is found by its Go name or by its `docx:"name"` tag; maps need
+// string keys; pointers and interfaces are followed. Inside a section a
+// name is looked up in the current item first, then outwards.
+//
+// Where a section's content is decided by where its tags stand:
+//   - both tags in the same paragraph: the runs between them repeat inside
+//     that paragraph (inline);
+//   - each tag alone in its own paragraph, both at the same level: the
+//     paragraphs (and tables) between them repeat and the tag paragraphs
+//     vanish, leaving no empty line;
+//   - tags in rows of the same table (the opening tag in one cell, the
+//     closing tag in the same or a later row): those whole rows repeat;
+//     the tags' text is removed from the cells.
+//
+// Word's editing leaves placeholders split over several runs, interrupted
+// by proofing marks, bookmarks, revision marks or rendered page breaks;
+// they are still found (all text of a paragraph is read as one stream).
+// Deleted revisions (w:del) are ignored; inserted ones (w:ins) count.
+// Smart quotes around a tag (“{{name}}”) stay as text.
+//
+// Values are XML-escaped and normalised to NFC. "\n" becomes a line break
+// (<w:br/>), "\t" a tab (<w:tab/>), both placed between <w:t> elements as the
+// schema requires. A character XML 1.0 forbids is an error naming the
+// field, unless StripInvalidChars is given. Numbers, bools and fmt.Stringer
+// values are printed with fmt. A RichText value becomes one run per Span,
+// keeping the placeholder run's properties and adding bold, italic or
+// underline.
+//
+// Word parts filled: word/document.xml, word/header*.xml, word/footer*.xml,
+// word/footnotes.xml and word/endnotes.xml. Every other part is copied
+// unchanged.
+//
+// Repeated content never duplicates ids Word requires to be unique:
+// bookmarks inside repeated content are removed, drawing ids (wp:docPr) and
+// revision ids are renumbered, and w14:paraId/textId are dropped.
+//
+// # Errors
+//
+// Parse reports every template error at once as *TemplateErrors; each
+// *TemplateError names the part, the tag and the text of the paragraph that
+// holds it. Render fails with a *RenderError naming the part and the field
+// path when the data lacks a value (ErrMissingField; AllowMissing renders
+// it blank instead) or a value holds a forbidden character (ErrInvalidChar).
+// Fields lists what a template uses and Check validates data against it,
+// reporting all problems together.
+//
+// # Worked example
+//
+// A letter whose document.xml holds these paragraphs (as typed in Word):
+//
+//	Kính gửi: {{recipient.name}}
+//	{{#items}}
+//	{{no}}. {{title}} – {{#urgent}}KHẨN{{/urgent}}{{^urgent}}thường{{/urgent}}
+//	{{/items}}
+//	{{^items}}Không có nội dung.{{/items}}
+//
+// and a table whose single row holds {{#staff}}{{name}} | {{role}}{{/staff}},
+// rendered with
+//
+//	type Item struct {
+//		No     int    `docx:"no"`
+//		Title  string `docx:"title"`
+//		Urgent bool   `docx:"urgent"`
+//	}
+//	data := map[string]any{
+//		"recipient": map[string]string{"name": "Sở Nội vụ"},
+//		"items":     []Item{{1, "Báo cáo", true}, {2, "Kế hoạch", false}},
+//		"staff":     []map[string]string{{"name": "An", "role": "Trưởng phòng"}},
+//	}
+//	tpl, err := templates.ParseFile("letter.docx")
+//	…
+//	out, err := tpl.Render(data)
+//	…
+//	err = templates.WriteFile("out.docx", out)
+//
+// gives "Kính gửi: Sở Nội vụ", then "1. Báo cáo – KHẨN" and
+// "2. Kế hoạch – thường" as two paragraphs (the {{#items}} and {{/items}}
+// paragraphs vanish), no "Không có nội dung." paragraph, and one table row
+// per staff member.
+//
+// # Safety and speed
+//
+// A Template is compiled once (each part becomes a list of literal byte
+// chunks, fields and sections) and is safe for concurrent Render calls;
+// rendering never changes it. Output is deterministic: entries keep the
+// template's order and carry a fixed date. Unchanged parts are copied
+// compressed as they are. Every rendered document is checked (tag balance of
+// each rendered part, zip re-open) before it is returned; VerifyStrict adds a
+// full decompression and encoding/xml parse, SkipVerify removes the check.
+// Templates read by Parse, ParseFile and ParseFS are size-limited (Limits,
+// WithLimits) so a zip bomb is refused before it is expanded. WriteFile
+// writes atomically (temporary file, fsync, rename).
+//
+// ParseFS builds a template from an unzipped package directory (as the
+// embedded layouts are stored).
+//
+// # Use of github.com/nguyenthenguyen/docx
+//
+// The package is opened with docx.ReadDocxFromMemory, which also reads the
+// main document. Its Editable/Replace/Write path is not used: it misses
+// placeholders split across runs, puts <w:br/> inside <w:t>, shares header
+// maps between copies and ignores write errors. Headers, footers, footnotes
+// and endnotes are read from the zip directly because the dependency keeps
+// them in unexported maps (footnotes not at all), and the output zip is
+// written by this package so that errors surface and unchanged parts are
+// copied raw.
+package templates

@@ -1,0 +1,92 @@
+package templates
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// TemplateError is one problem found while compiling a template: a tag that
+// is malformed, unknown, unclosed or closed by the wrong name. Part is the
+// package part ("word/document.xml", "word/header1.xml", …), Tag the tag as
+// typed (with its braces) and Context the text of the paragraph that holds
+// it, so a person can find it in Word with Ctrl+F.
+type TemplateError struct {
+	Part    string
+	Tag     string
+	Context string
+	Message string
+}
+
+func (e *TemplateError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Part)
+	if e.Tag != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Tag)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Message)
+	if e.Context != "" {
+		ctx := e.Context
+		if r := []rune(ctx); len(r) > 80 {
+			ctx = string(r[:77]) + "..."
+		}
+		fmt.Fprintf(&b, " (in paragraph %q)", ctx)
+	}
+	return b.String()
+}
+
+// TemplateErrors holds every TemplateError of a template; Parse returns it
+// (as error) when the template has at least one.
+type TemplateErrors struct {
+	Errors []*TemplateError
+}
+
+func (e *TemplateErrors) Error() string {
+	if len(e.Errors) == 1 {
+		return "template: " + e.Errors[0].Error()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "template: %d errors:", len(e.Errors))
+	for _, x := range e.Errors {
+		b.WriteString("\n\t")
+		b.WriteString(x.Error())
+	}
+	return b.String()
+}
+
+// Unwrap gives access to the single errors for errors.As / errors.Is.
+func (e *TemplateErrors) Unwrap() []error {
+	out := make([]error, len(e.Errors))
+	for i, x := range e.Errors {
+		out[i] = x
+	}
+	return out
+}
+
+// Sentinel errors wrapped by *RenderError.
+var (
+	// ErrMissingField: the data has no value for a field or section path.
+	ErrMissingField = errors.New("missing field")
+	// ErrInvalidChar: a value holds a character XML 1.0 forbids (see StripInvalidChars).
+	ErrInvalidChar = errors.New("character not allowed in XML")
+	// ErrTooLarge: a template exceeds the configured Limits.
+	ErrTooLarge = errors.New("template too large")
+)
+
+// RenderError is an error found while filling a template with data. It
+// names the part and the field path (as written in the template, e.g.
+// "issuer.name") and wraps ErrMissingField, ErrInvalidChar or another cause.
+type RenderError struct {
+	Part string
+	Path string
+	Tag  string
+	Err  error
+}
+
+func (e *RenderError) Error() string {
+	return fmt.Sprintf("render %s: field %q (tag %s): %v", e.Part, e.Path, e.Tag, e.Err)
+}
+
+func (e *RenderError) Unwrap() error { return e.Err }
