@@ -116,8 +116,11 @@ func WithScheduleFile(path string) Option {
 	}
 }
 
-// WithSchedule loads a schedule from r, like WithScheduleFile; name is used in error messages.
-func WithSchedule(name string, r io.Reader) Option {
+// WithSchedule loads a schedule from r, like WithScheduleFile; error messages call it "schedule".
+func WithSchedule(r io.Reader) Option { return WithNamedSchedule("schedule", r) }
+
+// WithNamedSchedule loads a schedule from r, like WithScheduleFile; name is used in error messages.
+func WithNamedSchedule(name string, r io.Reader) Option {
 	return func(c *config) {
 		s, err := ReadSchedule(name, r)
 		if err != nil {
@@ -188,7 +191,7 @@ func New(opts ...Option) (*Calendar, error) {
 	return build(layers, !cfg.noEmbedded, cfg.noSwaps), nil
 }
 
-// weekendClass returns the class of a weekly rest day or a plain workday.
+// plainClass returns the class of a weekly rest day or a plain workday.
 func plainClass(d Date, official bool) dayClass {
 	switch d.Weekday() {
 	case time.Saturday:
@@ -227,6 +230,10 @@ func build(layers []*Schedule, embeddedFirst, noSwaps bool) *Calendar {
 		entries   map[Date]Entry
 	}
 	years := make([]yearData, lastYear-firstYear+1)
+	var statutory []StatutoryHoliday
+	for _, s := range layers {
+		statutory = append(statutory, s.Statutory...)
+	}
 	for li, s := range layers {
 		complete := li == 0 && embeddedFirst
 		for y, sy := range s.Years {
@@ -241,7 +248,7 @@ func build(layers []*Schedule, embeddedFirst, noSwaps bool) *Calendar {
 			case !yd.scheduled:
 				// a file adding days to an estimated year: the rest of the year stays estimated
 				yd.entries = map[Date]Entry{}
-				for _, e := range estimateYear(y) {
+				for _, e := range estimateYear(y, statutory) {
 					yd.entries[e.Date] = e
 				}
 			}
@@ -311,7 +318,7 @@ func build(layers []*Schedule, embeddedFirst, noSwaps bool) *Calendar {
 	// Estimated years first, then scheduled years, so that a schedule's day in a neighbouring year wins.
 	for y := firstYear; y <= lastYear; y++ {
 		if !years[y-firstYear].scheduled {
-			for _, e := range estimateYear(y) {
+			for _, e := range estimateYear(y, statutory) {
 				apply(e, false)
 			}
 		}
@@ -348,8 +355,8 @@ func sortedEntries(m map[Date]Entry) []Entry {
 	return out
 }
 
-// WithoutSwapsApplied reports whether the calendar was built WithoutSwaps.
-func (c *Calendar) WithoutSwapsApplied() bool { return c.noSwaps }
+// SwapsIgnored reports whether the calendar was built WithoutSwaps.
+func (c *Calendar) SwapsIgnored() bool { return c.noSwaps }
 
 // IsOfficialYear reports whether year y rests on an official schedule.
 func (c *Calendar) IsOfficialYear(y int) bool {

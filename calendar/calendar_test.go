@@ -228,7 +228,7 @@ func TestEstimates(t *testing.T) {
 			continue
 		}
 		n := 0
-		for _, e := range estimateYear(y) {
+		for _, e := range estimateYear(y, nil) {
 			if e.Kind == EntryHoliday {
 				n++
 			}
@@ -400,7 +400,7 @@ years:
         days:
           - {date: 2028-11-24, holiday: Ngày Văn hóa Việt Nam}
 `
-	c := mustNew(t, WithSchedule("user.yaml", strings.NewReader(file)))
+	c := mustNew(t, WithNamedSchedule("user.yaml", strings.NewReader(file)))
 	if info := c.Day(d("2026-11-24")); info.Working || info.Reason != "Ngày Văn hóa Việt Nam" || !info.Official || info.Source != "test" {
 		t.Errorf("2026-11-24: %+v", info)
 	}
@@ -433,7 +433,7 @@ func TestScheduleErrors(t *testing.T) {
 		{"", "bad.yaml:1:1: empty schedule file"},
 	}
 	for _, tc := range cases {
-		_, err := New(WithSchedule("bad.yaml", strings.NewReader(tc.file)))
+		_, err := New(WithNamedSchedule("bad.yaml", strings.NewReader(tc.file)))
 		var se *ScheduleError
 		if err == nil || !errors.As(err, &se) {
 			t.Errorf("%q: want a ScheduleError, got %v", tc.file, err)
@@ -451,7 +451,7 @@ func TestScheduleErrors(t *testing.T) {
 // The embedded file round-trips through its own parser, and a copy of it loaded as a user file changes
 // nothing.
 func TestEmbeddedAsUserFile(t *testing.T) {
-	c := mustNew(t, WithSchedule("copy.yaml", strings.NewReader(string(EmbeddedScheduleYAML()))))
+	c := mustNew(t, WithNamedSchedule("copy.yaml", strings.NewReader(string(EmbeddedScheduleYAML()))))
 	first, last := SupportedRange()
 	def := Default()
 	for x := first; !x.After(last); x = x.AddDays(1) {
@@ -531,11 +531,47 @@ func TestReadmeExample(t *testing.T) {
 	if m == nil {
 		t.Fatal("no yaml block")
 	}
-	c := mustNew(t, WithSchedule("README.md", strings.NewReader(string(m[1]))))
+	c := mustNew(t, WithNamedSchedule("README.md", strings.NewReader(string(m[1]))))
 	if c.IsWorkingDay(d("2027-02-11")) || !c.IsWorkingDay(d("2027-02-20")) || !c.IsWorkingDay(d("2027-02-12")) || c.IsWorkingDay(d("2027-11-24")) {
 		t.Error("README example not applied")
 	}
 	if !c.IsOfficialYear(2027) || !c.IsWorkingDay(d("2027-09-02")) {
 		t.Error("replace: true must make 2027 exactly the file's days")
+	}
+}
+
+// A holiday added to the law enters every estimated year with its nghỉ bù.
+func TestStatutoryHoliday(t *testing.T) {
+	file := `statutory_holidays:
+  - name: Ngày Văn hóa Việt Nam
+    month: 11
+    day: 24
+    from: 2027-01-01
+    source: Bộ luật Lao động (sửa đổi)
+`
+	c := mustNew(t, WithNamedSchedule("law.yaml", strings.NewReader(file)))
+	if info := c.Day(d("2027-11-24")); info.Working || info.Reason != "Ngày Văn hóa Việt Nam" || info.Official {
+		t.Errorf("2027-11-24: %+v", info)
+	}
+	if info := c.Day(d("2029-11-26")); info.Working || info.Reason != "Nghỉ bù Ngày Văn hóa Việt Nam" { // 24/11/2029 is a Saturday
+		t.Errorf("2029-11-26: %+v", info)
+	}
+	if !c.IsWorkingDay(d("2026-11-24")) || !c.IsWorkingDay(d("2025-11-24")) {
+		t.Error("official years and years before the law must not change")
+	}
+	if _, err := New(WithNamedSchedule("law.yaml", strings.NewReader("statutory_holidays:\n  - {name: X, month: 2, day: 30, from: 2027-01-01}\n"))); err == nil || !strings.Contains(err.Error(), "law.yaml:2:5: statutory holiday \"X\": there is no day 30/2") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestWithScheduleReader(t *testing.T) {
+	// A decomposed (NFD) name is stored in NFC.
+	c := mustNew(t, WithSchedule(strings.NewReader("years:\n  2023:\n    breaks:\n      - name: x\n        days:\n          - {date: 2023-05-15, off: \"Nghi\u0309\"}\n")))
+	if got := c.Day(d("2023-05-15")).Reason; got != "Nghỉ" {
+		t.Errorf("reason %q", got)
+	}
+	_, err := New(WithSchedule(strings.NewReader("years: [")))
+	if err == nil || !strings.HasPrefix(err.Error(), "schedule:1:1: YAML") {
+		t.Errorf("got %v", err)
 	}
 }

@@ -88,9 +88,7 @@ func DateOf(t time.Time) Date {
 }
 
 // Today returns the current date in Vietnam (UTC+7), whatever the machine's time zone.
-func Today() Date { return DateOf(time.Now().In(vietnamZone)) }
-
-var vietnamZone = time.FixedZone("ICT", 7*3600)
+func Today() Date { return DateOf(time.Now().In(time.FixedZone("ICT", 7*3600))) }
 
 // ParseDate parses a date written YYYY-MM-DD (ISO 8601, four-digit year). It rejects days that do not exist.
 func ParseDate(s string) (Date, error) {

@@ -57,7 +57,7 @@
 //
 // # Loading schedule files
 //
-// New(WithScheduleFile(path)) or New(WithSchedule(name, reader)) adds a schedule in the format of the
+// New(WithScheduleFile(path)), New(WithSchedule(reader)) or New(WithNamedSchedule(name, reader)) adds a schedule in the format of the
 // embedded file (described in schedules/README.md). The layers are, from the bottom: the law's estimate, the
 // embedded schedules, then each loaded schedule in the order given. For each year Y a layer gives:
 //   - a year with replace: true discards everything below it for Y (estimate and earlier schedules): the year
@@ -67,6 +67,9 @@
 //     false) unless the file says official: true;
 //   - official: true/false always sets the year's status. Official is per year: a day is official when the
 //     year its schedule entry is filed under (or, for unlisted days, its own year) is official.
+//
+// A file's statutory_holidays (a fixed-date holiday added to the law from a date on, e.g. 24/11) enter every
+// estimated year with their nghỉ bù; years with an official schedule must list the day themselves.
 //
 // Days are taken literally: listing a holiday that falls on a weekend does not create its nghỉ bù; list it.
 // A swap ("swapped_with") makes the weekday off and the weekend day a working day; to cancel a swap, list
@@ -115,7 +118,7 @@
 //
 // # Performance and state
 //
-// A Calendar precomputes one entry per day of the supported range at construction (New takes about 5 ms;
+// A Calendar precomputes one entry per day of the supported range at construction (New takes 5–8 ms;
 // Default is built once). IsWorkingDay, AddWorkingDays, WorkingDaysBetween, SolarToLunar and LunarToSolar do
 // not allocate; adding 7 working days takes about 10 ns. The only package-level state is the Default
 // calendar and the lunar table, each built once under sync.Once and read-only afterwards.

@@ -12,21 +12,21 @@ const (
 	NameNationalDy = "Quốc khánh"
 )
 
-// Dates on which the law changed (see the package documentation for the sources).
-var (
-	// Bộ luật Lao động 1994 in force 01/01/1995; applied, as a simplification, to every earlier year too.
-	// Bộ luật Lao động 2012 (10/2012/QH13) in force 01/05/2013: Tết 5 days (from Tết 2014).
-	// Bộ luật Lao động 2019 (45/2019/QH14) in force 01/01/2021: Quốc khánh 2 days.
-	// Giỗ Tổ Hùng Vương a paid holiday from 2007 (Luật 84/2007/QH11 amending Điều 73 BLLĐ 1994).
-	lawCode2012 = time.Date(2013, 5, 1, 0, 0, 0, 0, time.UTC)
-)
+// Dates on which the law changed (see the package documentation for the sources):
+// Bộ luật Lao động 1994 in force 01/01/1995, applied as a simplification to every earlier year too;
+// Giỗ Tổ Hùng Vương a paid holiday from 2007 (Luật 84/2007/QH11 amending Điều 73 BLLĐ 1994);
+// Bộ luật Lao động 2012 (10/2012/QH13) in force 01/05/2013: Tết 5 days (from Tết 2014);
+// Bộ luật Lao động 2019 (45/2019/QH14) in force 01/01/2021: Quốc khánh 2 days.
+
+// code2012InForce reports whether Bộ luật Lao động 2012 (or a later code) is in force on d.
+func code2012InForce(d Date) bool { return !d.Before(NewDate(2013, time.May, 1)) }
 
 // LawFor returns the short name of the labour law whose holiday list applies on d.
 func LawFor(d Date) string {
 	switch {
 	case d.Year() >= 2021:
 		return "Bộ luật Lao động 2019 (45/2019/QH14), Điều 112"
-	case !d.Time().Before(lawCode2012):
+	case code2012InForce(d):
 		return "Bộ luật Lao động 2012 (10/2012/QH13), Điều 115"
 	case d.Year() >= 1995:
 		return "Bộ luật Lao động 1994, Điều 73"
@@ -37,7 +37,7 @@ func LawFor(d Date) string {
 // estimateYear returns the days off of year y estimated from the law in force (used for years without a
 // schedule): the statutory holidays, the documented default for the days the Prime Minister fixes each year
 // (Tết split, Quốc khánh adjacent day) and nghỉ bù. It never contains swaps.
-func estimateYear(y int) []Entry {
+func estimateYear(y int, extra []StatutoryHoliday) []Entry {
 	src := &Break{Name: "ước tính theo luật", Source: "estimate from " + LawFor(NewDate(y, 6, 1)), Confidence: "low"}
 	var hol []Entry
 	add := func(d Date, name string) {
@@ -49,7 +49,7 @@ func estimateYear(y int) []Entry {
 	add(NewDate(y, 1, 1), NameNewYear)
 	tet := Tet(y)
 	if !tet.IsZero() {
-		if !tet.Time().Before(lawCode2012) {
+		if code2012InForce(tet) {
 			// 5 days; default split: the last day of the old year and days 1–4 of the new year.
 			for i := -1; i <= 3; i++ {
 				add(tet.AddDays(i), NameTet)
@@ -80,6 +80,12 @@ func estimateYear(y int) []Entry {
 			add(qk.AddDays(1), NameNationalDy)
 		default:
 			add(qk.AddDays(-1), NameNationalDy)
+		}
+	}
+	for _, h := range extra {
+		if x := NewDate(y, time.Month(h.Month), h.Day); x.Month() == time.Month(h.Month) && !x.Before(h.From) {
+			hol = append(hol, Entry{Date: x, Kind: EntryHoliday, Name: h.Name,
+				Break: &Break{Name: h.Name, Source: "estimate from the law; holiday added by " + h.Source, Confidence: "low"}})
 		}
 	}
 	sortEntries(hol)

@@ -129,8 +129,9 @@ func buildLunarTable() *lunarTable {
 	return t
 }
 
-// LunarRange returns the first and last solar dates SolarToLunar converts (about 1899-12 to 2200-12).
-// Only 1968 onward is the official Vietnamese calendar; see the package documentation for earlier years.
+// LunarRange returns the first and last solar dates SolarToLunar converts (1899-12-03 to 2200-12-06; the lunar
+// years 1899 and 2200 are partial there, LunarToSolar takes lunar years 1900–2199). Only 1968 onward is the
+// official Vietnamese calendar; see the package documentation for earlier years.
 func LunarRange() (first, last Date) {
 	t := lunar()
 	return fromJD(int(t.start[0])), fromJD(int(t.start[len(t.start)-1]) - 1)

@@ -9,7 +9,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 )
 
@@ -28,10 +30,22 @@ const (
 	EntryWorking                           // a day that is a working day [working: REASON]
 )
 
-// Schedule is the content of a schedule file: announced days off, per year.
+// Schedule is the content of a schedule file: announced days off, per year, and holidays added to the law.
 type Schedule struct {
-	Name  string // file name used in messages
-	Years map[int]*ScheduleYear
+	Name      string // file name used in messages
+	Years     map[int]*ScheduleYear
+	Statutory []StatutoryHoliday
+}
+
+// StatutoryHoliday is a fixed-date (solar) public holiday added to the law from a date on, e.g. Ngày Văn hóa
+// Việt Nam on 24/11 if the Labour Code is amended. It enters every year estimated from the law, with nghỉ
+// bù; years with an official schedule must list it themselves.
+type StatutoryHoliday struct {
+	Name   string
+	Month  int
+	Day    int
+	From   Date // first day the law is in force
+	Source string
 }
 
 // ScheduleYear is the schedule of one year. Breaks that straddle 1 January are filed under the year of the
@@ -186,7 +200,7 @@ func (p *parser) str(n *yaml.Node, what string) string {
 		p.errf(n, "%s must be text, found %s", what, kindName(n))
 		return ""
 	}
-	return n.Value
+	return norm.NFC.String(n.Value) // reasons are shown to users: always NFC
 }
 
 func (p *parser) boolean(n *yaml.Node, what string) bool {
@@ -216,8 +230,10 @@ func (p *parser) schedule(root *yaml.Node, s *Schedule) {
 		n = n.Content[0]
 	}
 	var years *yaml.Node
-	if !p.fields(n, "the schedule file", []string{"format", "description", "years"}, func(key string, k, v *yaml.Node) {
+	if !p.fields(n, "the schedule file", []string{"format", "description", "statutory_holidays", "years"}, func(key string, k, v *yaml.Node) {
 		switch key {
+		case "statutory_holidays":
+			p.statutory(v, s)
 		case "format":
 			if f := p.str(v, "format"); f != "" && f != ScheduleFormat {
 				p.errf(v, "unsupported format %q: want %q", f, ScheduleFormat)
@@ -231,7 +247,9 @@ func (p *parser) schedule(root *yaml.Node, s *Schedule) {
 		return
 	}
 	if years == nil {
-		p.errf(n, "missing key \"years\"")
+		if s.Statutory == nil {
+			p.errf(n, "missing key \"years\"")
+		}
 		return
 	}
 	if years.Kind != yaml.MappingNode {
@@ -388,4 +406,52 @@ func (p *parser) brk(n *yaml.Node, sy *ScheduleYear, b *Break, seen map[Date]*ya
 		b.Days = append(b.Days, e)
 	}
 	sort.SliceStable(b.Days, func(i, j int) bool { return b.Days[i].Date.Before(b.Days[j].Date) })
+}
+
+func (p *parser) statutory(n *yaml.Node, s *Schedule) {
+	if n.Kind != yaml.SequenceNode {
+		p.errf(n, "statutory_holidays must be a list, found %s", kindName(n))
+		return
+	}
+	s.Statutory = []StatutoryHoliday{}
+	for _, hn := range n.Content {
+		var h StatutoryHoliday
+		what := "statutory holiday"
+		intField := func(v *yaml.Node, name string, max int) int {
+			x, err := strconv.Atoi(v.Value)
+			if v.Kind != yaml.ScalarNode || err != nil || x < 1 || x > max {
+				p.errf(v, "%s %s: want a number from 1 to %d, found %s", what, name, max, kindName(v))
+				return 0
+			}
+			return x
+		}
+		if !p.fields(hn, what, []string{"name", "month", "day", "from", "source"}, func(key string, k, v *yaml.Node) {
+			switch key {
+			case "name":
+				h.Name = p.str(v, what+" name")
+			case "month":
+				h.Month = intField(v, "month", 12)
+			case "day":
+				h.Day = intField(v, "day", 31)
+			case "from":
+				h.From = p.date(v, what+" from")
+			case "source":
+				h.Source = p.str(v, what+" source")
+			}
+		}) {
+			continue
+		}
+		if h.Name == "" || h.Month == 0 || h.Day == 0 || h.From.IsZero() {
+			p.errf(hn, "%s: name, month, day and from are required", what)
+			continue
+		}
+		if h.Day > daysIn(2024, time.Month(h.Month)) {
+			p.errf(hn, "%s %q: there is no day %d/%d", what, h.Name, h.Day, h.Month)
+			continue
+		}
+		if h.Source == "" {
+			h.Source = p.name
+		}
+		s.Statutory = append(s.Statutory, h)
+	}
 }

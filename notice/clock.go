@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/internal/source"
 )
 
 // Clock is a time of day (giờ) in Vietnam, e.g. 08:00 or 14:30.
@@ -23,7 +24,7 @@ func ParseClock(s string) (Clock, error) {
 	t := strings.TrimSpace(strings.ToLower(s))
 	sep := strings.IndexAny(t, ":h")
 	if sep < 0 {
-		return Clock{}, fmt.Errorf("giờ %q không đúng dạng HH:MM / time %q is not HH:MM", s, s)
+		return Clock{}, badClock(s)
 	}
 	mm := t[sep+1:]
 	if mm == "" {
@@ -32,9 +33,13 @@ func ParseClock(s string) (Clock, error) {
 	h, err1 := strconv.Atoi(t[:sep])
 	m, err2 := strconv.Atoi(mm)
 	if err1 != nil || err2 != nil || h < 0 || h > 23 || m < 0 || m > 59 {
-		return Clock{}, fmt.Errorf("giờ %q không đúng dạng HH:MM / time %q is not HH:MM", s, s)
+		return Clock{}, badClock(s)
 	}
 	return NewClock(h, m), nil
+}
+
+func badClock(s string) error {
+	return source.Msg(fmt.Sprintf("giờ %q không đúng dạng HH:MM, ví dụ \"08:00\"", s), fmt.Sprintf("time %q is not HH:MM, e.g. \"08:00\"", s))
 }
 
 // IsZero reports whether no time was given.

@@ -155,12 +155,12 @@ func (c *ConclusionFile) Document(cal *calendar.Calendar) (*document.Document, e
 	intro := c.Intro
 	if intro == "" {
 		ps, _ := c.plan.Session(c.Session)
-		venue := ps.Venue
+		venue, content := ps.Venue, ps.Content
 		if c.session != nil {
-			venue = c.session.VenueText()
+			venue, content = c.session.VenueText(), c.session.ContentText()
 		}
 		intro = fmt.Sprintf("Ngày %s, tại %s, đồng chí %s đã chủ trì Hội nghị đối thoại trực tiếp với công dân %s theo %s. Nội dung: %s",
-			ShortDate(c.HeldOn), strings.TrimSuffix(lowerVenue(venue), "."), host, heading, c.planCitation(), endSentence(plainText(ps.Content)))
+			ShortDate(c.HeldOn), strings.TrimSuffix(lowerVenue(venue), "."), host, heading, c.planCitation(), endSentence(plainText(content)))
 		if c.Attendance != "" {
 			intro += " " + endSentence(c.Attendance)
 		}

@@ -120,7 +120,7 @@ func (s *Set) Milestones() []Milestone {
 	for _, x := range s.Schedules {
 		id := strings.TrimSuffix(filepath.Base(x.path), filepath.Ext(x.path))
 		for _, o := range x.Occurrences(s.Cal) {
-			rule := "Ngày " + ShortDate(o.Scheduled) + " hằng tháng"
+			rule := fmt.Sprintf("Ngày %d hằng tháng", o.Scheduled.Day())
 			if o.Moved() {
 				rule = "Chuyển từ " + LongDate(o.Scheduled)
 			}
@@ -158,21 +158,16 @@ func (s *Set) Events() []Event {
 		e := &events[i]
 		switch m.Kind {
 		case SessionDay:
-			var p *plan.Plan
 			if x := s.sessionByID(m.SessionID); x != nil {
 				e.Start, e.Stop, e.Location = x.Start, x.End, x.VenueText()
-				e.Summary = "Đối thoại " + x.Heading() + ": " + plainText(x.ContentText())
-				p = x.plan
-			} else if p = s.planWithSession(m.SessionID); p != nil {
+				e.Summary = sessionSummary(x.plan, x.PlanSession(), x.ContentText())
+			} else if p := s.planWithSession(m.SessionID); p != nil {
 				ps, _ := p.Session(m.SessionID)
 				if ps.Time.HasClock {
 					e.Start = NewClock(ps.Time.Hour, ps.Time.Minute)
 				}
 				e.Location = ps.Venue
-				e.Summary = "Đối thoại " + ps.HeadingText() + ": " + plainText(ps.Content)
-			}
-			if p != nil {
-				e.Summary = strings.Replace(e.Summary, "Đối thoại ", "Đối thoại trực tiếp của "+or(p.Issuer.Host, "")+" ", 1)
+				e.Summary = sessionSummary(p, ps, ps.Content)
 			}
 		case ReceptionDay:
 			if x := schedules[m.SessionID]; x != nil {
@@ -185,6 +180,15 @@ func (s *Set) Events() []Event {
 		}
 	}
 	return events
+}
+
+// sessionSummary is the calendar title of a session: "Đối thoại Quý I/2023 (Bí thư Thị ủy): <content>".
+func sessionSummary(p *plan.Plan, ps *plan.Session, content string) string {
+	t := "Đối thoại " + ps.HeadingText()
+	if p.Issuer.Host != "" {
+		t += " (" + p.Issuer.Host + ")"
+	}
+	return t + ": " + strings.TrimSpace(plainText(content))
 }
 
 func (s *Set) sessionByID(id string) *SessionFile {
@@ -238,8 +242,15 @@ func (s *Set) CalendarName() string {
 		return "vanban"
 	}
 	p := s.Plans[0].Plan
-	sum := strings.ReplaceAll(p.Summary, "{{year}}", fmt.Sprint(p.Year()))
-	return strings.ToUpper(sum[:1]) + sum[1:]
+	return upperFirst(expandPlan(p, p.Summary))
+}
+
+// upperFirst capitalises the first letter: "đối thoại" → "Đối thoại".
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
 
 // WriteICS writes the set's calendar (events of Events, name, fixed stamp) to w.

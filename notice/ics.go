@@ -2,7 +2,6 @@ package notice
 
 import (
 	"io"
-	"strings"
 	"time"
 
 	ics "github.com/arran4/golang-ical"
@@ -55,8 +54,8 @@ func BuildICS(events []Event, o ICSOptions) *ics.Calendar {
 		if e.Location != "" {
 			ev.SetLocation(e.Location)
 		}
-		if len(e.Categories) > 0 {
-			ev.AddCategory(strings.Join(e.Categories, ","))
+		for _, c := range e.Categories {
+			ev.AddCategory(c)
 		}
 		if !e.Start.IsZero() {
 			start := e.Start.At(e.Date)

@@ -87,9 +87,6 @@ func (m *Meta) Path() string { return m.path }
 // PlanOf returns the plan the input belongs to.
 func (m *Meta) PlanOf() *plan.Plan { return m.plan }
 
-// Src returns the decoded source, for positioned errors.
-func (m *Meta) Src() *source.Source { return m.src }
-
 // errorf returns an error at a field path of the input.
 func (m *Meta) errorf(path, vi, en string) *source.Error { return m.src.Errorf(path, vi, en) }
 
@@ -146,19 +143,25 @@ func (m *Meta) planCitation() string {
 	p := m.plan
 	s := p.Doc.Type
 	if doc, err := p.Document(); err == nil && p.Doc.Number > 0 {
-		s += " số " + doc.FullSymbol()
+		num := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(doc.NumberLine(), "Số:"), "Số"))
+		s += " số " + num
 	}
 	if !p.Doc.Date.IsZero() {
 		s += " ngày " + ShortDate(p.Doc.Date)
 	}
 	if sum := strings.TrimSpace(p.Summary); sum != "" {
-		sum = strings.ReplaceAll(sum, "{{year}}", fmt.Sprint(p.Year()))
+		sum = expandPlan(p, sum)
 		if !strings.HasPrefix(sum, "về ") {
-			sum = "về " + sum
+			sum = "về " + lowerFirst(sum)
 		}
 		s += " " + sum
 	}
 	return s
+}
+
+// expandPlan replaces the plan's placeholders {{year}} and {{deadline}} in a text taken from the plan.
+func expandPlan(p *plan.Plan, s string) string {
+	return strings.NewReplacer("{{year}}", fmt.Sprint(p.Year()), "{{deadline}}", fmt.Sprintf("%02d", p.Deadline())).Replace(s)
 }
 
 // ShortDate writes a date as official texts cite it: "15/3/2023", "18/02/2019" (two-digit day; two-digit

@@ -42,18 +42,16 @@ type Set struct {
 	// StrictDeadlines made them errors.
 	Warnings source.Errors
 
-	opts   Options
-	loaded map[string]any // by absolute path: *plan.Plan, *SessionFile, …
-	given  map[string]bool
-	errs   source.Errors
+	opts    Options
+	loaded  map[string]any // by absolute path: *PlanFile, *SessionFile, …
+	checked map[*SessionFile]bool
+	errs    source.Errors
 }
 
 // PlanFile is a plan with the path it was read from.
 type PlanFile struct {
 	Path string
 	Plan *plan.Plan
-	// Given is true when the plan was among the inputs (not only referred to).
-	Given bool
 }
 
 // Load reads the files and directories in paths (a directory: every .yaml and .yml file in it, not recursive,
@@ -61,7 +59,7 @@ type PlanFile struct {
 // ("plan" apart) are errors when named, skipped in a directory. All the errors come back together as
 // source.Errors, each with its file:line:col.
 func Load(opts Options, paths ...string) (*Set, error) {
-	s := &Set{Cal: opts.cal(), opts: opts, loaded: map[string]any{}, given: map[string]bool{}}
+	s := &Set{Cal: opts.cal(), opts: opts, loaded: map[string]any{}, checked: map[*SessionFile]bool{}}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -112,13 +110,7 @@ func abs(p string) string {
 // file loads one input file (once).
 func (s *Set) file(path string, named bool) any {
 	key := abs(path)
-	if named {
-		s.given[key] = true
-	}
 	if v, ok := s.loaded[key]; ok {
-		if pf, ok := v.(*PlanFile); ok && named {
-			pf.Given = true
-		}
 		return v
 	}
 	s.loaded[key] = nil
@@ -127,10 +119,12 @@ func (s *Set) file(path string, named bool) any {
 		s.addErr(err)
 		return nil
 	}
-	var v any
+	var v any // nil, not a typed nil pointer, when the file has errors
 	switch kind := PeekKind(data); kind {
 	case plan.Kind:
-		v = s.plan(path, data, named)
+		if pf := s.plan(path, data); pf != nil {
+			v = pf
+		}
 	case KindSession:
 		v = load(s, path, data, &SessionFile{})
 	case KindConclusion:
@@ -140,7 +134,9 @@ func (s *Set) file(path string, named bool) any {
 	case KindReceptionSchedule:
 		v = load(s, path, data, &ScheduleFile{})
 	case KindCalendarExport:
-		v = s.export(path, data)
+		if e := s.export(path, data); e != nil {
+			v = e
+		}
 	default:
 		if named {
 			s.errs = append(s.errs, &source.Error{File: path, Line: 1, Col: 1, Path: "kind",
@@ -166,13 +162,13 @@ func (s *Set) addErr(err error) {
 	s.errs = append(s.errs, es...)
 }
 
-func (s *Set) plan(path string, data []byte, given bool) *PlanFile {
+func (s *Set) plan(path string, data []byte) *PlanFile {
 	p, err := plan.Parse(path, data)
 	if err != nil {
 		s.addErr(err)
 		return nil
 	}
-	pf := &PlanFile{Path: path, Plan: p, Given: given}
+	pf := &PlanFile{Path: path, Plan: p}
 	s.Plans = append(s.Plans, pf)
 	return pf
 }
@@ -182,15 +178,14 @@ type input interface{ meta() *Meta }
 
 func (m *Meta) meta() *Meta { return m }
 
-// load decodes one file of this package's kinds and its plan.
-func load[T input](s *Set, path string, data []byte, v T) T {
+// load decodes one file of this package's kinds and its plan; it returns v, or nil when the file has errors.
+func load[T input](s *Set, path string, data []byte, v T) any {
 	src, errs := source.Load(path, data, v)
 	m := v.meta()
 	m.path, m.src = path, src
 	s.errs = append(s.errs, errs...)
 	if len(errs) > 0 {
-		var zero T
-		return zero
+		return nil
 	}
 	planPath := m.Plan
 	if !filepath.IsAbs(planPath) {
@@ -199,13 +194,11 @@ func load[T input](s *Set, path string, data []byte, v T) T {
 	if _, err := os.Stat(planPath); err != nil {
 		s.errs = append(s.errs, m.errorf("plan", fmt.Sprintf("không tìm thấy tệp kế hoạch %q", m.Plan),
 			fmt.Sprintf("plan file %q not found", m.Plan)))
-		var zero T
-		return zero
+		return nil
 	}
 	pf, _ := s.file(planPath, false).(*PlanFile)
 	if pf == nil {
-		var zero T
-		return zero // the plan's own errors are reported
+		return nil // the plan's own errors are reported
 	}
 	m.plan = pf.Plan
 	switch x := any(v).(type) {
@@ -280,6 +273,10 @@ func cmpDate(a, b calendar.Date, pa, pb string) int {
 }
 
 func (s *Set) checkSession(x *SessionFile) {
+	if s.checked[x] {
+		return
+	}
+	s.checked[x] = true
 	add := func(path, vi, en string) { s.errs = append(s.errs, x.errorf(path, vi, en)) }
 	ps, ok := x.plan.Session(x.Session)
 	if !ok {
@@ -319,6 +316,10 @@ func (s *Set) checkSession(x *SessionFile) {
 	}
 	if !x.Doc.Date.IsZero() && x.Doc.Date.After(x.HeldOn) {
 		add("document.date", "ngày thông báo sau ngày đối thoại", "the notice is dated after the session")
+	} else if inv := s.Cal.AddWorkingDays(x.HeldOn, -x.Offsets().Invitation); !x.Doc.Date.IsZero() && x.Doc.Date.After(inv) {
+		s.Warnings = append(s.Warnings, x.errorf("document.date",
+			fmt.Sprintf("thông báo ngày %s muộn hơn hạn phát hành giấy mời %s (%02d ngày làm việc trước buổi đối thoại)", ShortDate(x.Doc.Date), ShortDate(inv), x.Offsets().Invitation),
+			fmt.Sprintf("the notice is dated %s, after the invitation milestone %s (%d working days before the session)", x.Doc.Date, inv, x.Offsets().Invitation)))
 	}
 	for _, other := range s.Sessions {
 		if other != x && other.plan == x.plan && other.Session == x.Session && other.path < x.path {
@@ -361,9 +362,8 @@ func (s *Set) sessionFile(p *plan.Plan, id string) *SessionFile {
 		}
 		data, err := source.ReadFile(f)
 		if err == nil && PeekKind(data) == KindSession {
-			if x, ok := s.file(f, false).(*SessionFile); ok && x.plan == p && x.Session == id {
+			if x, ok := s.file(f, false).(*SessionFile); ok {
 				s.checkSession(x)
-				return x
 			}
 		}
 	}
@@ -380,9 +380,12 @@ func (s *Set) checkConclusion(c *ConclusionFile) {
 	if c.HeldOn.IsZero() && c.session != nil {
 		c.HeldOn = c.session.HeldOn
 	}
+	if ps, _ := c.plan.Session(c.Session); c.HeldOn.IsZero() && ps.Time.HasDay() {
+		c.HeldOn = ps.Time.Date()
+	}
 	if c.HeldOn.IsZero() {
-		s.errs = append(s.errs, c.errorf("held_on", "không biết ngày đối thoại: ghi held_on hoặc tạo tệp kind: session cho buổi này cạnh tệp kế hoạch",
-			"the session's date is unknown: give held_on or add a kind: session file for it next to the plan"))
+		s.errs = append(s.errs, c.errorf("held_on", "không biết ngày đối thoại: ghi held_on, hoặc tạo tệp kind: session cho buổi này cạnh tệp kế hoạch, hoặc ghi ngày trong kế hoạch",
+			"the session's date is unknown: give held_on, or add a kind: session file for it next to the plan, or a day in the plan"))
 		return
 	}
 	if c.session != nil && c.session.HeldOn != c.HeldOn {

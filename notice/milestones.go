@@ -58,14 +58,13 @@ type MilestoneKind string
 
 // The steps of a session's cycle, in the order they happen.
 const (
-	OpinionWindow  MilestoneKind = "opinions"   // Thời gian tiếp nhận ý kiến của công dân (a window: Date..End)
-	InvitationDue  MilestoneKind = "invitation" // Phát hành giấy mời, thông báo trên đài truyền thanh
-	ReportsDue     MilestoneKind = "reports"    // Hạn các cơ quan gửi báo cáo phục vụ đối thoại
-	SessionDay     MilestoneKind = "session"    // Buổi đối thoại
-	ConclusionDue  MilestoneKind = "conclusion" // Hạn ban hành thông báo kết luận
-	AssignmentDue  MilestoneKind = "assignment" // Hạn một cơ quan báo cáo và trả lời công dân
-	ReceptionDay   MilestoneKind = "reception"  // Ngày tiếp công dân định kỳ
-	ConclusionDone MilestoneKind = "issued"     // Thông báo kết luận đã ban hành (its date)
+	OpinionWindow MilestoneKind = "opinions"   // Thời gian tiếp nhận ý kiến của công dân (a window: Date..End)
+	InvitationDue MilestoneKind = "invitation" // Phát hành giấy mời, thông báo trên đài truyền thanh
+	ReportsDue    MilestoneKind = "reports"    // Hạn các cơ quan gửi báo cáo phục vụ đối thoại
+	SessionDay    MilestoneKind = "session"    // Buổi đối thoại
+	ConclusionDue MilestoneKind = "conclusion" // Hạn ban hành thông báo kết luận
+	AssignmentDue MilestoneKind = "assignment" // Hạn một cơ quan báo cáo và trả lời công dân
+	ReceptionDay  MilestoneKind = "reception"  // Ngày tiếp công dân định kỳ
 )
 
 // Milestone is one dated step. A window (the opinion collection) runs from Date to End inclusive; for a single
@@ -114,7 +113,7 @@ func SessionMilestones(cal *calendar.Calendar, sessionID string, held calendar.D
 // SortMilestones orders milestones by date, then by their order in the cycle, then by session.
 func SortMilestones(ms []Milestone) {
 	order := map[MilestoneKind]int{OpinionWindow: 0, InvitationDue: 1, ReportsDue: 2, SessionDay: 3, ReceptionDay: 3,
-		ConclusionDue: 4, ConclusionDone: 5, AssignmentDue: 6}
+		ConclusionDue: 4, AssignmentDue: 5}
 	slices.SortStableFunc(ms, func(a, b Milestone) int {
 		if c := a.Date.Compare(b.Date); c != 0 {
 			return c

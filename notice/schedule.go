@@ -34,7 +34,9 @@ type ScheduleFile struct {
 func (s *ScheduleFile) Rule() MonthlyRule { return MonthlyRule{Days: s.Days, Shift: s.Shift} }
 
 // Occurrences expands the rule for the year on cal.
-func (s *ScheduleFile) Occurrences(cal *calendar.Calendar) []Occurrence { return s.Rule().ExpandYear(cal, s.Year) }
+func (s *ScheduleFile) Occurrences(cal *calendar.Calendar) []Occurrence {
+	return s.Rule().ExpandYear(cal, s.Year)
+}
 
 // Document builds the Thông báo lịch tiếp công dân.
 func (s *ScheduleFile) Document(cal *calendar.Calendar) (*document.Document, error) {
@@ -59,7 +61,7 @@ func (s *ScheduleFile) Document(cal *calendar.Calendar) (*document.Document, err
 		{Kind: document.Paragraph, Text: intro},
 		{Kind: document.Item, Title: "Thời gian", Text: when + "."},
 		{Kind: document.Item, Title: "Địa điểm", Text: endSentence(s.Venue)},
-		{Kind: document.Item, Title: "Lịch cụ thể"},
+		{Kind: document.Item, Title: "Lịch cụ thể:"},
 	}
 	occ := s.Occurrences(cal)
 	for m := time.January; m <= time.December; m++ {

@@ -64,7 +64,7 @@ func (s *SessionFile) Offsets() Offsets {
 	return s.Milestones.Or(Offsets{Conclusion: s.plan.Deadline()}).Or(DefaultOffsets())
 }
 
-// Milestones computes the session's cycle on cal. An opinion window given in the file replaces the computed one.
+// MilestonesOn computes the session's cycle on cal. An opinion window given in the file replaces the computed one.
 func (s *SessionFile) MilestonesOn(cal *calendar.Calendar) []Milestone {
 	ms := SessionMilestones(cal, s.Session, s.HeldOn, s.Offsets())
 	for i := range ms {
@@ -88,7 +88,7 @@ func (s *SessionFile) OpinionWindowOn(cal *calendar.Calendar) (from, to calendar
 // Heading returns the session's name in the plan, "Quý I/2023".
 func (s *SessionFile) Heading() string { return s.PlanSession().HeadingText() }
 
-// Content returns the subject of the dialogue: the file's, else the plan's.
+// ContentText returns the subject of the dialogue: the file's, else the plan's.
 func (s *SessionFile) ContentText() string { return or(s.Content, s.PlanSession().Content) }
 
 // VenueText returns the venue: the file's, else the plan's.
@@ -149,7 +149,7 @@ func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, erro
 		{Kind: document.Item, Title: "Địa điểm", Text: endSentence(s.VenueText())},
 	}
 	if !invitation {
-		d.Body = append(d.Body, document.Block{Kind: document.Item, Title: "Thành phần mời"})
+		d.Body = append(d.Body, document.Block{Kind: document.Item, Title: "Thành phần mời:"})
 		for i, p := range s.Participants {
 			end := ";"
 			if i == len(s.Participants)-1 {

@@ -89,9 +89,9 @@ func Evaluate(cal *calendar.Calendar, a Assignment, p Progress, asOf calendar.Da
 func (s Status) Describe() string {
 	switch s.State {
 	case Done:
-		return fmt.Sprintf("Đã hoàn thành (%s)", calendar.FormatShort(s.DoneOn))
+		return fmt.Sprintf("Đã hoàn thành (%s)", ShortDate(s.DoneOn))
 	case DoneLate:
-		return fmt.Sprintf("Hoàn thành chậm %d ngày làm việc (%s)", s.Late, calendar.FormatShort(s.DoneOn))
+		return fmt.Sprintf("Hoàn thành chậm %d ngày làm việc (%s)", s.Late, ShortDate(s.DoneOn))
 	case Overdue:
 		if s.Late == 0 {
 			return "Quá hạn"

@@ -44,14 +44,16 @@ const (
 	nField
 	nSection
 	nUID
+	nOptPara // a paragraph dropped when its only section renders nothing
 )
 
 type node struct {
-	kind nodeKind
-	lit  []byte // nLit; nUID: bytes before the id
-	post []byte // nUID: bytes after the id
-	tag  *tagInfo
-	body []node // nSection
+	kind  nodeKind
+	lit   []byte // nLit; nUID: bytes before the id
+	post  []byte // nUID: bytes after the id
+	tag   *tagInfo
+	body  []node // nSection
+	empty []node // nSection: rendered instead when the body is rendered zero times
 }
 
 // tagInfo is what the renderer needs to know about a tag.
@@ -71,6 +73,8 @@ type tagInfo struct {
 type tagSpec struct {
 	info  *tagInfo
 	alone bool // the only content of its paragraph
+	first bool // only blank text before it in its paragraph
+	last  bool // only blank text after it in its paragraph
 }
 
 type piece struct {
@@ -101,12 +105,13 @@ type item struct {
 type tagOcc struct {
 	info                 *tagInfo
 	item                 int
-	alone                bool
+	alone, first, last   bool
 	paraStart, paraEnd   int
 	paraParent           int // token index of the paragraph's parent element
 	stackSig             string
 	trTok, tcTok, tblTok int
 	trStart, trEnd       int
+	tcStart, tcEnd       int
 }
 
 type compiler struct {
@@ -265,6 +270,12 @@ func (c *compiler) paragraph(p *paraCtx) {
 	}
 	if len(found) == 1 && strings.TrimSpace(full) == found[0].spec.info.raw {
 		found[0].spec.alone = true
+	}
+	if strings.TrimSpace(full[:found[0].s]) == "" {
+		found[0].spec.first = true
+	}
+	if l := found[len(found)-1]; strings.TrimSpace(full[l.e:]) == "" {
+		l.spec.last = true
 	}
 	if c.pieces == nil {
 		c.pieces = make(map[int][]piece)
@@ -478,6 +489,10 @@ func (c *compiler) pass2() {
 				for _, o := range top.tags {
 					o.trEnd = len(c.items)
 				}
+			case "w:tc":
+				for _, o := range top.tags {
+					o.tcEnd = len(c.items)
+				}
 			case "w:rPr":
 				if n := len(stack); n > 0 && nameIs(stack[n-1].name, "w:r") {
 					stack[n-1].rPr = src[c.toks[top.tok].start:t.end]
@@ -505,7 +520,7 @@ func (c *compiler) pass2() {
 
 func (c *compiler) placeTag(spec *tagSpec, stack []elem) {
 	c.hasTag = true
-	o := &tagOcc{info: spec.info, item: len(c.items), alone: spec.alone, trTok: -1, tcTok: -1, tblTok: -1, paraParent: -1}
+	o := &tagOcc{info: spec.info, item: len(c.items), alone: spec.alone, first: spec.first, last: spec.last, trTok: -1, tcTok: -1, tblTok: -1, paraParent: -1}
 	c.items = append(c.items, item{kind: itTag, tag: len(c.tags)})
 	c.tags = append(c.tags, o)
 	var sig strings.Builder
@@ -538,6 +553,8 @@ func (c *compiler) placeTag(spec *tagSpec, stack []elem) {
 		case "w:tc":
 			if o.tcTok < 0 {
 				o.tcTok = e.tok
+				o.tcStart = e.startItem
+				e.tags = append(e.tags, o)
 			}
 		case "w:tr":
 			if o.trTok < 0 {
@@ -558,6 +575,27 @@ type section struct {
 	open, close                              *tagOcc
 	outerStart, bodyStart, bodyEnd, outerEnd int
 	order                                    int
+	optPara                                  bool // drop the enclosing paragraph when empty
+	emptyFrom, emptyTo                       int  // items rendered when the section renders nothing
+}
+
+func (c *compiler) hasPara(from, to int) bool {
+	for k := from; k < to; k++ {
+		it := &c.items[k]
+		if it.kind == itParaStart || it.kind == itLit && (bytes.Contains(it.lit, []byte("<w:p>")) || bytes.Contains(it.lit, []byte("<w:p ")) || bytes.Contains(it.lit, []byte("<w:p/>"))) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *compiler) hasSectPr(from, to int) bool {
+	for k := from; k < to; k++ {
+		if c.items[k].kind == itLit && bytes.Contains(c.items[k].lit, []byte("<w:sectPr")) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *compiler) pass3() []node {
@@ -651,7 +689,12 @@ func (c *compiler) pass3() []node {
 			drop[it.id] = true
 		}
 	}
-	b := &builder{c: c, secs: secs, rep: rep, drop: drop}
+	b := &builder{c: c, secs: secs, rep: rep, drop: drop, opt: map[int]*section{}, inOpt: map[int]bool{}}
+	for _, s := range secs {
+		if s.optPara {
+			b.opt[s.open.paraStart] = s
+		}
+	}
 	prog, _ := b.build(0, len(c.items), 0, nil)
 	return prog
 }
@@ -665,8 +708,18 @@ func (c *compiler) sectionRange(o, cl *tagOcc) *section {
 			return nil
 		}
 		s.outerStart, s.bodyStart, s.bodyEnd, s.outerEnd = o.item, o.item+1, cl.item, cl.item+1
+		// A body paragraph that holds nothing but this section vanishes
+		// when the section renders nothing (no empty line is left).
+		if o.first && cl.last && o.paraParent >= 0 && nameIs(c.toks[o.paraParent].name(c.src), "w:body") && !c.hasSectPr(o.paraStart, o.paraEnd) {
+			s.optPara = true
+		}
 	case o.alone && cl.alone && o.paraParent == cl.paraParent:
 		s.outerStart, s.bodyStart, s.bodyEnd, s.outerEnd = o.paraStart, o.paraEnd, cl.paraStart, cl.paraEnd
+		if o.tcTok == o.paraParent && !c.hasPara(o.tcStart+1, o.paraStart) && !c.hasPara(cl.paraEnd, o.tcEnd) {
+			// A table cell must keep a paragraph: when the section renders
+			// nothing, the closing tag's paragraph (emptied) stays.
+			s.emptyFrom, s.emptyTo = cl.paraStart, cl.paraEnd
+		}
 	case o.trTok >= 0 && cl.trTok >= 0 && o.tblTok == cl.tblTok:
 		s.outerStart, s.bodyStart = o.trStart, o.trStart
 		s.bodyEnd, s.outerEnd = cl.trEnd, cl.trEnd
@@ -680,10 +733,12 @@ func (c *compiler) sectionRange(o, cl *tagOcc) *section {
 }
 
 type builder struct {
-	c    *compiler
-	secs []*section
-	rep  []bool
-	drop map[string]bool
+	opt   map[int]*section // paragraph start item -> section filling it
+	inOpt map[int]bool
+	c     *compiler
+	secs  []*section
+	rep   []bool
+	drop  map[string]bool
 }
 
 // build compiles items [from, to) starting with section index si; it
@@ -698,6 +753,14 @@ func (b *builder) build(from, to, si int, scope []string) ([]node, int) {
 		out = append(out, node{kind: nLit, lit: append([]byte(nil), p...)})
 	}
 	for k := from; k < to; k++ {
+		if p, ok := b.opt[k]; ok && p.open.paraEnd <= to && !b.inOpt[k] {
+			b.inOpt[k] = true
+			var body []node
+			body, si = b.build(k, p.open.paraEnd, si, scope)
+			out = append(out, node{kind: nOptPara, body: body})
+			k = p.open.paraEnd - 1
+			continue
+		}
 		for si < len(b.secs) && b.secs[si].outerStart < k {
 			si++ // sections dropped by nesting errors (never here when compiled without errors)
 		}
@@ -708,7 +771,11 @@ func (b *builder) build(from, to, si int, scope []string) ([]node, int) {
 			inner := append(append([]string(nil), scope...), s.open.info.name)
 			var body []node
 			body, si = b.build(s.bodyStart, s.bodyEnd, si+1, inner)
-			out = append(out, node{kind: nSection, tag: s.open.info, body: body})
+			nd := node{kind: nSection, tag: s.open.info, body: body}
+			if s.emptyTo > 0 {
+				nd.empty, _ = b.build(s.emptyFrom, s.emptyTo, len(b.secs), scope)
+			}
+			out = append(out, nd)
 			k = s.outerEnd - 1
 			continue
 		}

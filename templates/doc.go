@@ -22,13 +22,17 @@
 //
 // Where a section's content is decided by where its tags stand:
 //   - both tags in the same paragraph: the runs between them repeat inside
-//     that paragraph (inline);
+//     that paragraph (inline); a body paragraph holding nothing but one such
+//     section vanishes when the section renders nothing;
 //   - each tag alone in its own paragraph, both at the same level: the
 //     paragraphs (and tables) between them repeat and the tag paragraphs
 //     vanish, leaving no empty line;
 //   - tags in rows of the same table (the opening tag in one cell, the
 //     closing tag in the same or a later row): those whole rows repeat;
-//     the tags' text is removed from the cells.
+//     the tags' text is removed from the cells;
+//   - otherwise, tags at the same nesting depth (the end of one paragraph,
+//     the start of a later one): the XML between them repeats. Anything else
+//     is a template error.
 //
 // Word's editing leaves placeholders split over several runs, interrupted
 // by proofing marks, bookmarks, revision marks or rendered page breaks;
@@ -93,8 +97,8 @@
 //
 // gives "Kính gửi: Sở Nội vụ", then "1. Báo cáo – KHẨN" and
 // "2. Kế hoạch – thường" as two paragraphs (the {{#items}} and {{/items}}
-// paragraphs vanish), no "Không có nội dung." paragraph, and one table row
-// per staff member.
+// paragraphs vanish), no "Không có nội dung." paragraph (nor an empty one),
+// and one table row per staff member.
 //
 // # Safety and speed
 //

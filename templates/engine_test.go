@@ -83,6 +83,10 @@ func TestSections(t *testing.T) {
 		{"nested", para("{{#items}}") + para("{{n}}:{{#sub}} {{.}}{{/sub}}{{^sub}} none{{/sub}} ({{title}})") + para("{{/items}}"), "a: 1 2 (T)¶b: none (T)¶"},
 		{"string truthy", para("{{#word}}W={{.}}{{/word}}"), "W=x¶"},
 		{"spaces in tags", para("{{# list }}{{ . }}{{/ list }}"), "xyz¶"},
+		{"paragraph holding only a false inline section vanishes", para("A") + para(" {{#no}}x{{/no}} ") + para("{{^yes}}y{{/yes}}") + para("B"), "A¶B¶"},
+		{"paragraph with an inline section and other text stays", para("A") + para("-{{#no}}x{{/no}}") + para("B"), "A¶-¶B¶"},
+		{"paragraph with a true inline section stays", para("{{#yes}}x{{/yes}}"), "x¶"},
+		{"two sections in a paragraph", para("{{#no}}x{{/no}}{{#no}}y{{/no}}"), "¶"},
 		{"cross paragraph general", para("A {{#yes}}B") + para("C{{/yes}} D"), "A B¶C D¶"},
 	}
 	for _, c := range cases {
@@ -266,7 +270,9 @@ func TestMissing(t *testing.T) {
 		t.Fatalf("Check ok data: %v", err)
 	}
 	out := render(t, d, map[string]any{}, AllowMissing())
-	if got := textOf(bodyOf(part(t, out, "word/document.xml"))); got != "¶¶" {
+	// the {{a.b}} paragraph stays (blank); the paragraph holding only the
+	// missing section vanishes
+	if got := textOf(bodyOf(part(t, out, "word/document.xml"))); got != "¶" {
 		t.Errorf("AllowMissing: %q", got)
 	}
 }
@@ -328,5 +334,76 @@ func TestFieldsInspection(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestEmptySectionParagraphInCellStays(t *testing.T) {
+	body := tblStart + `<w:tr>` + cell("{{#no}}x{{/no}}") + cell("b") + `</w:tr></w:tbl>` + para("")
+	out := renderBody(t, testDoc{body: body}, map[string]any{"no": false})
+	if n := strings.Count(out, "<w:p>"); n != 3 {
+		t.Fatalf("a cell lost its paragraph: %s", out)
+	}
+}
+
+func TestParagraphBlockInCellKeepsAParagraph(t *testing.T) {
+	body := tblStart + `<w:tr><w:tc>` + para("{{#l}}") + para("{{.}}") + para("{{/l}}") + `</w:tc>` + cell("x") + `</w:tr></w:tbl>` + para("")
+	out := renderBody(t, testDoc{body: body}, map[string]any{"l": []string{}})
+	first := out[strings.Index(out, "<w:tc>"):strings.Index(out, "</w:tc>")]
+	if !strings.Contains(first, "<w:p>") {
+		t.Fatalf("cell without paragraph: %s", out)
+	}
+	// with a paragraph of its own, the cell loses both tag paragraphs
+	body = tblStart + `<w:tr><w:tc>` + para("head") + para("{{#l}}") + para("{{.}}") + para("{{/l}}") + `</w:tc>` + cell("x") + `</w:tr></w:tbl>` + para("")
+	out = renderBody(t, testDoc{body: body}, map[string]any{"l": []string{"a"}})
+	if got := textOf(out); got != "head¶a¶x¶¶" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func TestNestedRowLoopsAndConditionalRows(t *testing.T) {
+	body := tblStart +
+		`<w:tr>` + cell("{{#groups}}{{name}}") + cell("{{#people}}{{.}}, {{/people}}") + `</w:tr>` +
+		`<w:tr>` + cell("{{#lead}}Lead") + cell("{{lead}}{{/lead}}{{/groups}}") + `</w:tr>` +
+		`</w:tbl>` + para("")
+	data := map[string]any{"groups": []map[string]any{
+		{"name": "G1", "people": []string{"a", "b"}, "lead": "L1"},
+		{"name": "G2", "people": []string{}, "lead": ""},
+	}}
+	out := renderBody(t, testDoc{body: body}, data)
+	if got, want := textOf(out), "G1¶a, b, ¶Lead¶L1¶G2¶¶¶"; got != want {
+		t.Fatalf("got %q want %q", got, want)
+	}
+	if n := strings.Count(out, "<w:tr>"); n != 3 {
+		t.Fatalf("rows %d", n)
+	}
+}
+
+func TestSplitSectionTagsInRow(t *testing.T) {
+	c1 := `<w:tc><w:p><w:r><w:t>{{#it</w:t></w:r><w:proofErr w:type="gramStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>ems}}{{n}}</w:t></w:r></w:p></w:tc>`
+	c2 := `<w:tc><w:p><w:r><w:t>{{/</w:t></w:r><w:r><w:t>items}}</w:t></w:r></w:p></w:tc>`
+	body := tblStart + `<w:tr>` + c1 + c2 + `</w:tr></w:tbl>` + para("")
+	out := renderBody(t, testDoc{body: body}, map[string]any{"items": []map[string]int{{"n": 1}, {"n": 2}}})
+	if got, want := textOf(out), "1¶¶2¶¶¶"; got != want {
+		t.Fatalf("got %q want %q", got, want)
+	}
+}
+
+func TestEndnotesAndHyperlinkRichText(t *testing.T) {
+	files := testDoc{body: `<w:p><w:hyperlink r:id="rIdS"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>{{link}}</w:t></w:r></w:hyperlink></w:p>`}.files()
+	files["word/endnotes.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:endnotes ` + nsW + `><w:endnote w:id="1"><w:p><w:r><w:t>E {{e}}</w:t></w:r></w:p></w:endnote></w:endnotes>`
+	tpl, err := Parse(zipFiles(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := tpl.Render(map[string]any{"e": "x", "link": RichText{{Text: "b", Bold: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(part(t, out, "word/endnotes.xml"), "E x<") {
+		t.Error("endnotes not filled")
+	}
+	doc := part(t, out, "word/document.xml")
+	if !strings.Contains(doc, `<w:hyperlink r:id="rIdS"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve"></w:t></w:r><w:r><w:rPr><w:rStyle w:val="Hyperlink"/><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">b</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve"></w:t></w:r></w:hyperlink>`) {
+		t.Errorf("rich text in hyperlink: %s", bodyOf(doc))
 	}
 }

@@ -53,6 +53,10 @@ func collectFields(entries []entry) []Field {
 	walk = func(part string, nodes []node) {
 		for i := range nodes {
 			n := &nodes[i]
+			if n.kind == nOptPara {
+				walk(part, n.body)
+				continue
+			}
 			if n.kind != nField && n.kind != nSection {
 				continue
 			}

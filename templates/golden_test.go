@@ -76,6 +76,31 @@ func goldenCases() []goldenCase {
 			pdfWant: []string{"Nội dung: đậm và nghiêng gạch.", "Dòng một", "Dòng hai"},
 		},
 		{
+			name:    "reference",
+			doc:     referenceDoc(),
+			data:    referenceData(3),
+			pdfWant: []string{"Giá trị số 1 – Hà Nội & <ví dụ>", "Mục 19: Giá trị số 19 – Hà Nội & <ví dụ>", "Giá trị số 20 –", "1 Nguyễn Văn 1 Phó Giám đốc", "3 Nguyễn Văn 3 Phó Giám đốc"},
+		},
+		{
+			name: "tables",
+			doc: testDoc{body: tblStart +
+				`<w:tr>` + cell("{{#groups}}{{name}}") + cell("{{#people}}{{.}}, {{/people}}") + `</w:tr>` +
+				`<w:tr>` + cell("{{#lead}}Trưởng nhóm") + cell("{{lead}}{{/lead}}{{/groups}}") + `</w:tr>` +
+				`<w:tr><w:tc>` + para("{{#notes}}") + para("{{.}}") + para("{{/notes}}") + `</w:tc>` +
+				`<w:tc><w:p><w:r><w:t>{{#it</w:t></w:r><w:proofErr w:type="gramStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>ems}}{{n}}</w:t></w:r><w:r><w:t>{{/</w:t></w:r><w:r><w:t>items}}</w:t></w:r></w:p></w:tc></w:tr>` +
+				`</w:tbl>` + para("")},
+			data: map[string]any{
+				"groups": []map[string]any{
+					{"name": "Nhóm 1", "people": []string{"An", "Bình"}, "lead": "Cường"},
+					{"name": "Nhóm 2", "people": []string{}, "lead": ""},
+				},
+				"notes": []string{},
+				"items": []map[string]int{{"n": 7}, {"n": 8}},
+			},
+			pdfWant: []string{"Nhóm 1", "An, Bình,", "Trưởng nhóm", "Cường", "Nhóm 2", "78"},
+			pdfNot:  []string{"{{"},
+		},
+		{
 			name: "repeated_bookmarks",
 			doc: testDoc{body: para("{{#items}}") +
 				`<w:p w14:paraId="1234ABCD" w14:textId="0000ABCD"><w:bookmarkStart w:id="7" w:name="muc"/><w:r><w:t>Mục {{.}}</w:t></w:r><w:bookmarkEnd w:id="7"/></w:p>` + para("{{/items}}")},

@@ -80,8 +80,34 @@ func (r *renderer) run(nodes []node) error {
 				return err
 			}
 		case nSection:
-			if err := r.section(n); err != nil {
+			k, err := r.section(n)
+			if err != nil {
 				return err
+			}
+			if k == 0 && n.empty != nil {
+				if err := r.run(n.empty); err != nil { // the emptied closing paragraph
+					return err
+				}
+			}
+		case nOptPara:
+			mark := len(r.out)
+			kept := 0
+			for j := range n.body {
+				b := &n.body[j]
+				if b.kind != nSection {
+					if err := r.run(n.body[j : j+1]); err != nil {
+						return err
+					}
+					continue
+				}
+				k, err := r.section(b)
+				if err != nil {
+					return err
+				}
+				kept += k
+			}
+			if kept == 0 && !r.collect {
+				r.out = r.out[:mark]
 			}
 		}
 	}
@@ -165,6 +191,25 @@ func child(v reflect.Value, name string) (reflect.Value, bool) {
 	}
 	switch v.Kind() {
 	case reflect.Map:
+		// fast paths for the common map types: no reflect key conversion
+		var m any
+		if v.CanInterface() {
+			m = v.Interface()
+		}
+		switch m := m.(type) {
+		case map[string]any:
+			e, ok := m[name]
+			if !ok {
+				return reflect.Value{}, false
+			}
+			return reflect.ValueOf(e), true
+		case map[string]string:
+			e, ok := m[name]
+			if !ok {
+				return reflect.Value{}, false
+			}
+			return reflect.ValueOf(e), true
+		}
 		if v.Type().Key().Kind() != reflect.String {
 			return reflect.Value{}, false
 		}
@@ -208,46 +253,48 @@ func truthy(v reflect.Value) bool {
 	return true
 }
 
-func (r *renderer) section(n *node) error {
+// section renders a section and returns how many times its body was
+// rendered.
+func (r *renderer) section(n *node) (int, error) {
 	v, ok := r.lookup(n.tag)
 	if !ok {
 		if !r.t.cfg.allowMissing {
 			if err := r.fail(n.tag, ErrMissingField); err != nil {
-				return err
+				return 0, err
 			}
 			if n.tag.kind == tagInverted {
-				return nil
+				return 0, nil
 			}
 			// Check mode: still visit the body to find more problems.
-			return r.body(n.body, reflect.Value{})
+			return 0, r.body(n.body, reflect.Value{})
 		}
 		v = reflect.Value{}
 	}
 	iv := indirect(v)
 	if n.tag.kind == tagInverted {
 		if !truthy(iv) {
-			return r.run(n.body)
+			return 1, r.run(n.body)
 		}
-		return nil
+		return 0, nil
 	}
 	if iv.IsValid() && (iv.Kind() == reflect.Slice || iv.Kind() == reflect.Array) && iv.Type() != richTextType {
 		if iv.Kind() == reflect.Slice && iv.Type().Elem().Kind() == reflect.Uint8 { // []byte: a scalar
 			if iv.Len() > 0 {
-				return r.body(n.body, iv)
+				return 1, r.body(n.body, iv)
 			}
-			return nil
+			return 0, nil
 		}
 		for i := 0; i < iv.Len(); i++ {
 			if err := r.body(n.body, iv.Index(i)); err != nil {
-				return err
+				return i, err
 			}
 		}
-		return nil
+		return iv.Len(), nil
 	}
 	if truthy(iv) {
-		return r.body(n.body, iv)
+		return 1, r.body(n.body, iv)
 	}
-	return nil
+	return 0, nil
 }
 
 func (r *renderer) body(nodes []node, scope reflect.Value) error {

@@ -117,20 +117,20 @@ func (sc *scanner) next() (token, bool, error) {
 		k++
 	}
 	ne := k
-	// find the closing '>' outside quoted attribute values
-	var quote byte
-	for k < n {
-		c := src[k]
-		if quote != 0 {
-			if c == quote {
-				quote = 0
-			}
-		} else if c == '"' || c == '\'' {
-			quote = c
-		} else if c == '>' {
+	// find the closing '>' outside quoted attribute values: jump to each
+	// '>' and accept it when the quotes before it are balanced.
+	for {
+		j := bytes.IndexByte(src[k:], '>')
+		if j < 0 {
+			k = n
 			break
 		}
-		k++
+		seg := src[ns : k+j]
+		if bytes.IndexByte(seg, '"') < 0 && bytes.IndexByte(seg, '\'') < 0 || quotesBalanced(seg) {
+			k += j
+			break
+		}
+		k += j + 1
 	}
 	if k >= n || ne == ns {
 		return token{}, false, fmt.Errorf("offset %d: unterminated or empty start tag", i)
@@ -141,6 +141,22 @@ func (sc *scanner) next() (token, bool, error) {
 	}
 	sc.i = k + 1
 	return token{kind: kind, start: i, end: k + 1, nameStart: ns, nameEnd: ne}, true, nil
+}
+
+// quotesBalanced reports whether every attribute value quote opened in seg
+// is closed.
+func quotesBalanced(seg []byte) bool {
+	var quote byte
+	for _, c := range seg {
+		if quote != 0 {
+			if c == quote {
+				quote = 0
+			}
+		} else if c == '"' || c == '\'' {
+			quote = c
+		}
+	}
+	return quote == 0
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -1,0 +1,305 @@
+package notice
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	ics "github.com/arran4/golang-ical"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vanban/vanban/internal/docxcheck"
+	"github.com/vanban/vanban/internal/source"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+const example = "../examples/duc-pho-2023"
+
+// paragraphs returns the text of each non-empty paragraph of a .docx's document.xml, one per line (<w:br/> as
+// " / ", <w:tab/> as a tab).
+func paragraphs(t *testing.T, docx []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var xml []byte
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			xml, _ = io.ReadAll(rc)
+			rc.Close()
+		}
+	}
+	paraRE := regexp.MustCompile(`(?s)<w:p[ >].*?</w:p>`)
+	tokRE := regexp.MustCompile(`<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:br/>|<w:tab/>`)
+	unescape := strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'")
+	var out strings.Builder
+	for _, p := range paraRE.FindAll(xml, -1) {
+		var line strings.Builder
+		for _, m := range tokRE.FindAllSubmatch(p, -1) {
+			switch {
+			case bytes.HasPrefix(m[0], []byte("<w:br")):
+				line.WriteString(" / ")
+			case bytes.HasPrefix(m[0], []byte("<w:tab")):
+				line.WriteString("\t")
+			default:
+				line.WriteString(unescape.Replace(string(m[1])))
+			}
+		}
+		if s := strings.TrimSpace(line.String()); s != "" {
+			out.WriteString(s + "\n")
+		}
+	}
+	return out.String()
+}
+
+// golden compares got with testdata/golden/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./notice -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (go test ./notice -update, then review the diff):\n--- got ---\n%s", path, got)
+	}
+}
+
+// TestRenderGolden renders every input of the example and of testdata/state, compares the text with the golden
+// files and runs the .docx through the Open XML validator and LibreOffice (skipped without them unless
+// VANBAN_REQUIRE_TOOLS=1).
+func TestRenderGolden(t *testing.T) {
+	inputs := []string{
+		"session-q1.yaml", "session-q2.yaml", "session-q3.yaml", "session-q4.yaml",
+		"conclusion-q1.yaml", "followup-2023-04-20.yaml", "reception-2023.yaml", "calendar.yaml",
+	}
+	var files []string
+	for _, f := range inputs {
+		files = append(files, filepath.Join(example, f))
+	}
+	files = append(files, "testdata/state/conclusion-q1.yaml", "testdata/state/reception-2026.yaml",
+		"testdata/state/invitation-q2.yaml", "testdata/state/calendar.yaml")
+	dir := t.TempDir()
+	for _, f := range files {
+		t.Run(filepath.Base(filepath.Dir(f))+"/"+filepath.Base(f), func(t *testing.T) {
+			outs, warns, err := RenderFile(Options{}, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(warns) > 0 {
+				t.Errorf("unexpected warnings: %v", warns)
+			}
+			if len(outs) != 1 {
+				t.Fatalf("%d outputs", len(outs))
+			}
+			o := outs[0]
+			prefix := filepath.Base(filepath.Dir(f)) + "-"
+			again, _, err := RenderFile(Options{}, f)
+			if err != nil || !bytes.Equal(again[0].Data, o.Data) {
+				t.Error("rendering twice gives different bytes")
+			}
+			if strings.HasSuffix(o.Name, ".ics") {
+				text := strings.ReplaceAll(string(o.Data), "\r\n", "\n")
+				golden(t, prefix+o.Name, text)
+				return
+			}
+			text := paragraphs(t, o.Data)
+			if !norm.NFC.IsNormalString(text) {
+				t.Error("document text is not NFC")
+			}
+			golden(t, prefix+strings.TrimSuffix(o.Name, ".docx")+".txt", text)
+			path := filepath.Join(dir, prefix+o.Name)
+			if err := os.WriteFile(path, o.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			docxcheck.Validate(t, path)
+			if pdf := docxcheck.ConvertPDF(t, path); pdf != "" {
+				if txt := docxcheck.PDFText(t, pdf); !strings.Contains(txt, "THÔNG BÁO") && !strings.Contains(txt, "BÁO CÁO") &&
+					!strings.Contains(txt, "GIẤY MỜI") {
+					t.Errorf("PDF text lacks the title:\n%s", txt)
+				}
+			}
+		})
+	}
+}
+
+// TestErrors checks that bad inputs give every error with its position, in both languages.
+func TestErrors(t *testing.T) {
+	cases := []struct {
+		file string
+		want []string
+	}{
+		{"session-errors.yaml", []string{
+			"session-errors.yaml:5:10: held_on: ngày không hợp lệ",
+			"session-errors.yaml:6:8: start: giờ \"25:00\" không đúng dạng HH:MM, ví dụ \"08:00\" / time \"25:00\" is not HH:MM, e.g. \"08:00\"\n",
+			"session-errors.yaml:9:1: colour: khóa không hợp lệ",
+		}},
+		{"session-month.yaml", []string{
+			"session-month.yaml:5:10: held_on: ngày 12/4/2023 không khớp thời gian của buổi q1 trong kế hoạch (Tháng 3/2023) / 2023-04-12 does not match",
+			"session-month.yaml:7:6: end: giờ kết thúc phải sau giờ bắt đầu / the end time must be after the start time",
+			"session-month.yaml:11:3: opinions: ghi cả from và to",
+		}},
+		{"conclusion-late.yaml", []string{
+			"conclusion-late.yaml:6:9: document.date: thông báo kết luận ban hành chậm 2 ngày làm việc: hạn là 24/3/2023 (07 ngày làm việc sau buổi đối thoại 15/3/2023), ngày văn bản là 28/3/2023 / the conclusion notice is 2 working day(s) late",
+			"conclusion-late.yaml:12:67: assignments[0].due: hạn 20/3/2023 trước ngày thông báo kết luận 28/3/2023",
+			"conclusion-late.yaml:13:94: assignments[1].due_working_days: ghi hạn bằng due hoặc due_working_days, không cả hai",
+			"conclusion-late.yaml:13:10: assignments[1].id: mã \"a1\" bị lặp / duplicate id \"a1\"",
+		}},
+		{"conclusion-early.yaml", []string{
+			"conclusion-early.yaml:6:9: document.date: ngày thông báo kết luận 14/3/2023 trước ngày đối thoại 15/3/2023: không thể có / the conclusion notice is dated 2023-03-14, before the session on 2023-03-15: impossible",
+		}},
+		{"followup-errors.yaml", []string{
+			"followup-errors.yaml:1:1: as_of: thiếu ngày tính đến (as_of)",
+			"followup-errors.yaml:4:15: conclusions[0]: không tìm thấy tệp \"missing.yaml\"",
+			"followup-errors.yaml:4:29: conclusions[1]: \"../../../examples/duc-pho-2023/session-q1.yaml\" không phải tệp kind: conclusion",
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			path := filepath.Join("testdata", "bad", c.file)
+			_, err := Load(Options{StrictDeadlines: true}, path)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			var es source.Errors
+			if !errors.As(err, &es) {
+				t.Fatalf("error is %T, want source.Errors: %v", err, err)
+			}
+			msg := strings.ReplaceAll(err.Error(), filepath.Join("testdata", "bad")+string(filepath.Separator), "")
+			for _, w := range c.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("missing %q in:\n%s", w, msg)
+				}
+			}
+		})
+	}
+}
+
+// TestDeadlineWarning: without StrictDeadlines a late notice is a warning and the document is still made.
+func TestDeadlineWarning(t *testing.T) {
+	path := filepath.Join("testdata", "bad", "conclusion-early.yaml")
+	outs, warns, err := RenderFile(Options{}, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(outs) != 1 || len(warns) != 1 || !strings.Contains(warns[0].EN, "before the session") {
+		t.Fatalf("outs %d, warnings %v", len(outs), warns)
+	}
+}
+
+// TestStateDeadline: the ward's plan gives 10 working days; the session on Thu 19/3/2026 makes 02/4/2026 the
+// last day (20, 23–27, 30, 31/3, 1, 2/4). Dated 03/4/2026 the notice is one working day late.
+func TestStateDeadline(t *testing.T) {
+	s, err := Load(Options{}, "testdata/state/conclusion-q1.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.Conclusions[0]
+	if got := c.Deadline(s.Cal); got != d("2026-04-02") {
+		t.Fatalf("deadline %s, want 2026-04-02", got)
+	}
+	// pq1-1 has no due date: 10 working days (Quy định 11-QĐi/TW) after 27/3/2026: 30, 31/3, 1, 2, 3, 6, 7,
+	// 8, 9, 10/4.
+	if got := c.Resolved()[0].Due; got != d("2026-04-10") {
+		t.Errorf("pq1-1 due %s, want 2026-04-10", got)
+	}
+	c.Doc.Date = d("2026-04-03")
+	if errs := c.resolve(s.Cal); len(errs) > 0 || len(c.DeadlineIssues()) != 1 ||
+		!strings.Contains(c.DeadlineIssues()[0].EN, "1 working day(s) late") {
+		t.Errorf("errs %v, issues %v", errs, c.DeadlineIssues())
+	}
+}
+
+// TestICSParsesBack parses the example's export with golang-ical and checks its events.
+func TestICSParsesBack(t *testing.T) {
+	s, err := Load(Options{}, filepath.Join(example, "calendar.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := s.Render(filepath.Join(example, "calendar.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ics.ParseCalendar(bytes.NewReader(out[0].Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	uids := map[string]bool{}
+	sessions := 0
+	for _, ev := range cal.Events() {
+		if uids[ev.Id()] {
+			t.Errorf("duplicate UID %s", ev.Id())
+		}
+		uids[ev.Id()] = true
+		if ev.GetProperty(ics.ComponentPropertyDtstamp).Value != "20230215T000000Z" {
+			t.Errorf("%s: DTSTAMP %s, want the plan's date", ev.Id(), ev.GetProperty(ics.ComponentPropertyDtstamp).Value)
+		}
+		if strings.HasSuffix(ev.Id(), ".session@vanban") {
+			sessions++
+		}
+	}
+	if sessions != 4 {
+		t.Errorf("%d session events, want 4", sessions)
+	}
+	q2 := cal.Events()
+	for _, ev := range q2 {
+		if ev.Id() == "thi-uy-duc-pho-2023.q2.session@vanban" {
+			start, _ := ev.GetStartAt()
+			if start.UTC().Format("2006-01-02T15:04Z") != "2023-05-18T01:00Z" {
+				t.Errorf("q2 starts %v, want 08:00 ICT on 18/5/2023", start)
+			}
+		}
+		if ev.Id() == "thi-uy-duc-pho-2023.q2.conclusion@vanban" {
+			// Thu 18/5/2023 + 7 working days: 19, 22, 23, 24, 25, 26, 29/5.
+			if v := ev.GetProperty(ics.ComponentPropertyDtStart).Value; v != "20230529" {
+				t.Errorf("q2 conclusion due %s, want 20230529", v)
+			}
+		}
+	}
+}
+
+// TestStatuses checks the follow-up of the example as of two days.
+func TestStatuses(t *testing.T) {
+	s, err := Load(Options{}, filepath.Join(example, "followup-2023-04-20.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, st := range s.Statuses(d("2023-04-10")) {
+		got[st.ID] = st.Describe()
+	}
+	want := map[string]string{
+		"q1-1": "Đã hoàn thành (04/4/2023)",
+		"q1-2": "Đang thực hiện, còn hạn",
+		"q1-3": "Đang thực hiện, còn hạn",
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s as of 10/4/2023: %q, want %q", id, got[id], w)
+		}
+	}
+	var b strings.Builder
+	if err := WriteStatusTable(&b, d("2023-04-20"), s.Statuses(d("2023-04-20"))); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "status-2023-04-20.txt", b.String())
+}
