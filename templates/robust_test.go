@@ -265,17 +265,17 @@ func TestDependencyFlaws(t *testing.T) {
 	}
 	ed := rd.Editable()
 	ed.Replace("{{ho_ten}}", "A\nB", -1)
-	if strings.Contains(ed.GetContent(), "A") {
-		t.Log("upstream now finds split placeholders")
+	if !strings.Contains(ed.GetContent(), "{{ho</w:t>") {
+		t.Error("upstream now finds split placeholders: revisit the workaround")
 	}
 	ed2 := rd.Editable()
 	ed2.SetContent(strings.Replace(ed2.GetContent(), "{{ho", "{{x}}", 1))
 	ed2.Replace("{{x}}", "a\nb", -1)
-	if !strings.Contains(ed2.GetContent(), "a<w:br/>b") {
-		t.Log("upstream no longer puts <w:br/> inside <w:t>")
+	if !strings.Contains(ed2.GetContent(), "<w:t>a<w:br/>b") {
+		t.Errorf("upstream no longer puts <w:br/> inside <w:t>: revisit the workaround\n%s", ed2.GetContent())
 	}
 	if err := ed2.Write(&failWriter{}); err != nil {
-		t.Log("upstream Write now reports errors:", err)
+		t.Error("upstream Write now reports errors: revisit the workaround:", err)
 	}
 	// ours: found, and the break is outside <w:t>
 	out := render(t, testDoc{body: `<w:p><w:r><w:t>{{ho</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>_ten}}</w:t></w:r></w:p>`}, map[string]string{"ho_ten": "A\nB"})

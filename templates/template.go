@@ -183,15 +183,30 @@ func Parse(docxBytes []byte, opts ...Option) (*Template, error) {
 			return nil, fmt.Errorf("templates: %w: parts expand to more than %d bytes", ErrTooLarge, cfg.limits.MaxTotal)
 		}
 	}
-	// Parts are read here, not through nguyenthenguyen/docx's
-	// ReadDocxFromMemory: it never closes the zip entry readers it opens
-	// (which defeats archive/zip's pool of flate readers: ~40 KB of garbage
-	// per part), inflates every header, footer and rels part whether they
-	// hold tags or not, keeps headers and footers in unexported maps shared
-	// by every Editable copy, and does not read footnotes or endnotes. With
-	// it in this path the reference workload (BenchmarkReferenceWorkload)
-	// took 0.83 ms a document instead of 0.49 ms. The dependency is used as
-	// an independent reader of our output instead (VerifyStrict, tests).
+	// The package is opened with nguyenthenguyen/docx, the dependency this
+	// project builds on, and the main document is taken from it. The
+	// dependency only exposes word/document.xml (its header and footer maps
+	// are unexported and shared by every Editable copy, and it does not read
+	// footnotes or endnotes), so the other parts are read from the same zip
+	// here; and it fills nothing itself: it finds no placeholder that Word
+	// split across runs, which is what the compiler below is for. Opening
+	// through it costs about 80 µs a template (it inflates every header,
+	// footer, rels and media part and never closes the readers it opens);
+	// templates are compiled once and rendered many times, so that is paid
+	// once per template.
+	// The dependency also refuses a package without
+	// word/_rels/document.xml.rels, which the OPC rules allow (a document
+	// with no relationship); then the main document is read here like the
+	// other parts.
+	var mainDocument []byte
+	if opened, err := docx.ReadDocxFromMemory(bytes.NewReader(docxBytes), int64(len(docxBytes))); err == nil {
+		mainDocument = []byte(opened.Editable().GetContent())
+		if err := opened.Close(); err != nil {
+			return nil, fmt.Errorf("templates: closing template: %w", err)
+		}
+	} else if !hasEntry(zr, "word/document.xml") {
+		return nil, fmt.Errorf("templates: not a .docx file (no word/document.xml): %w", err)
+	}
 
 	t := &Template{cfg: cfg}
 	var terrs []*TemplateError
@@ -203,8 +218,10 @@ func Parse(docxBytes []byte, opts ...Option) (*Template, error) {
 		seen[f.Name] = true
 		e := entry{name: f.Name, method: f.Method, crc: f.CRC32, usize: f.UncompressedSize64}
 		if templatePart.MatchString(f.Name) && !strings.HasSuffix(f.Name, "/") {
-			b, err := readEntry(f)
-			if err != nil {
+			var b []byte
+			if f.Name == "word/document.xml" && mainDocument != nil {
+				b = mainDocument
+			} else if b, err = readEntry(f); err != nil {
 				return nil, fmt.Errorf("templates: reading %s: %w", f.Name, err)
 			}
 			prog, errs, maxID, err := compilePart(f.Name, b)
@@ -244,6 +261,15 @@ func Parse(docxBytes []byte, opts ...Option) (*Template, error) {
 	}
 	t.fields = collectFields(t.entries)
 	return t, nil
+}
+
+func hasEntry(zr *zip.Reader, name string) bool {
+	for _, f := range zr.File {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 func readEntry(f *zip.File) ([]byte, error) {
