@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -91,6 +92,8 @@ func DateOf(t time.Time) Date {
 func Today() Date { return DateOf(time.Now().In(time.FixedZone("ICT", 7*3600))) }
 
 // ParseDate parses a date written YYYY-MM-DD (ISO 8601, four-digit year). It rejects days that do not exist.
+//
+// A string of the right form that names no real day ("2023-02-30") returns an error that wraps ErrNoSuchDay.
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Date{}, fmt.Errorf("invalid date %q: want YYYY-MM-DD", s)
@@ -113,10 +116,13 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("invalid date %q: want YYYY-MM-DD", s)
 	}
 	if m < 1 || m > 12 || dd < 1 || dd > daysIn(y, time.Month(m)) {
-		return Date{}, fmt.Errorf("invalid date %q: no such day", s)
+		return Date{}, fmt.Errorf("invalid date %q: %w", s, ErrNoSuchDay)
 	}
 	return NewDate(y, time.Month(m), dd), nil
 }
+
+// ErrNoSuchDay is wrapped by the error ParseDate returns for a well-formed date that does not exist.
+var ErrNoSuchDay = errors.New("no such day")
 
 // MustParseDate is ParseDate that panics on error; for tests and constants.
 func MustParseDate(s string) Date {

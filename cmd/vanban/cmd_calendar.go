@@ -72,6 +72,10 @@ func calDateFlag(name, v string) (calendar.Date, error) {
 		return calendar.Date{}, usagef("missing --%s YYYY-MM-DD", name)
 	}
 	d, err := calendar.ParseDate(v)
+	if errors.Is(err, calendar.ErrNoSuchDay) {
+		// Well formed but not a real day: bad data (exit 1), like a date out of range.
+		return calendar.Date{}, fmt.Errorf("vanban: --%s: %v", name, err)
+	}
 	if err != nil {
 		return calendar.Date{}, usagef("--%s: %v", name, err)
 	}

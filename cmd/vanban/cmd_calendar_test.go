@@ -119,6 +119,8 @@ func TestCalendarCLIErrors(t *testing.T) {
 		{[]string{"deadline", "--from", "2023-05-12", "--working-days", "7", "extra"}, 2, "unexpected argument"},
 		{[]string{"deadline", "--bogus"}, 2, "flag provided but not defined"},
 		{[]string{"deadline", "--from", "1960-01-01", "--working-days", "7"}, 1, "outside the supported range"},
+		{[]string{"deadline", "--from", "2023-02-30", "--working-days", "7"}, 1, "no such day"},
+		{[]string{"calendar", "--from", "2023-01-01", "--to", "2023-13-01"}, 1, "no such day"},
 		{[]string{"deadline", "--from", "2100-12-30", "--working-days", "7"}, 1, "due date 2101-01-"},
 		{[]string{"deadline", "--from", "2023-05-12", "--working-days", "7", "--schedule", bad}, 1, "bad.yaml:6:20:"},
 		{[]string{"deadline", "--from", "2023-05-12", "--working-days", "7", "--schedule", filepath.Join(dir, "none.yaml")}, 1, "no such file"},
