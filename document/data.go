@@ -36,13 +36,21 @@ type TemplateData struct {
 	RuleSet string `docx:"ruleSet"` // id of the rule set used, e.g. "party-hd36"
 }
 
-// BlockData is one body paragraph for the layouts: exactly one kind flag is true; Text holds the label,
+// BlockData is one body paragraph for the layouts: exactly one kind flag is true (Closing for the last one); Text holds the label,
 // the heading title (bold) and the run-in text, or the paragraph text ("- " first for a Bullet).
 type BlockData struct {
-	Basis     bool               `docx:"basis"`
-	Part      bool               `docx:"part"`
-	Item      bool               `docx:"item"`
-	SubItem   bool               `docx:"subItem"`
+	Basis   bool `docx:"basis"`
+	Part    bool `docx:"part"`
+	Item    bool `docx:"item"`
+	SubItem bool `docx:"subItem"`
+	// Clause is a numbered Part, Item or SubItem without a title, such as the plan's "5. Ngoài ra, …": the
+	// label in bold and the text, in the body style without keep-with-next (a heading style would hold it to
+	// the next paragraph and leave a gap at the bottom of a page).
+	Clause bool `docx:"clause"`
+	// Closing is the last body paragraph (a paragraph, bullet or clause), in style VBClosing: the body style
+	// kept with the next paragraph and on one page, so that the Nơi nhận and signature table (whose row does
+	// not split across pages) never stands alone on the last page.
+	Closing   bool               `docx:"closing"`
 	Paragraph bool               `docx:"paragraph"`
 	Bullet    bool               `docx:"bullet"`
 	Label     string             `docx:"label"`
@@ -97,7 +105,11 @@ func (d *Document) templateData(rs *RuleSet) (*TemplateData, error) {
 		}
 		switch b.Kind {
 		case Part, Item, SubItem:
-			bd.Part, bd.Item, bd.SubItem = b.Kind == Part, b.Kind == Item, b.Kind == SubItem
+			if len(title) == 0 {
+				bd.Clause = true
+			} else {
+				bd.Part, bd.Item, bd.SubItem = b.Kind == Part, b.Kind == Item, b.Kind == SubItem
+			}
 			bd.Text = heading(bd.Label, title, text)
 		case Bullet:
 			bd.Bullet = true
@@ -112,6 +124,11 @@ func (d *Document) templateData(rs *RuleSet) (*TemplateData, error) {
 			return nil, fmt.Errorf("document: body[%d]: unknown block kind %q", i, b.Kind)
 		}
 		td.Body = append(td.Body, bd)
+	}
+	if n := len(td.Body); n > 0 {
+		if last := &td.Body[n-1]; last.Paragraph || last.Bullet || last.Clause {
+			last.Paragraph, last.Bullet, last.Clause, last.Closing = false, false, false, true
+		}
 	}
 	return td, nil
 }

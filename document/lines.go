@@ -1,6 +1,7 @@
 package document
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -50,6 +51,14 @@ func (d *Document) symbol(rs *RuleSet) string {
 func (d *Document) NumberLine() string { return d.numberLine(d.Rules()) }
 
 func (d *Document) numberLine(rs *RuleSet) string {
+	return rs.Number.Prefix + d.numberSymbol(rs)
+}
+
+// NumberSymbol returns the số and ký hiệu without the "Số"/"Số:" prefix, as another document cites it:
+// "45-KH/TU" (Party), "12/KH-UBND" (State); blanks for the number on a draft.
+func (d *Document) NumberSymbol() string { return d.numberSymbol(d.Rules()) }
+
+func (d *Document) numberSymbol(rs *RuleSet) string {
 	n := rs.Number
 	num := n.Blank
 	if d.Number > 0 {
@@ -58,7 +67,7 @@ func (d *Document) numberLine(rs *RuleSet) string {
 			num = "0" + num
 		}
 	}
-	return n.Prefix + num + n.Separator + d.symbol(rs)
+	return num + n.Separator + d.symbol(rs)
 }
 
 // DateLine returns the place and date line, e.g. "Đức Phổ, ngày 05 tháng 3 năm 2023": days below 10 and the
@@ -82,6 +91,18 @@ func (d *Document) DateLine() string {
 }
 
 const draftBlank = "     "
+
+// ShortDate writes a date as official texts cite it inside a sentence: "18/02/2019", "15/3/2023". It follows
+// the leading-zero rule of the date line: the day has two digits, the month two digits only for January and
+// February, the year four digits (the seed: "Quy định số 11-QĐi/TW ngày 18/02/2019", "Tháng 3/2023").
+// calendar.FormatShort, which pads every month ("15/03/2023"), is the numeric form of tables, not of texts.
+func ShortDate(d calendar.Date) string {
+	y, m, day := d.Date()
+	if m < 3 {
+		return fmt.Sprintf("%02d/%02d/%d", day, m, y)
+	}
+	return fmt.Sprintf("%02d/%d/%d", day, m, y)
+}
 
 // TitleLine returns the printed type name: Title, or Type in capitals ("KẾ HOẠCH").
 func (d *Document) TitleLine() string {

@@ -141,6 +141,30 @@ func TestNumberLine(t *testing.T) {
 		if got := tt.d.NumberLine(); got != tt.want {
 			t.Errorf("%s: NumberLine() = %q, want %q", tt.name, got, tt.want)
 		}
+		// The citation form is the line without its prefix: "45-KH/TU", "12/KH-UBND".
+		want := strings.TrimPrefix(tt.want, tt.d.Rules().Number.Prefix)
+		if tt.d.Number > 0 && (want == tt.want || strings.HasPrefix(want, " ") || strings.Contains(want, "Số")) {
+			t.Errorf("%s: prefix %q does not strip %q", tt.name, tt.d.Rules().Number.Prefix, tt.want)
+		}
+		if got := tt.d.NumberSymbol(); got != want {
+			t.Errorf("%s: NumberSymbol() = %q, want %q", tt.name, got, want)
+		}
+	}
+}
+
+// TestShortDate: the citation form keeps the date line's leading-zero rule (seed: "18/02/2019", "14/01/2022";
+// "Tháng 3/2023").
+func TestShortDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2019-02-18": "18/02/2019",
+		"2022-01-14": "14/01/2022",
+		"2023-03-05": "05/3/2023",
+		"2023-03-15": "15/3/2023",
+		"2023-12-31": "31/12/2023",
+	} {
+		if got := ShortDate(calendar.MustParseDate(in)); got != want {
+			t.Errorf("ShortDate(%s) = %q, want %q", in, got, want)
+		}
 	}
 }
 

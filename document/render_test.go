@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,26 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // docXML returns word/document.xml of a rendered .docx.
 func docXML(t testing.TB, docx []byte) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rc.Close()
-			b, err := io.ReadAll(rc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return b
-		}
-	}
-	t.Fatal("no word/document.xml")
-	return nil
+	return []byte(zipPart(t, docx, "word/document.xml"))
 }
 
 // party2026Doc is a Party notice of a ward Party committee after the 2026 switch, a draft without number.
@@ -224,6 +207,107 @@ func TestRenderConcurrent(t *testing.T) {
 	for range 8 {
 		if b := <-done; !bytes.Equal(b, want) {
 			t.Error("concurrent render differs")
+		}
+	}
+}
+
+// TestClauseWithoutKeepNext: a numbered item without a title (the plan's "5. Ngoài ra, …") is a body paragraph
+// in style VBClause, which every layout defines without keep-with-next, so it does not leave a gap at the
+// bottom of a page in LibreOffice; a titled item keeps the heading style VBItem, held to its next paragraph.
+func TestClauseWithoutKeepNext(t *testing.T) {
+	for name, d := range testDocs(t) {
+		d.Body = append(d.Body, Block{Kind: Item, Title: "Kinh phí", Text: "theo dự toán."},
+			Block{Kind: Item, Text: "Ngoài ra, khi cần thiết tổ chức đối thoại đột xuất."},
+			Block{Kind: Paragraph, Text: "Đoạn kết."})
+		b, err := Render(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := string(docXML(t, b))
+		styleOf := func(text string) string {
+			for _, p := range strings.Split(x, "<w:p>") {
+				if strings.Contains(p, text) {
+					if m := regexp.MustCompile(`<w:pStyle w:val="([A-Za-z]+)"/>`).FindStringSubmatch(p); m != nil {
+						return m[1]
+					}
+					return ""
+				}
+			}
+			return "(missing)"
+		}
+		if s := styleOf("Ngoài ra, khi cần thiết"); s != "VBClause" {
+			t.Errorf("%s: the title-less item is in style %q, want VBClause", name, s)
+		}
+		if s := styleOf("Kinh phí"); s != "VBItem" {
+			t.Errorf("%s: the titled item is in style %q, want VBItem", name, s)
+		}
+		styles := zipPart(t, b, "word/styles.xml")
+		style := func(id string) string {
+			return regexp.MustCompile(`<w:style [^>]*w:styleId="` + id + `".*?</w:style>`).FindString(styles)
+		}
+		if s := style("VBClause"); s == "" || strings.Contains(s, "keepNext") || !strings.Contains(s, `<w:basedOn w:val="VBBody"/>`) {
+			t.Errorf("%s: VBClause style %q: want one based on VBBody without keepNext", name, s)
+		}
+		if s := style("VBItem"); !strings.Contains(s, "<w:keepNext/>") {
+			t.Errorf("%s: VBItem style %q lost keepNext", name, s)
+		}
+	}
+}
+
+// zipPart returns one part of a .docx as text.
+func zipPart(t testing.TB, docx []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+	}
+	t.Fatalf("no %s in the package", name)
+	return ""
+}
+
+// TestClosingKeptWithSignature: the last body paragraph (a paragraph, bullet or clause) is in style VBClosing,
+// which every layout defines as the body style kept with the next paragraph and on one page, and the row of
+// the Nơi nhận / signature table does not split: the signature never stands alone on the last page.
+func TestClosingKeptWithSignature(t *testing.T) {
+	for name, d := range testDocs(t) {
+		for _, last := range []Block{{Kind: Paragraph, Text: "Yêu cầu các cơ quan triển khai thực hiện."}, {Kind: Bullet, Text: "gạch cuối."}, {Kind: Item, Text: "Ngoài ra, khi cần."}} {
+			d := *d
+			d.Body = append(slices.Clone(d.Body), Block{Kind: Paragraph, Text: "Đoạn áp chót."}, last)
+			b, err := Render(&d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := string(docXML(t, b))
+			paras := regexp.MustCompile(`<w:p>.*?</w:p>`).FindAllString(x[:strings.LastIndex(x, "<w:tbl>")], -1)
+			lastP := paras[len(paras)-1]
+			if !strings.Contains(lastP, `<w:pStyle w:val="VBClosing"/>`) || !strings.Contains(lastP, strings.TrimSuffix(last.Text, ".")) {
+				t.Errorf("%s, last %s: the last body paragraph is %s", name, last.Kind, lastP)
+			}
+			if n := strings.Count(x, `w:val="VBClosing"`); n != 1 {
+				t.Errorf("%s, last %s: %d paragraphs in VBClosing, want 1", name, last.Kind, n)
+			}
+			if !strings.Contains(x[strings.LastIndex(x, "<w:tbl>"):], "<w:tr><w:trPr><w:cantSplit/></w:trPr>") {
+				t.Errorf("%s: the signature table row may split", name)
+			}
+			styles := zipPart(t, b, "word/styles.xml")
+			s := regexp.MustCompile(`<w:style [^>]*w:styleId="VBClosing".*?</w:style>`).FindString(styles)
+			if !strings.Contains(s, "<w:keepNext/>") || !strings.Contains(s, "<w:keepLines/>") || !strings.Contains(s, `<w:basedOn w:val="VBBody"/>`) {
+				t.Errorf("%s: VBClosing style %q", name, s)
+			}
 		}
 	}
 }

@@ -46,8 +46,8 @@ type Petition struct {
 }
 
 // AssignmentInput is an assignment as written in YAML: a date, or a number of working days counted from the
-// notice's date (Điều 147 BLDS: from the day after). With neither, Offsets.Reply working days (10, Quy định
-// 11-QĐi/TW).
+// notice's date (Điều 147 BLDS: from the day after). With neither, the reply offset in force: the session
+// file's, else the plan's milestones.reply, else 10 working days (Quy định 11-QĐi/TW).
 type AssignmentInput struct {
 	// ID identifies the assignment in follow-up files, e.g. "q1-1"; unique within the plan.
 	ID   string `yaml:"id" validate:"required,excludesall= "`
@@ -61,31 +61,18 @@ type AssignmentInput struct {
 // Resolved returns the assignments with their due dates resolved.
 func (c *ConclusionFile) Resolved() []Assignment { return c.due }
 
-// Deadline returns the last day on which the conclusion notice is on time: the session day plus the plan's
-// deadline in working days (the session file's milestones.conclusion wins).
+// Deadline returns the last day on which the conclusion notice is on time: the session day plus the deadline
+// in working days of offsets.
 func (c *ConclusionFile) Deadline(cal *calendar.Calendar) calendar.Date {
-	n := c.plan.Deadline()
-	if c.session != nil {
-		n = c.session.Offsets().Conclusion
-	}
-	if n <= 0 {
-		n = DefaultOffsets().Conclusion
-	}
-	return cal.AddWorkingDays(c.HeldOn, n)
+	return cal.AddWorkingDays(c.HeldOn, c.offsets().Conclusion)
 }
 
-func (c *ConclusionFile) deadlineDays() int {
+// offsets returns the offsets in force for the session: its session file's, else its plan's.
+func (c *ConclusionFile) offsets() Offsets {
 	if c.session != nil {
-		return c.session.Offsets().Conclusion
+		return c.session.Offsets()
 	}
-	return or0(c.plan.Deadline(), DefaultOffsets().Conclusion)
-}
-
-func or0(a, b int) int {
-	if a != 0 {
-		return a
-	}
-	return b
+	return c.plan.Offsets()
 }
 
 // DeadlineIssues returns the problems with the notice's date: before the session (impossible) or after the
@@ -102,25 +89,22 @@ func (c *ConclusionFile) resolve(cal *calendar.Calendar) source.Errors {
 		switch {
 		case date.Before(c.HeldOn):
 			c.issues = append(c.issues, c.errorf("document.date",
-				fmt.Sprintf("ngày thông báo kết luận %s trước ngày đối thoại %s: không thể có", ShortDate(date), ShortDate(c.HeldOn)),
+				fmt.Sprintf("ngày thông báo kết luận %s trước ngày đối thoại %s: không thể có", document.ShortDate(date), document.ShortDate(c.HeldOn)),
 				fmt.Sprintf("the conclusion notice is dated %s, before the session on %s: impossible", date, c.HeldOn)))
 		case date.After(deadline):
 			late := cal.WorkingDaysBetween(deadline, date)
 			c.issues = append(c.issues, c.errorf("document.date",
 				fmt.Sprintf("thông báo kết luận ban hành chậm %d ngày làm việc: hạn là %s (%02d ngày làm việc sau buổi đối thoại %s), ngày văn bản là %s",
-					late, ShortDate(deadline), c.deadlineDays(), ShortDate(c.HeldOn), ShortDate(date)),
+					late, document.ShortDate(deadline), c.offsets().Conclusion, document.ShortDate(c.HeldOn), document.ShortDate(date)),
 				fmt.Sprintf("the conclusion notice is %d working day(s) late: due %s (%d working days after the session on %s), dated %s",
-					late, deadline, c.deadlineDays(), c.HeldOn, date)))
+					late, deadline, c.offsets().Conclusion, c.HeldOn, date)))
 		}
 	}
 	from := date
 	if from.IsZero() && !c.HeldOn.IsZero() {
 		from = c.Deadline(cal) // a draft: count from the day the notice is due
 	}
-	reply := DefaultOffsets().Reply
-	if c.session != nil {
-		reply = c.session.Offsets().Reply
-	}
+	reply := c.offsets().Reply
 	c.due = nil
 	for i, a := range c.Assignments {
 		path := fmt.Sprintf("assignments[%d]", i)
@@ -138,7 +122,7 @@ func (c *ConclusionFile) resolve(cal *calendar.Calendar) source.Errors {
 			}
 		case !date.IsZero() && a.Due.Before(date):
 			errs = append(errs, c.errorf(path+".due",
-				fmt.Sprintf("hạn %s trước ngày thông báo kết luận %s", ShortDate(a.Due), ShortDate(date)),
+				fmt.Sprintf("hạn %s trước ngày thông báo kết luận %s", document.ShortDate(a.Due), document.ShortDate(date)),
 				fmt.Sprintf("due %s is before the notice's date %s", a.Due, date)))
 		}
 		c.due = append(c.due, out)
@@ -160,7 +144,7 @@ func (c *ConclusionFile) Document(cal *calendar.Calendar) (*document.Document, e
 			venue, content = c.session.VenueText(), c.session.ContentText()
 		}
 		intro = fmt.Sprintf("Ngày %s, tại %s, đồng chí %s đã chủ trì Hội nghị đối thoại trực tiếp với công dân %s theo %s. Nội dung: %s",
-			ShortDate(c.HeldOn), strings.TrimSuffix(lowerVenue(venue), "."), host, heading, c.planCitation(), endSentence(plainText(content)))
+			document.ShortDate(c.HeldOn), strings.TrimSuffix(lowerVenue(venue), "."), host, heading, c.planCitation(), endSentence(plainText(content)))
 		if c.Attendance != "" {
 			intro += " " + endSentence(c.Attendance)
 		}
@@ -188,7 +172,7 @@ func (c *ConclusionFile) Document(cal *calendar.Calendar) (*document.Document, e
 		if a.Due.IsZero() {
 			text += fmt.Sprintf("trong thời hạn %02d ngày làm việc kể từ ngày ban hành Thông báo này.", a.DueDays)
 		} else {
-			text += "trước ngày " + ShortDate(a.Due) + "."
+			text += "trước ngày " + document.ShortDate(a.Due) + "."
 		}
 		d.Body = append(d.Body, document.Block{Kind: document.Item, Title: a.Body, Text: text})
 	}

@@ -2,6 +2,8 @@ package notice
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -264,5 +266,86 @@ func TestICSRoundTrip(t *testing.T) {
 		if endp.Value != ms[i].End.AddDays(1).Time().Format("20060102") {
 			t.Errorf("%s: DTEND %s, want the day after %s", ms[i].Kind, endp.Value, ms[i].End)
 		}
+	}
+}
+
+// TestPlanMilestones: the plan's milestones block sets the offsets of every session; a session file's
+// milestones override them for its session; the rest keep the defaults. The conclusion's assignments without
+// a due date take the plan's reply offset.
+func TestPlanMilestones(t *testing.T) {
+	dir := t.TempDir()
+	copyWith := func(name string, edit func(string) string) {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join("../examples/duc-pho-2023", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(edit(string(data))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyWith("plan.yaml", func(s string) string {
+		return strings.Replace(s, "conclusion_deadline_working_days: 7\n",
+			"conclusion_deadline_working_days: 7\nmilestones:\n  opinions_open: 12\n  invitation: 6\n  reply: 15\n", 1)
+	})
+	copyWith("session-q1.yaml", func(s string) string { return s + "milestones:\n  invitation: 4\n" })
+	copyWith("conclusion-q1.yaml", func(s string) string {
+		return strings.Replace(s, "    due_working_days: 10      # 10 working days after the notice (Quy định 11-QĐi/TW): 05/4/2023\n", "", 1)
+	})
+	s, err := Load(Options{}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal := calendar.Default()
+	held := d("2023-03-15")
+	var got = map[MilestoneKind]Milestone{}
+	var due calendar.Date
+	for _, m := range s.Milestones() {
+		if m.SessionID == "q1" && m.Kind != AssignmentDue {
+			got[m.Kind] = m
+		}
+		if m.Kind == AssignmentDue && m.Key == "q1-1" {
+			due = m.Date
+		}
+	}
+	for _, c := range []struct {
+		kind MilestoneKind
+		want calendar.Date
+		why  string
+	}{
+		{OpinionWindow, cal.AddWorkingDays(held, -12), "plan opinions_open 12"},
+		{InvitationDue, cal.AddWorkingDays(held, -4), "session file's invitation 4 over the plan's 6"},
+		{ReportsDue, cal.AddWorkingDays(held, -3), "default reports 3"},
+		{ConclusionDue, cal.AddWorkingDays(held, 7), "plan conclusion_deadline_working_days 7"},
+	} {
+		if g := got[c.kind].Date; g != c.want {
+			t.Errorf("%s: %s, want %s (%s)", c.kind, g, c.want, c.why)
+		}
+	}
+	if want := cal.AddWorkingDays(d("2023-03-22"), 15); due != want {
+		t.Errorf("q1-1 due %s, want %s (plan reply 15 after the notice)", due, want)
+	}
+	if rule := got[InvitationDue].Rule; !strings.HasPrefix(rule, "04 ngày") {
+		t.Errorf("invitation rule %q", rule)
+	}
+}
+
+// TestSessionWindowCheck: a session file whose offsets (with the plan's) close the opinion window before it
+// opens is an error at its milestones.
+func TestSessionWindowCheck(t *testing.T) {
+	dir := t.TempDir()
+	plan, _ := filepath.Abs("../examples/duc-pho-2023/plan.yaml")
+	data, err := os.ReadFile("../examples/duc-pho-2023/session-q1.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := strings.Replace(string(data), "plan: plan.yaml", "plan: "+plan, 1) + "milestones: {opinions_close: 11}\n"
+	file := filepath.Join(dir, "s.yaml")
+	if err := os.WriteFile(file, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Load(Options{}, file)
+	if err == nil || !strings.Contains(err.Error(), "s.yaml:29:30: milestones.opinions_close: tiếp nhận ý kiến kết thúc 11 ngày") {
+		t.Errorf("got %v", err)
 	}
 }

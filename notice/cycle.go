@@ -45,8 +45,8 @@ func (s *Set) export(path string, data []byte) *ExportFile {
 	e := &ExportFile{path: path}
 	src, errs := source.Load(path, data, e)
 	e.src = src
-	if len(errs) > 0 {
-		s.errs = append(s.errs, errs...)
+	s.own(src, errs)
+	if src.Root == nil || e.Plan == "" || src.DecodeFailed("plan") {
 		return nil
 	}
 	planPath := filepath.Join(filepath.Dir(path), e.Plan)
@@ -75,7 +75,8 @@ func (s *Set) export(path string, data []byte) *ExportFile {
 		}
 	}
 	for _, f := range files {
-		if d, err := source.ReadFile(f); err == nil {
+		// Without include, the files of the directory that belong to the export's plan.
+		if d, err := source.ReadFile(f); err == nil && (len(e.Include) > 0 || refersTo(f, d, planPath)) {
 			switch PeekKind(d) {
 			case KindSession, KindConclusion, KindReceptionSchedule:
 				s.file(f, len(e.Include) > 0)
@@ -102,7 +103,7 @@ func (s *Set) Milestones() []Milestone {
 			if !ps.Time.HasDay() || s.findSession(p, ps.ID) != nil {
 				continue
 			}
-			ms = append(ms, SessionMilestones(s.Cal, ps.ID, ps.Time.Date(), Offsets{Conclusion: p.Deadline()})...)
+			ms = append(ms, SessionMilestones(s.Cal, ps.ID, ps.Time.Date(), p.Offsets())...)
 		}
 	}
 	for _, x := range s.Sessions {
@@ -242,7 +243,7 @@ func (s *Set) CalendarName() string {
 		return "vanban"
 	}
 	p := s.Plans[0].Plan
-	return upperFirst(expandPlan(p, p.Summary))
+	return upperFirst(p.Expand(p.Summary))
 }
 
 // upperFirst capitalises the first letter: "đối thoại" → "Đối thoại".

@@ -20,14 +20,17 @@
 //
 // # Milestones and their defaults
 //
-// SessionMilestones computes, on the working-day calendar, with Offsets (each configurable per session file
-// under "milestones:"; zero means the default):
+// SessionMilestones computes, on the working-day calendar, the steps of each session's cycle with the offsets
+// of plan.Offsets, where their defaults are documented once. A plan sets them for all its sessions (its
+// milestones block; conclusion_deadline_working_days for the conclusion notice), and a session file may
+// override any of them for its session under "milestones:"; a zero or absent key takes the plan's value, then
+// the default:
 //
 //	opinions_open   10  opinions collected from the 10th working day before the session…
 //	opinions_close   2  …to the 2nd working day before it
 //	invitation       5  invitations and radio announcement, 5th working day before
 //	reports          3  the bodies' preparatory reports, 3rd working day before
-//	conclusion       7  the conclusion notice, at the latest the 7th working day after the session
+//	conclusion       7  the conclusion notice (the plan's conclusion_deadline_working_days)
 //	reply           10  each assignment, 10 working days after the conclusion notice unless given
 //
 // Where they come from: the 07 working days of the conclusion notice come from the local Quy chế (Quyết định

@@ -86,6 +86,9 @@ func (f *FollowupFile) evaluate(cal *calendar.Calendar) []error {
 		progress[p.Assignment] = Progress{DoneOn: p.DoneOn, Note: p.Note}
 	}
 	f.statuses = nil
+	if f.AsOf.IsZero() {
+		return errs // no statuses without the as-of day (reported missing or bad already)
+	}
 	for _, a := range all {
 		f.statuses = append(f.statuses, Evaluate(cal, a, progress[a.ID], f.AsOf))
 	}
@@ -97,9 +100,9 @@ func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, err
 	d := f.frame("Báo cáo")
 	host := f.host()
 	d.Summary = or(f.Summary, fmt.Sprintf("kết quả thực hiện thông báo kết luận của đồng chí %s tại các hội nghị đối thoại trực tiếp với công dân (tính đến ngày %s)",
-		host, ShortDate(f.AsOf)))
+		host, document.ShortDate(f.AsOf)))
 	intro := or(f.Intro, fmt.Sprintf("Thực hiện %s, %s báo cáo kết quả theo dõi, đôn đốc các cơ quan, đơn vị thực hiện thông báo kết luận của đồng chí %s, tính đến ngày %s như sau:",
-		f.planCitation(), f.Announcer, host, ShortDate(f.AsOf)))
+		f.planCitation(), f.Announcer, host, document.ShortDate(f.AsOf)))
 	t := Tally(f.statuses)
 	d.Body = []document.Block{
 		{Kind: document.Paragraph, Text: intro},
@@ -111,7 +114,7 @@ func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, err
 	for _, g := range GroupByBody(f.statuses) {
 		d.Body = append(d.Body, document.Block{Kind: document.Item, Title: g.Body})
 		for _, s := range g.Statuses {
-			text := fmt.Sprintf("%s (mã %s; hạn %s): **%s**.", strings.TrimRight(strings.TrimSpace(s.Task), ".;"), s.ID, ShortDate(s.Due), s.Describe())
+			text := fmt.Sprintf("%s (mã %s; hạn %s): **%s**.", strings.TrimRight(strings.TrimSpace(s.Task), ".;"), s.ID, document.ShortDate(s.Due), s.Describe())
 			if s.Note != "" {
 				text += " " + endSentence(s.Note)
 			}
@@ -150,7 +153,7 @@ func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, err
 // WriteStatusTable prints statuses as a plain table grouped by body, with a summary line.
 func WriteStatusTable(w io.Writer, asOf calendar.Date, ss []Status) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "Tình hình thực hiện tính đến ngày %s / status as of %s\n\n", ShortDate(asOf), asOf)
+	fmt.Fprintf(tw, "Tình hình thực hiện tính đến ngày %s / status as of %s\n\n", document.ShortDate(asOf), asOf)
 	fmt.Fprintln(tw, "CƠ QUAN\tMÃ\tNHIỆM VỤ\tHẠN\tTÌNH TRẠNG")
 	for _, g := range GroupByBody(ss) {
 		for i, s := range g.Statuses {
@@ -158,7 +161,7 @@ func WriteStatusTable(w io.Writer, asOf calendar.Date, ss []Status) error {
 			if i > 0 {
 				body = ""
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", clip(body, 32), s.ID, clip(s.Task, 48), ShortDate(s.Due), s.Describe())
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", clip(body, 32), s.ID, clip(s.Task, 48), document.ShortDate(s.Due), s.Describe())
 		}
 	}
 	t := Tally(ss)

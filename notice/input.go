@@ -1,8 +1,8 @@
 package notice
 
 import (
-	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -46,6 +46,60 @@ func PeekKind(data []byte) string {
 		}
 	}
 	return ""
+}
+
+// PlanRef returns the value of the top-level "plan" key of a YAML file, the plan it belongs to, "" when there
+// is none. A file that does not parse as YAML is read by its "plan:" line, so that its errors are still
+// reported with its plan's files.
+func PlanRef(data []byte) string {
+	var n yaml.Node
+	if yaml.Unmarshal(data, &n) == nil {
+		if len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode {
+			return ""
+		}
+		m := n.Content[0]
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == "plan" && m.Content[i+1].Kind == yaml.ScalarNode {
+				return m.Content[i+1].Value
+			}
+		}
+		return ""
+	}
+	if m := planLineRE.FindSubmatch(data); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+var planLineRE = regexp.MustCompile(`(?m)^plan:[ \t]*["']?([^"'#\s]+)`)
+
+// refersTo reports whether the input file at path (with its bytes) names the plan at planPath in its plan key.
+func refersTo(path string, data []byte, planPath string) bool {
+	ref := PlanRef(data)
+	if ref == "" {
+		return false
+	}
+	if !filepath.IsAbs(ref) {
+		ref = filepath.Join(filepath.Dir(path), ref)
+	}
+	return abs(ref) == abs(planPath)
+}
+
+// PlanInputs returns the plan file at planPath followed by the .yaml and .yml files of its directory whose plan
+// key names it (its session, conclusion, followup, … files), in name order. The other files of the directory
+// (other plans and their files, files of other kinds, files that do not read) are left out; a file that names
+// the plan is kept however broken, so that its errors are reported.
+func PlanInputs(planPath string) []string {
+	out := []string{planPath}
+	for _, f := range yamlFiles(filepath.Dir(planPath)) {
+		if abs(f) == abs(planPath) {
+			continue
+		}
+		if data, err := source.ReadFile(f); err == nil && refersTo(f, data, planPath) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Meta is what every file of this package shares: its kind, the plan it belongs to, the document's number and
@@ -143,14 +197,13 @@ func (m *Meta) planCitation() string {
 	p := m.plan
 	s := p.Doc.Type
 	if doc, err := p.Document(); err == nil && p.Doc.Number > 0 {
-		num := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(doc.NumberLine(), "Số:"), "Số"))
-		s += " số " + num
+		s += " số " + doc.NumberSymbol()
 	}
 	if !p.Doc.Date.IsZero() {
-		s += " ngày " + ShortDate(p.Doc.Date)
+		s += " ngày " + document.ShortDate(p.Doc.Date)
 	}
 	if sum := strings.TrimSpace(p.Summary); sum != "" {
-		sum = expandPlan(p, sum)
+		sum = p.Expand(sum)
 		if !strings.HasPrefix(sum, "về ") {
 			sum = "về " + lowerFirst(sum)
 		}
@@ -159,23 +212,10 @@ func (m *Meta) planCitation() string {
 	return s
 }
 
-// expandPlan replaces the plan's placeholders {{year}} and {{deadline}} in a text taken from the plan.
-func expandPlan(p *plan.Plan, s string) string {
-	return strings.NewReplacer("{{year}}", fmt.Sprint(p.Year()), "{{deadline}}", fmt.Sprintf("%02d", p.Deadline())).Replace(s)
-}
-
-// ShortDate writes a date as official texts cite it: "15/3/2023", "18/02/2019" (two-digit day; two-digit
-// month only for January and February, as in the date line; four-digit year). The plan prints its dates the
-// same way.
-func ShortDate(d calendar.Date) string {
-	if d.Month() < 3 {
-		return fmt.Sprintf("%02d/%02d/%d", d.Day(), d.Month(), d.Year())
-	}
-	return fmt.Sprintf("%02d/%d/%d", d.Day(), d.Month(), d.Year())
-}
-
 // LongDate writes "thứ Tư, ngày 15/3/2023".
-func LongDate(d calendar.Date) string { return calendar.WeekdayName(d) + ", ngày " + ShortDate(d) }
+func LongDate(d calendar.Date) string {
+	return calendar.WeekdayName(d) + ", ngày " + document.ShortDate(d)
+}
 
 func or(s, def string) string {
 	if strings.TrimSpace(s) == "" {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/plan"
 )
@@ -42,10 +43,12 @@ type Set struct {
 	// StrictDeadlines made them errors.
 	Warnings source.Errors
 
-	opts    Options
-	loaded  map[string]any // by absolute path: *PlanFile, *SessionFile, …
-	checked map[*SessionFile]bool
-	errs    source.Errors
+	opts       Options
+	loaded     map[string]any // by absolute path: *PlanFile, *SessionFile, …
+	checked    map[*SessionFile]bool
+	errs       source.Errors
+	srcs       map[string]*source.Source // the input files decoded, by file name as in their errors
+	decodeErrs map[*source.Error]bool    // the errors of decoding and validating them
 }
 
 // PlanFile is a plan with the path it was read from.
@@ -59,7 +62,8 @@ type PlanFile struct {
 // ("plan" apart) are errors when named, skipped in a directory. All the errors come back together as
 // source.Errors, each with its file:line:col.
 func Load(opts Options, paths ...string) (*Set, error) {
-	s := &Set{Cal: opts.cal(), opts: opts, loaded: map[string]any{}, checked: map[*SessionFile]bool{}}
+	s := &Set{Cal: opts.cal(), opts: opts, loaded: map[string]any{}, checked: map[*SessionFile]bool{},
+		srcs: map[string]*source.Source{}, decodeErrs: map[*source.Error]bool{}}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -75,6 +79,7 @@ func Load(opts Options, paths ...string) (*Set, error) {
 		}
 	}
 	s.resolve()
+	s.errs, s.Warnings = s.filter(s.errs), s.filter(s.Warnings)
 	if s.opts.StrictDeadlines {
 		s.errs = append(s.errs, s.Warnings...)
 		s.Warnings = nil
@@ -149,6 +154,28 @@ func (s *Set) file(path string, named bool) any {
 	return v
 }
 
+// own records the source of an input file and its decoding and validation errors, which filter keeps.
+func (s *Set) own(src *source.Source, errs source.Errors) {
+	s.errs = append(s.errs, errs...)
+	s.srcs[src.File] = src
+	for _, e := range errs {
+		s.decodeErrs[e] = true
+	}
+}
+
+// filter drops the errors of the cross-file rules at or under a field of an input that failed to decode: the
+// value there is zero or half-filled, and its decoding error is reported already.
+func (s *Set) filter(errs source.Errors) source.Errors {
+	var out source.Errors
+	for _, e := range errs {
+		if src := s.srcs[e.File]; src != nil && !s.decodeErrs[e] && src.DecodeFailed(e.Path) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
 func (s *Set) addErr(err error) {
 	var es source.Errors
 	switch e := err.(type) {
@@ -183,10 +210,12 @@ func load[T input](s *Set, path string, data []byte, v T) any {
 	src, errs := source.Load(path, data, v)
 	m := v.meta()
 	m.path, m.src = path, src
-	s.errs = append(s.errs, errs...)
-	if len(errs) > 0 {
-		return nil
+	s.own(src, errs)
+	if src.Root == nil || m.Plan == "" || src.DecodeFailed("plan") {
+		return nil // no YAML, or no plan to check it against
 	}
+	// The cross-file rules run on what decoded, whatever the errors (Load filters theirs under a field that
+	// failed to decode), so that every mistake is reported at once.
 	planPath := m.Plan
 	if !filepath.IsAbs(planPath) {
 		planPath = filepath.Join(filepath.Dir(path), planPath)
@@ -250,7 +279,6 @@ func (s *Set) resolve() {
 	for _, f := range s.Followups {
 		if f.AsOf.IsZero() {
 			s.errs = append(s.errs, f.errorf("as_of", "thiếu ngày tính đến (as_of)", "the as-of date (as_of) is missing"))
-			continue
 		}
 		for _, err := range f.evaluate(s.Cal) {
 			s.addErr(err)
@@ -297,13 +325,17 @@ func (s *Set) checkSession(x *SessionFile) {
 	t := ps.Time
 	if !t.IsZero() {
 		if t.HasDay() && x.HeldOn != t.Date() || !t.HasDay() && (x.HeldOn.Year() != t.Year || x.HeldOn.Month() != t.Month) {
-			add("held_on", fmt.Sprintf("ngày %s không khớp thời gian của buổi %s trong kế hoạch (%s)", ShortDate(x.HeldOn), x.Session, t.Vietnamese()),
+			add("held_on", fmt.Sprintf("ngày %s không khớp thời gian của buổi %s trong kế hoạch (%s)", document.ShortDate(x.HeldOn), x.Session, t.Vietnamese()),
 				fmt.Sprintf("%s does not match the time of session %s in the plan (%s)", x.HeldOn, x.Session, t))
 		}
 	}
 	if !s.Cal.IsWorkingDay(x.HeldOn) {
-		s.Warnings = append(s.Warnings, x.errorf("held_on", fmt.Sprintf("%s (%s) không phải ngày làm việc", ShortDate(x.HeldOn), calendar.WeekdayName(x.HeldOn)),
+		s.Warnings = append(s.Warnings, x.errorf("held_on", fmt.Sprintf("%s (%s) không phải ngày làm việc", document.ShortDate(x.HeldOn), calendar.WeekdayName(x.HeldOn)),
 			fmt.Sprintf("%s is not a working day", x.HeldOn)))
+	}
+	if off := x.Offsets(); !off.CheckWindow() {
+		add("milestones.opinions_close", fmt.Sprintf("tiếp nhận ý kiến kết thúc %d ngày làm việc trước buổi đối thoại, sớm hơn lúc bắt đầu (%d ngày trước); opinions_close phải nhỏ hơn hoặc bằng opinions_open (của tệp này hoặc của kế hoạch)", off.OpinionsClose, off.OpinionsOpen),
+			fmt.Sprintf("the opinion window closes %d working days before the session, before it opens (%d days before); opinions_close must be at most opinions_open (of this file or of the plan)", off.OpinionsClose, off.OpinionsOpen))
 	}
 	o := x.Opinions
 	switch {
@@ -318,7 +350,7 @@ func (s *Set) checkSession(x *SessionFile) {
 		add("document.date", "ngày thông báo sau ngày đối thoại", "the notice is dated after the session")
 	} else if inv := s.Cal.AddWorkingDays(x.HeldOn, -x.Offsets().Invitation); !x.Doc.Date.IsZero() && x.Doc.Date.After(inv) {
 		s.Warnings = append(s.Warnings, x.errorf("document.date",
-			fmt.Sprintf("thông báo ngày %s muộn hơn hạn phát hành giấy mời %s (%02d ngày làm việc trước buổi đối thoại)", ShortDate(x.Doc.Date), ShortDate(inv), x.Offsets().Invitation),
+			fmt.Sprintf("thông báo ngày %s muộn hơn hạn phát hành giấy mời %s (%02d ngày làm việc trước buổi đối thoại)", document.ShortDate(x.Doc.Date), document.ShortDate(inv), x.Offsets().Invitation),
 			fmt.Sprintf("the notice is dated %s, after the invitation milestone %s (%d working days before the session)", x.Doc.Date, inv, x.Offsets().Invitation)))
 	}
 	for _, other := range s.Sessions {
@@ -361,7 +393,7 @@ func (s *Set) sessionFile(p *plan.Plan, id string) *SessionFile {
 			continue
 		}
 		data, err := source.ReadFile(f)
-		if err == nil && PeekKind(data) == KindSession {
+		if err == nil && PeekKind(data) == KindSession && s.refersTo(f, data, p) {
 			if x, ok := s.file(f, false).(*SessionFile); ok {
 				s.checkSession(x)
 			}
@@ -389,7 +421,7 @@ func (s *Set) checkConclusion(c *ConclusionFile) {
 		return
 	}
 	if c.session != nil && c.session.HeldOn != c.HeldOn {
-		s.errs = append(s.errs, c.errorf("held_on", fmt.Sprintf("ngày %s khác ngày trong %s (%s)", ShortDate(c.HeldOn), c.session.path, ShortDate(c.session.HeldOn)),
+		s.errs = append(s.errs, c.errorf("held_on", fmt.Sprintf("ngày %s khác ngày trong %s (%s)", document.ShortDate(c.HeldOn), c.session.path, document.ShortDate(c.session.HeldOn)),
 			fmt.Sprintf("%s differs from the date in %s (%s)", c.HeldOn, c.session.path, c.session.HeldOn)))
 	}
 	s.errs = append(s.errs, c.resolve(s.Cal)...)
@@ -401,4 +433,14 @@ func (s *Set) checkConclusion(c *ConclusionFile) {
 		}
 		ids[a.ID] = true
 	}
+}
+
+// refersTo reports whether the input file f (with its bytes) belongs to the loaded plan p.
+func (s *Set) refersTo(f string, data []byte, p *plan.Plan) bool {
+	for _, pf := range s.Plans {
+		if pf.Plan == p {
+			return refersTo(f, data, pf.Path)
+		}
+	}
+	return false
 }

@@ -5,53 +5,16 @@ import (
 	"slices"
 
 	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/plan"
 )
 
-// Offsets are the distances, in working days, between a session and the steps of its cycle. Zero fields take
-// the defaults of DefaultOffsets (see the package documentation for where each comes from).
-type Offsets struct {
-	// OpinionsOpen: the collection of citizens' opinions (tiếp nhận ý kiến) opens this many working days before
-	// the session. Default 10.
-	OpinionsOpen int `yaml:"opinions_open" validate:"gte=0,lte=60"`
-	// OpinionsClose: it closes this many working days before the session. Default 2.
-	OpinionsClose int `yaml:"opinions_close" validate:"gte=0,lte=60"`
-	// Invitation: the invitations (giấy mời) go out and the session is announced on the radio this many working
-	// days before the session. Default 5.
-	Invitation int `yaml:"invitation" validate:"gte=0,lte=60"`
-	// Reports: the bodies' preparatory reports (báo cáo phục vụ đối thoại) are due this many working days before
-	// the session. Default 3.
-	Reports int `yaml:"reports" validate:"gte=0,lte=60"`
-	// Conclusion: the Secretary's conclusion notice (thông báo kết luận) is due within this many working days
-	// after the session. Default 7 (the local Quy chế, 879-QĐ/TU; the plan's own value wins).
-	Conclusion int `yaml:"conclusion" validate:"gte=0,lte=60"`
-	// Reply: each assigned body reports and replies to the citizens within this many working days after the
-	// conclusion notice, unless the notice gives a due date. Default 10 (Quy định 11-QĐi/TW).
-	Reply int `yaml:"reply" validate:"gte=0,lte=120"`
-}
+// Offsets are the distances, in working days, between a session and the steps of its cycle; their defaults
+// and meaning are documented once, at plan.Offsets. A plan sets them for all its sessions (its milestones
+// block and conclusion_deadline_working_days), a session file may override them for its session.
+type Offsets = plan.Offsets
 
-// DefaultOffsets returns the documented defaults: opinions from 10 to 2 working days before, invitations 5,
-// reports 3 before; conclusion notice within 7 after; reply within 10 after the notice.
-func DefaultOffsets() Offsets {
-	return Offsets{OpinionsOpen: 10, OpinionsClose: 2, Invitation: 5, Reports: 3, Conclusion: 7, Reply: 10}
-}
-
-// Or returns o with every zero field taken from d.
-func (o Offsets) Or(d Offsets) Offsets {
-	pick := func(a, b int) int {
-		if a != 0 {
-			return a
-		}
-		return b
-	}
-	return Offsets{
-		OpinionsOpen:  pick(o.OpinionsOpen, d.OpinionsOpen),
-		OpinionsClose: pick(o.OpinionsClose, d.OpinionsClose),
-		Invitation:    pick(o.Invitation, d.Invitation),
-		Reports:       pick(o.Reports, d.Reports),
-		Conclusion:    pick(o.Conclusion, d.Conclusion),
-		Reply:         pick(o.Reply, d.Reply),
-	}
-}
+// DefaultOffsets returns the documented defaults (plan.DefaultOffsets).
+func DefaultOffsets() Offsets { return plan.DefaultOffsets() }
 
 // MilestoneKind names a step of the cycle.
 type MilestoneKind string

@@ -149,9 +149,20 @@ func TestErrors(t *testing.T) {
 		want []string
 	}{
 		{"session-errors.yaml", []string{
+			"session-errors.yaml:3:10: session: kế hoạch ../../../examples/duc-pho-2023/plan.yaml không có buổi đối thoại \"q9\" (có: q1, q2, q3, q4)",
 			"session-errors.yaml:5:10: held_on: ngày không hợp lệ",
 			"session-errors.yaml:6:8: start: giờ \"25:00\" không đúng dạng HH:MM, ví dụ \"08:00\" / time \"25:00\" is not HH:MM, e.g. \"08:00\"\n",
 			"session-errors.yaml:9:1: colour: khóa không hợp lệ",
+		}},
+		{"conclusion-decode.yaml", []string{ // the cross-file checks run on what decoded
+			"conclusion-decode.yaml:5:18: document.date: ngày không hợp lệ \"2023-03-32\"",
+			"conclusion-decode.yaml:11:67: assignments[0].due: ngày không hợp lệ \"2023-02-30\"",
+			"conclusion-decode.yaml:12:10: assignments[1].id: mã \"a1\" bị lặp / duplicate id \"a1\"",
+		}},
+		{"followup-decode.yaml", []string{
+			"followup-decode.yaml:3:8: as_of: ngày không hợp lệ \"2023-04-31\"",
+			"followup-decode.yaml:6:18: progress[0].assignment: không có nhiệm vụ \"q1-9\" trong các thông báo kết luận đã nêu",
+			"followup-decode.yaml:7:33: progress[1].done_on: ngày không hợp lệ \"2023-04-99\"",
 		}},
 		{"session-month.yaml", []string{
 			"session-month.yaml:5:10: held_on: ngày 12/4/2023 không khớp thời gian của buổi q1 trong kế hoạch (Tháng 3/2023) / 2023-04-12 does not match",
@@ -189,6 +200,10 @@ func TestErrors(t *testing.T) {
 				if !strings.Contains(msg, w) {
 					t.Errorf("missing %q in:\n%s", w, msg)
 				}
+			}
+			// No noise under a field that failed to decode: one error per line of the file at most here.
+			if n := strings.Count(msg, "\n") + 1; n > len(c.want)+2 {
+				t.Errorf("%d errors, want about %d:\n%s", n, len(c.want), msg)
 			}
 		})
 	}
@@ -302,4 +317,54 @@ func TestStatuses(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "status-2023-04-20.txt", b.String())
+}
+
+// TestICSAssignments: the calendar export carries each assignment of the conclusion files as an all-day event
+// on its due date (DTEND the day after), with a stable UID; the bytes are the same on every run.
+func TestICSAssignments(t *testing.T) {
+	path := filepath.Join(example, "calendar.yaml")
+	render := func() []byte {
+		outs, warns, err := RenderFile(Options{}, path)
+		if err != nil || len(warns) > 0 || len(outs) != 1 {
+			t.Fatalf("RenderFile: %v, warnings %v, %d outputs", err, warns, len(outs))
+		}
+		return outs[0].Data
+	}
+	data := render()
+	if again := render(); !bytes.Equal(data, again) {
+		t.Error("the .ics differs between two runs")
+	}
+	cal, err := ics.ParseCalendar(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// conclusion-q1.yaml is dated 22/3/2023: q1-1 is due 10 working days later, q1-2 on the given day, q1-3 15
+	// working days later.
+	want := map[string][2]string{
+		"thi-uy-duc-pho-2023.q1.assignment.q1-1@vanban": {"20230405", "20230406"},
+		"thi-uy-duc-pho-2023.q1.assignment.q1-2@vanban": {"20230414", "20230415"},
+		"thi-uy-duc-pho-2023.q1.assignment.q1-3@vanban": {"20230412", "20230413"},
+	}
+	seen := 0
+	for _, ev := range cal.Events() {
+		w, ok := want[ev.Id()]
+		if !ok {
+			continue
+		}
+		seen++
+		start, end := ev.GetProperty(ics.ComponentPropertyDtStart), ev.GetProperty(ics.ComponentPropertyDtEnd)
+		if start == nil || end == nil || start.Value != w[0] || end.Value != w[1] {
+			t.Errorf("%s: DTSTART %v DTEND %v, want all-day %s–%s", ev.Id(), start, end, w[0], w[1])
+			continue
+		}
+		if v := start.ICalParameters["VALUE"]; len(v) != 1 || v[0] != "DATE" {
+			t.Errorf("%s: DTSTART is not a date (VALUE=%v)", ev.Id(), v)
+		}
+		if s := ev.GetProperty(ics.ComponentPropertySummary); s == nil || !strings.HasPrefix(s.Value, "Hạn báo cáo, trả lời công dân: ") {
+			t.Errorf("%s: summary %v", ev.Id(), s)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d assignment events, want %d", seen, len(want))
+	}
 }

@@ -35,7 +35,7 @@ type SessionFile struct {
 	// Addressees are the "Kính gửi" lines of a Giấy mời; default: the participants.
 	Addressees []string `yaml:"addressees,omitempty" validate:"dive,required"`
 	Opinions   Opinions `yaml:"opinions,omitempty"`
-	// Milestones overrides the offsets of the cycle for this session (see Offsets).
+	// Milestones overrides the plan's offsets of the cycle for this session (see plan.Offsets).
 	Milestones Offsets `yaml:"milestones,omitempty"`
 	// Closing replaces the closing formula.
 	Closing string `yaml:"closing,omitempty"`
@@ -58,10 +58,10 @@ func (s *SessionFile) PlanSession() *plan.Session {
 	return ps
 }
 
-// Offsets returns the offsets in force for the session: the file's, else the plan's conclusion deadline, else
-// the defaults.
+// Offsets returns the offsets in force for the session: the file's milestones, else the plan's (its milestones
+// block and conclusion deadline), else the defaults.
 func (s *SessionFile) Offsets() Offsets {
-	return s.Milestones.Or(Offsets{Conclusion: s.plan.Deadline()}).Or(DefaultOffsets())
+	return s.Milestones.Or(s.plan.Offsets())
 }
 
 // MilestonesOn computes the session's cycle on cal. An opinion window given in the file replaces the computed one.
@@ -133,7 +133,7 @@ func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, erro
 	opinions := s.Opinions.Text
 	if opinions == "" {
 		opinions = fmt.Sprintf("Từ ngày %s đến ngày %s, công dân có ý kiến, kiến nghị liên quan đến nội dung đối thoại",
-			ShortDate(from), ShortDate(to))
+			document.ShortDate(from), document.ShortDate(to))
 		if s.Opinions.SendTo != "" {
 			opinions += " gửi về " + s.Opinions.SendTo
 		} else {

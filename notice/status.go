@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/document"
 )
 
 // Assignment is one task a conclusion notice gives a body (giao nhiệm vụ): report on it and reply to the citizens
@@ -89,9 +90,9 @@ func Evaluate(cal *calendar.Calendar, a Assignment, p Progress, asOf calendar.Da
 func (s Status) Describe() string {
 	switch s.State {
 	case Done:
-		return fmt.Sprintf("Đã hoàn thành (%s)", ShortDate(s.DoneOn))
+		return fmt.Sprintf("Đã hoàn thành (%s)", document.ShortDate(s.DoneOn))
 	case DoneLate:
-		return fmt.Sprintf("Hoàn thành chậm %d ngày làm việc (%s)", s.Late, ShortDate(s.DoneOn))
+		return fmt.Sprintf("Hoàn thành chậm %d ngày làm việc (%s)", s.Late, document.ShortDate(s.DoneOn))
 	case Overdue:
 		if s.Late == 0 {
 			return "Quá hạn"

@@ -17,8 +17,9 @@ const (
 	LabelVenue        = "Địa điểm"
 )
 
-// expand replaces the placeholders {{deadline}} (two digits, "07") and {{year}}.
-func (p *Plan) expand(s string) string {
+// Expand replaces the placeholders of a text of the plan: {{deadline}} (the conclusion deadline in working
+// days, two digits: "07") and {{year}}. Package notice uses it for the texts it quotes from the plan.
+func (p *Plan) Expand(s string) string {
 	if !strings.Contains(s, "{{") {
 		return s
 	}
@@ -56,9 +57,9 @@ func (p *Plan) Document() (*document.Document, error) {
 		Symbol:     p.Doc.Symbol,
 		Place:      p.Issuer.Place,
 		Date:       p.Doc.Date,
-		Title:      p.expand(p.Title),
-		Summary:    p.expand(p.Summary),
-		Archive:    p.expand(p.Archive),
+		Title:      p.Expand(p.Title),
+		Summary:    p.Expand(p.Summary),
+		Archive:    p.Expand(p.Archive),
 		Signature: document.Signature{
 			Mark:         p.Signature.Mark,
 			Authority:    p.Signature.Authority,
@@ -74,10 +75,10 @@ func (p *Plan) Document() (*document.Document, error) {
 	d.Body = append(d.Body, p.basesBlocks()...)
 	d.Body = append(d.Body, p.bodyBlocks(p.Body)...)
 	if p.Closing != "" {
-		d.Body = append(d.Body, document.Block{Kind: document.Paragraph, Text: p.expand(p.Closing)})
+		d.Body = append(d.Body, document.Block{Kind: document.Paragraph, Text: p.Expand(p.Closing)})
 	}
 	for _, r := range p.Recipients {
-		d.Recipients = append(d.Recipients, document.Recipient{Name: p.expand(r.Name), Note: r.Note})
+		d.Recipients = append(d.Recipients, document.Recipient{Name: p.Expand(r.Name), Note: r.Note})
 	}
 	if err := d.Validate(); err != nil {
 		return nil, p.Src.Errorf("", "văn bản không hợp lệ: "+oneLine(err.Error()), "invalid document: "+oneLine(err.Error()))
@@ -97,7 +98,7 @@ func (b Basis) Citation() string {
 		parts = append(parts, "số "+b.Number)
 	}
 	if !b.Date.IsZero() {
-		parts = append(parts, "ngày "+shortDate(b.Date))
+		parts = append(parts, "ngày "+document.ShortDate(b.Date))
 	}
 	if b.Issuer != "" {
 		parts = append(parts, "của "+b.Issuer)
@@ -135,9 +136,9 @@ func (p *Plan) BasesLead() string {
 func (p *Plan) Intro() string {
 	var cites []string
 	for _, b := range p.Bases.Items {
-		cites = append(cites, p.expand(b.Citation()))
+		cites = append(cites, p.Expand(b.Citation()))
 	}
-	then := p.expand(p.Bases.Then)
+	then := p.Expand(p.Bases.Then)
 	switch {
 	case len(cites) == 0:
 		return then
@@ -155,13 +156,13 @@ func (p *Plan) basesBlocks() []document.Block {
 		return nil
 	}
 	var out []document.Block
-	then := p.expand(p.Bases.Then)
+	then := p.Expand(p.Bases.Then)
 	for i, b := range p.Bases.Items {
 		end := ";"
 		if i == len(p.Bases.Items)-1 && then == "" {
 			end = "."
 		}
-		out = append(out, document.Block{Kind: document.Basis, Text: p.BasesLead() + " " + p.expand(b.Citation()) + end})
+		out = append(out, document.Block{Kind: document.Basis, Text: p.BasesLead() + " " + p.Expand(b.Citation()) + end})
 	}
 	if then != "" {
 		out = append(out, document.Block{Kind: document.Paragraph, Text: then})
@@ -177,15 +178,15 @@ func (p *Plan) bodyBlocks(bs []Block) []document.Block {
 			out = append(out, p.sessionBlocks()...)
 			continue
 		case b.Part != "":
-			out = append(out, document.Block{Kind: document.Part, Title: p.expand(b.Part), Text: p.expand(b.Text), Label: b.Label})
+			out = append(out, document.Block{Kind: document.Part, Title: p.Expand(b.Part), Text: p.Expand(b.Text), Label: b.Label})
 		case b.Item != "":
-			out = append(out, document.Block{Kind: document.Item, Title: p.expand(b.Item), Text: p.expand(b.Text), Label: b.Label})
+			out = append(out, document.Block{Kind: document.Item, Title: p.Expand(b.Item), Text: p.Expand(b.Text), Label: b.Label})
 		case b.SubItem != "":
-			out = append(out, document.Block{Kind: document.SubItem, Title: p.expand(b.SubItem), Text: p.expand(b.Text), Label: b.Label})
+			out = append(out, document.Block{Kind: document.SubItem, Title: p.Expand(b.SubItem), Text: p.Expand(b.Text), Label: b.Label})
 		case b.Paragraph != "":
-			out = append(out, document.Block{Kind: document.Paragraph, Text: p.expand(b.Paragraph), Label: b.Label})
+			out = append(out, document.Block{Kind: document.Paragraph, Text: p.Expand(b.Paragraph), Label: b.Label})
 		case b.Bullet != "":
-			out = append(out, document.Block{Kind: document.Bullet, Text: p.expand(b.Bullet), Label: b.Label})
+			out = append(out, document.Block{Kind: document.Bullet, Text: p.Expand(b.Bullet), Label: b.Label})
 		}
 		out = append(out, p.bodyBlocks(b.Content)...)
 	}
@@ -214,15 +215,15 @@ func (p *Plan) sessionBlocks() []document.Block {
 		s := &p.Sessions[i]
 		l := s.Labels
 		out = append(out,
-			document.Block{Kind: document.Item, Title: p.expand(s.HeadingText())},
-			document.Block{Kind: document.Bullet, Text: or(l.Content, LabelContent) + ": " + p.expand(s.Content)},
-			document.Block{Kind: document.Bullet, Text: or(l.Participants, LabelParticipants) + ": " + p.expand(s.Participants)},
+			document.Block{Kind: document.Item, Title: p.Expand(s.HeadingText())},
+			document.Block{Kind: document.Bullet, Text: or(l.Content, LabelContent) + ": " + p.Expand(s.Content)},
+			document.Block{Kind: document.Bullet, Text: or(l.Participants, LabelParticipants) + ": " + p.Expand(s.Participants)},
 			document.Block{Kind: document.Bullet, Text: or(l.Time, LabelTime) + ": " + s.Time.Vietnamese() + "."},
-			document.Block{Kind: document.Bullet, Text: or(l.Venue, LabelVenue) + ": " + p.expand(s.Venue)},
+			document.Block{Kind: document.Bullet, Text: or(l.Venue, LabelVenue) + ": " + p.Expand(s.Venue)},
 		)
 	}
 	if p.AdHoc != "" {
-		out = append(out, document.Block{Kind: document.Item, Text: p.expand(p.AdHoc)})
+		out = append(out, document.Block{Kind: document.Item, Text: p.Expand(p.AdHoc)})
 	}
 	return out
 }

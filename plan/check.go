@@ -21,7 +21,8 @@ import (
 //     month; sessions are in order of time; the document date comes before the first session;
 //   - the body: each block is exactly one of part, item, subitem, paragraph, bullet, sessions; parts only at
 //     the top level, subitems only inside items; paragraphs and bullets have no content; "sessions: true"
-//     appears exactly once; ad_hoc needs it;
+//     appears once when there are sessions and not at all when there are none (a plan may announce its
+//     sessions later); ad_hoc needs it, so it needs sessions;
 //   - every text has balanced inline markup and only the placeholders {{deadline}} and {{year}}; a literal
 //     "NN ngày làm việc" in a text must equal conclusion_deadline_working_days (write {{deadline}} instead);
 //   - each legal basis has a type or a text, not both a text and other fields;
@@ -39,7 +40,8 @@ type checker struct {
 	src  *source.Source
 	errs source.Errors
 
-	nSessions int // "sessions: true" blocks seen
+	nSessions     int    // "sessions: true" blocks seen
+	sessionsBlock string // the field path of the first one
 }
 
 func (c *checker) add(path, vi, en string) { c.errs = append(c.errs, c.src.Errorf(path, vi, en)) }
@@ -54,7 +56,7 @@ func (c *checker) run() {
 	year := p.Year()
 	date := p.Doc.Date
 	sys := p.Issuer.System
-	if year == 0 {
+	if year == 0 && !c.src.DecodeFailed("document.date") { // a date that failed to decode is reported already
 		c.add("year", "thiếu năm của kế hoạch: ghi year hoặc document.date", "the plan's year is missing: give year or document.date")
 	}
 	if p.Doc.Number > 0 && date.IsZero() {
@@ -78,6 +80,7 @@ func (c *checker) run() {
 	}
 
 	c.sessions(year)
+	c.milestones()
 	c.body()
 	c.bases()
 	c.texts()
@@ -87,6 +90,20 @@ func (c *checker) run() {
 			c.add(fmt.Sprintf("recipients[%d]", i), "dòng lưu trữ ghi ở khóa archive, không ghi trong recipients",
 				"the archive line goes in archive, not in recipients")
 		}
+	}
+}
+
+// milestones checks the plan's offsets: the conclusion deadline has its own key, and the opinion window must
+// close after it opens.
+func (c *checker) milestones() {
+	p := c.p
+	if p.Milestones.Conclusion != 0 {
+		c.add("milestones.conclusion", "thời hạn thông báo kết luận của kế hoạch ghi ở conclusion_deadline_working_days; bỏ milestones.conclusion",
+			"a plan gives the conclusion deadline as conclusion_deadline_working_days; remove milestones.conclusion")
+	}
+	if o := p.Offsets(); !o.CheckWindow() && !c.src.DecodeFailed("milestones.opinions_open") {
+		c.add("milestones.opinions_close", fmt.Sprintf("tiếp nhận ý kiến kết thúc %d ngày làm việc trước buổi đối thoại, sớm hơn lúc bắt đầu (%d ngày trước); opinions_close phải nhỏ hơn hoặc bằng opinions_open", o.OpinionsClose, o.OpinionsOpen),
+			fmt.Sprintf("the opinion window closes %d working days before the session, before it opens (%d days before); opinions_close must be at most opinions_open", o.OpinionsClose, o.OpinionsOpen))
 	}
 }
 
@@ -168,13 +185,24 @@ func blockKinds(b *Block) []string {
 
 func (c *checker) body() {
 	n := c.blocks(c.p.Body, "body", 0, "")
+	if c.src.DecodeFailed("sessions") {
+		return // the sessions did not decode: whether there are any is unknown
+	}
+	has := len(c.p.Sessions) > 0
 	switch {
+	case !has && c.p.AdHoc != "":
+		c.add("ad_hoc", "ad_hoc được in sau các buổi đối thoại, nhưng kế hoạch không có buổi nào (sessions): thêm sessions và khối \"sessions: true\" trong body, hoặc viết điều khoản này thành một đoạn (paragraph) trong body",
+			"ad_hoc is printed after the sessions, but the plan has none (sessions): add sessions and a \"sessions: true\" block in body, or write the clause as a paragraph in body")
 	case n == 0 && c.p.AdHoc != "":
 		c.add("ad_hoc", "ad_hoc được in sau các buổi đối thoại: cần một khối \"sessions: true\" trong body",
 			"ad_hoc is printed after the sessions: the body needs a \"sessions: true\" block")
-	case n == 0 && len(c.p.Sessions) > 0:
+	case n == 0 && has:
 		c.add("body", "body cần một khối \"sessions: true\" đánh dấu chỗ in các buổi đối thoại",
 			"the body needs a \"sessions: true\" block where the sessions are printed")
+	}
+	if !has && c.sessionsBlock != "" {
+		c.add(c.sessionsBlock, "khối \"sessions: true\" in các buổi đối thoại, nhưng kế hoạch không có buổi nào (sessions): thêm sessions, hoặc bỏ khối này (khi thời gian sẽ thông báo sau, ghi điều đó bằng một đoạn văn)",
+			"the \"sessions: true\" block prints the sessions, but the plan has none (sessions): add sessions, or remove this block (when the sessions are announced later, say so in a paragraph)")
 	}
 }
 
@@ -216,6 +244,9 @@ func (c *checker) blocks(bs []Block, path string, depth int, parent string) int 
 		if kind == "sessions" {
 			count++
 			c.nSessions++
+			if c.sessionsBlock == "" {
+				c.sessionsBlock = bp + ".sessions"
+			}
 			if c.nSessions > 1 {
 				c.add(bp+".sessions", "chỉ được có một khối \"sessions: true\"", "there may be only one \"sessions: true\" block")
 			}
@@ -256,7 +287,7 @@ func (c *checker) texts() {
 					fmt.Sprintf("%q differs from conclusion_deadline_working_days (%d); write {{deadline}} ngày làm việc", m[0], p.DeadlineDays))
 			}
 		}
-		if _, err := document.ParseInline(p.expand(s)); err != nil {
+		if _, err := document.ParseInline(p.Expand(s)); err != nil {
 			c.add(path, "định dạng **đậm** / *nghiêng* không cân: "+err.Error(), "unbalanced **bold** / *italic* markup: "+err.Error())
 		}
 	})

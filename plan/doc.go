@@ -19,6 +19,12 @@
 //	year: 2023                       # the plan's year; defaults to the year of document.date
 //	summary: đối thoại trực tiếp giữa Bí thư Thị ủy với công dân năm {{year}}
 //	conclusion_deadline_working_days: 7
+//	milestones:                      # optional offsets of each session's cycle, in working days (plan.Offsets;
+//	  opinions_open: 10              #   these are the defaults): opinions collected from the 10th…
+//	  opinions_close: 2              #   …to the 2nd working day before the session
+//	  invitation: 5                  # invitations and radio announcement before the session
+//	  reports: 3                     # the bodies' preparatory reports before the session
+//	  reply: 10                      # each assignment, after the conclusion notice (unless the notice gives a date)
 //	bases:                           # legal bases
 //	  items:
 //	    - {type: Quy định, number: 11-QĐi/TW, date: 2019-02-18, issuer: Bộ Chính trị, subject: về …}
@@ -57,5 +63,6 @@
 //
 // Loading is strict: unknown and duplicate keys, values of the wrong kind, bad dates, the validator tags of the
 // model and the cross-field rules of Check are all reported together, each with file:line:col, its field path
-// and a Vietnamese and English message (source.Errors).
+// and a Vietnamese and English message (source.Errors). The rules run on what decoded; a field that failed to
+// decode gets no second error from them.
 package plan

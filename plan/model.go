@@ -30,10 +30,15 @@ type Plan struct {
 	// in any text prints it with two digits.
 	DeadlineDays int `yaml:"conclusion_deadline_working_days" validate:"required,min=1,max=60" json:"conclusion_deadline_working_days" desc:"Thời hạn ban hành thông báo kết luận (ngày làm việc); {{deadline}} in ra số này / Conclusion notice deadline in working days"`
 
+	// Milestones sets the offsets of the session cycle in working days for every session (see Offsets).
+	Milestones Offsets `yaml:"milestones,omitempty" json:"milestones,omitempty" desc:"Mốc của chu trình mỗi buổi đối thoại, tính bằng ngày làm việc; bỏ trống thì lấy mặc định / Session-cycle offsets in working days; empty keys take the defaults"`
+
 	Bases Bases   `yaml:"bases,omitempty" json:"bases,omitempty" desc:"Căn cứ, cơ sở ban hành / Legal bases"`
 	Body  []Block `yaml:"body" validate:"required,min=1,dive" json:"body" desc:"Nội dung: phần, mục, đoạn, gạch đầu dòng / Body: parts, items, paragraphs, bullets"`
 
-	Sessions []Session `yaml:"sessions" validate:"required,min=1,dive" json:"sessions" desc:"Các buổi đối thoại / Dialogue sessions"`
+	// Sessions may be empty: a plan may announce its sessions later ("thời gian cụ thể sẽ có thông báo sau"); then
+	// its body has no "sessions: true" block.
+	Sessions []Session `yaml:"sessions,omitempty" validate:"omitempty,dive" json:"sessions,omitempty" desc:"Các buổi đối thoại; bỏ trống khi thời gian sẽ thông báo sau (khi đó body không có khối sessions: true) / Dialogue sessions; none when they are announced later (then body has no sessions: true block)"`
 	// AdHoc is the ad-hoc dialogue clause (đối thoại đột xuất), printed as the item after the sessions.
 	AdHoc string `yaml:"ad_hoc,omitempty" json:"ad_hoc,omitempty" desc:"Điều khoản đối thoại đột xuất, in sau các buổi đối thoại / Ad-hoc dialogue clause after the sessions"`
 

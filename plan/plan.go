@@ -17,37 +17,20 @@ func Load(path string) (*Plan, error) {
 }
 
 // Parse decodes and checks a plan; file names the input in the errors. It returns all the errors at once as
-// source.Errors: decoding, then the struct rules, then (when those passed) the cross-field rules of Check.
+// source.Errors: decoding, the struct rules and the cross-field rules of Check, the last two run on what
+// decoded and without the errors at or under a field that failed to decode (source.Source.Filter). A file
+// that does not parse as YAML gets only that error.
 func Parse(file string, data []byte) (*Plan, error) {
 	var p Plan
 	src, errs := source.Load(file, data, &p)
 	p.Src = src
-	if len(errs) > 0 {
-		// Report the cross-field rules too when decoding itself went through: a clerk fixes everything at once.
-		if !decodeFailed(errs, src) {
-			errs = append(errs, p.Check()...)
-		}
-		return nil, errs.Err()
+	if src.Root != nil {
+		errs = append(errs, src.Filter(p.Check())...)
 	}
-	if errs := p.Check(); len(errs) > 0 {
-		return nil, errs.Err()
+	if err := errs.Err(); err != nil {
+		return nil, err
 	}
 	return &p, nil
-}
-
-// decodeFailed reports whether some error came from decoding rather than from the validator tags. Decoding
-// errors may leave the model half-filled, and the cross-field rules would then add noise.
-func decodeFailed(errs source.Errors, src *source.Source) bool {
-	return src.Root == nil || len(errs) > 0 && !validatorOnly(errs)
-}
-
-func validatorOnly(errs source.Errors) bool {
-	for _, e := range errs {
-		if !e.FromValidator {
-			return false
-		}
-	}
-	return true
 }
 
 // Year returns the year the plan covers: the year key, else the year of the document date.

@@ -277,3 +277,105 @@ func ExampleLoad() {
 	// q3 Quý III/2023 Tháng 7/2023
 	// q4 Quý IV/2023 Tháng 10/2023
 }
+
+func TestRulesMore(t *testing.T) {
+	tests := []struct {
+		name, old, new, want string
+	}{
+		{"output readable", "kind: plan\n", "kind: plan\noutput: ../../x.docx\n", `p.yaml:2:9: output: không được chứa ký tự "/", "\" / must not contain the characters "/", "\"`},
+		{"control character", "content: a\n    participants: b\n    time: 2023-03", "content: \"Lắng\\x01 nghe.\"\n    participants: b\n    time: 2023-03", "p.yaml:24:14: sessions[0].content: văn bản chứa ký tự điều khiển U+0001 ở ký tự thứ 5"},
+		{"control character in a recipient", "[A (báo cáo), B]", "[A (báo cáo), {name: \"B\\x1f\"}]", "p.yaml:34:34: recipients[1].name: văn bản chứa ký tự điều khiển U+001F"},
+		{"block without sessions", "sessions:\n  - id: q1", "other:\n  - id: q1", "p.yaml:16:19: body[0].content[0].sessions: khối \"sessions: true\" in các buổi đối thoại, nhưng kế hoạch không có buổi nào (sessions)"},
+		{"sessions without block", "      - sessions: true\n", "      - paragraph: Thời gian cụ thể sẽ có thông báo sau.\n", "body: body cần một khối \"sessions: true\""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := strings.Replace(base, tt.old, tt.new, 1)
+			if in == base {
+				t.Fatalf("replacement %q not found", tt.old)
+			}
+			_, err := Parse("p.yaml", []byte(in))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("errors:\n%v\nwant a line containing\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+// withoutSessions is base with its sessions to be announced later.
+var withoutSessions = strings.NewReplacer(
+	"      - sessions: true\n", "      - paragraph: Thời gian, địa điểm cụ thể sẽ có thông báo sau.\n",
+	base[strings.Index(base, "sessions:\n  - id: q1"):strings.Index(base, "recipients:")], "",
+).Replace(base)
+
+func TestPlanWithoutSessions(t *testing.T) {
+	p, err := Parse("p.yaml", []byte(withoutSessions))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Sessions) != 0 {
+		t.Fatalf("sessions %v", p.Sessions)
+	}
+	docx, err := p.Render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Join(docxLines(t, docx), "\n")
+	if !strings.Contains(lines, "Thời gian, địa điểm cụ thể sẽ có thông báo sau.") {
+		t.Errorf("rendered plan lacks the paragraph:\n%s", lines)
+	}
+	// ad_hoc has nowhere to go without sessions.
+	_, err = Parse("p.yaml", []byte(withoutSessions+"ad_hoc: Ngoài ra, đối thoại đột xuất.\n"))
+	if err == nil || !strings.Contains(err.Error(), "p.yaml:24:9: ad_hoc: ad_hoc được in sau các buổi đối thoại, nhưng kế hoạch không có buổi nào (sessions)") {
+		t.Errorf("ad_hoc without sessions: %v", err)
+	}
+	// "sessions: []" is the same as no sessions.
+	if _, err := Parse("p.yaml", []byte(withoutSessions+"sessions: []\n")); err != nil {
+		t.Errorf("sessions: []: %v", err)
+	}
+}
+
+func TestAliasesInRecipients(t *testing.T) {
+	in := strings.Replace(base, "archive: Lưu Văn phòng", "archive: &a0 Lưu Văn phòng", 1)
+	in = strings.Replace(in, "[A (báo cáo), B]", "\n  - {name: &n Ban Dân vận, note: &b báo cáo}\n  - {name: *n, note: *b}\n  - &r {name: C, note: để biết}\n  - *r\n", 1)
+	p, err := Parse("p.yaml", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(p.Recipients); got != "[{Ban Dân vận báo cáo} {Ban Dân vận báo cáo} {C để biết} {C để biết}]" {
+		t.Errorf("recipients %s", got)
+	}
+}
+
+func TestWarningsDayOff(t *testing.T) {
+	for _, tt := range []struct{ time, want string }{
+		{"2023-05-10 08:00", ""},
+		{"2023-05-01 08:00", "p.yaml:32:11: sessions[1].time: ngày 01/5/2023 (thứ Hai) không phải ngày làm việc"},
+		{"2023-05-14", "p.yaml:32:11: sessions[1].time: ngày 14/5/2023 (Chủ nhật) không phải ngày làm việc: Chủ nhật; chọn ngày làm việc khác cho buổi đối thoại q2 / 2023-05-14 (Sunday) is not a working day (Chủ nhật); choose a working day for session q2"},
+		{"2023-05", ""},
+	} {
+		p, err := Parse("p.yaml", []byte(strings.Replace(base, "time: 2023-05-10 08:00", "time: "+tt.time, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := p.Warnings(nil).Error()
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("%s: warnings %q, want %q", tt.time, got, tt.want)
+		}
+	}
+	// 2026: the compensatory day off after 30/4 (27/4, for Giỗ Tổ on a Sunday) and Quốc khánh.
+	in := strings.NewReplacer("2023-02-15", "2026-02-15", "time: 2023-03", "time: 2026-04-27 08:00", "time: 2023-05-10 08:00", "time: 2026-09-02").Replace(base)
+	in = strings.Replace(in, "quarter: 1", "quarter: 2", 1)
+	in = strings.Replace(in, "quarter: 2\n    content: a\n    participants: b\n    time: 2026-09-02", "quarter: 3\n    content: a\n    participants: b\n    time: 2026-09-02", 1)
+	p, err := Parse("p.yaml", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := p.Warnings(nil)
+	if len(ws) != 2 || ws[0].Path != "sessions[0].time" || ws[1].Path != "sessions[1].time" {
+		t.Errorf("warnings %v", ws)
+	}
+}

@@ -77,7 +77,7 @@ func (g *schemaGen) object(t reflect.Type) map[string]any {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		if !f.IsExported() || name == "-" {
+		if !f.IsExported() || name == "-" || f.Tag.Get("schema") == "-" {
 			continue
 		}
 		rules := validateRules(f.Tag.Get("validate"))

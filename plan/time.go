@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/source"
 	"gopkg.in/yaml.v3"
 )
@@ -123,18 +124,9 @@ func (t Time) Vietnamese() string {
 	case t.Day == 0:
 		return fmt.Sprintf("Tháng %d/%d", t.Month, t.Year)
 	case !t.HasClock:
-		return "Ngày " + shortDate(t.Date())
+		return "Ngày " + document.ShortDate(t.Date())
 	}
-	return fmt.Sprintf("%02d giờ %02d, ngày %s", t.Hour, t.Minute, shortDate(t.Date()))
-}
-
-// shortDate writes a date as in citations, "18/02/2019", "15/3/2023": day with two digits, month with two
-// digits only for January and February (as the date line writes it), four-digit year.
-func shortDate(d calendar.Date) string {
-	if d.Month() < 3 {
-		return fmt.Sprintf("%02d/%02d/%d", d.Day(), d.Month(), d.Year())
-	}
-	return fmt.Sprintf("%02d/%d/%d", d.Day(), d.Month(), d.Year())
+	return fmt.Sprintf("%02d giờ %02d, ngày %s", t.Hour, t.Minute, document.ShortDate(t.Date()))
 }
 
 // UnmarshalYAML implements yaml.Unmarshaler: a string (a final parenthesis is the note) or {name, note}.

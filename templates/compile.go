@@ -19,10 +19,15 @@ import (
 // are not <w:t> and so are ignored. The tag is moved into the text node that
 // holds its opening "{{"; its characters are removed from the other nodes.
 //
+// Pass 1 also notes, for each paragraph, where it holds content other than
+// text (a drawing, a tab, a footnote reference, a section break, …): a tag
+// paragraph holding such content is kept instead of vanishing.
+//
 // Pass 2 walks the tokens again, producing a flat list of items (literal
-// bytes, tags, and markup that must change when repeated: bookmarks, drawing
-// ids, revision ids, paragraph ids) and records, for every tag, where its
-// paragraph and table row start and end.
+// bytes, tags, and markup that must change when repeated: bookmarks and
+// comment marks, drawing, revision and content-control ids, paragraph ids)
+// and records, for every tag, where its paragraph and table row start and
+// end.
 //
 // Pass 3 pairs opening and closing tags, decides for each section which
 // range of items it covers (inline / paragraph block / table rows), checks
@@ -47,10 +52,22 @@ const (
 	nOptPara // a paragraph dropped when its only section renders nothing
 )
 
+// idClass is a family of ids that must be unique in a document; repeated
+// content gets fresh ids of its class, counted from the largest one the
+// template uses.
+type idClass uint8
+
+const (
+	idDrawing  idClass = iota // wp:docPr/@id, pic:cNvPr/@id (and other *:cNvPr)
+	idRevision                // w:id of w:ins, w:del and the other revision marks
+	numIDClasses
+)
+
 type node struct {
 	kind  nodeKind
-	lit   []byte // nLit; nUID: bytes before the id
-	post  []byte // nUID: bytes after the id
+	cls   idClass // nUID
+	lit   []byte  // nLit; nUID: bytes before the id
+	post  []byte  // nUID: bytes after the id
 	tag   *tagInfo
 	body  []node // nSection
 	empty []node // nSection: rendered instead when the body is rendered zero times
@@ -66,15 +83,44 @@ type tagInfo struct {
 	context string
 	runOpen []byte // "<w:r …>" + "<w:rPr>…</w:rPr>" of the run holding the tag
 	rPr     []byte // the run's rPr element (may be nil)
-	scope   []string
+	scope   *scope // the sections around the tag (fields and opening tags)
+}
+
+// scope is a place in the nesting of sections: the innermost section's
+// name, linked to the scope around it. Scopes are shared, so deep nesting
+// costs memory in proportion to its depth, not its square.
+type scope struct {
+	outer *scope
+	name  string
+	depth int
+}
+
+func (s *scope) len() int {
+	if s == nil {
+		return 0
+	}
+	return s.depth
+}
+
+// names lists the section names, outermost first (nil at top level).
+func (s *scope) names() []string {
+	if s == nil {
+		return nil
+	}
+	out := make([]string, s.depth)
+	for p := s; p != nil; p = p.outer {
+		out[p.depth-1] = p.name
+	}
+	return out
 }
 
 // tagSpec is a tag found in pass 1.
 type tagSpec struct {
 	info  *tagInfo
 	alone bool // the only content of its paragraph
-	first bool // only blank text before it in its paragraph
-	last  bool // only blank text after it in its paragraph
+	keep  bool // the only text of its paragraph, which holds other content too
+	first bool // nothing but blank text before it in its paragraph
+	last  bool // nothing but blank text after it in its paragraph
 }
 
 type piece struct {
@@ -85,33 +131,34 @@ type piece struct {
 type itemKind uint8
 
 const (
-	itLit itemKind = iota
-	itTag
-	itBookmark
-	itIDAttr
-	itParaStart
+	itLit    itemKind = iota
+	itTag             // a tag
+	itMarker          // bookmark or comment mark: dropped with its partners when one is repeated
+	itIDAttr          // an id attribute renumbered when repeated
+	itAlt             // markup written as alt when repeated
 )
 
 type item struct {
 	kind itemKind
-	lit  []byte // itLit; itIDAttr: before the value; itParaStart: raw
-	post []byte // itIDAttr: after the value
-	alt  []byte // itParaStart: raw without w14:paraId/textId
-	id   string // itBookmark
-	tag  int    // itTag: index in tags
+	cls  idClass // itIDAttr
+	lit  []byte  // itLit; itIDAttr: before the value; itAlt, itMarker: raw
+	post []byte  // itIDAttr: after the value
+	alt  []byte  // itAlt: what is written in repeated content (nil: nothing)
+	id   string  // itMarker: family and id; itIDAttr: the value
+	tag  int     // itTag: index in tags
 }
 
 // tagOcc is a tag placed in the item list (pass 2).
 type tagOcc struct {
-	info                 *tagInfo
-	item                 int
-	alone, first, last   bool
-	paraStart, paraEnd   int
-	paraParent           int // token index of the paragraph's parent element
-	stackSig             string
-	trTok, tcTok, tblTok int
-	trStart, trEnd       int
-	tcStart, tcEnd       int
+	info                     *tagInfo
+	item                     int
+	alone, keep, first, last bool
+	paraStart, paraEnd       int
+	paraParent               int // token index of the paragraph's parent element
+	stackSig                 string
+	trTok, tcTok, tblTok     int
+	trStart, trEnd           int
+	tcStart, tcEnd           int
 }
 
 type compiler struct {
@@ -122,8 +169,7 @@ type compiler struct {
 	errs   []*TemplateError
 	items  []item
 	tags   []*tagOcc
-	maxID  int
-	hasTag bool
+	maxID  [numIDClasses]int
 	split  bool // the next literal starts a new item (element boundary)
 }
 
@@ -135,25 +181,25 @@ func nameIs(b []byte, s string) bool { return string(b) == s }
 
 // compilePart compiles one XML part. It returns the program (nil when the
 // part holds no tag), the errors found, and the largest numeric id seen.
-func compilePart(part string, src []byte) (prog []node, errs []*TemplateError, maxID int, err error) {
+func compilePart(part string, src []byte) (prog []node, errs []*TemplateError, maxID [numIDClasses]int, err error) {
 	// Fast path: a part without "{{" or "}}" has nothing to fill.
 	if !bytes.Contains(src, []byte("{{")) && !bytes.Contains(src, []byte("}}")) {
 		// A tag may still be split over runs ("{" + "{name}}"); only then
 		// is full compilation needed. Check the plain "{" form cheaply.
-		if bytes.Count(src, []byte("{")) == 0 {
-			return nil, nil, 0, nil
+		if bytes.IndexByte(src, '{') < 0 {
+			return nil, nil, scanIDs(src), nil
 		}
 	}
 	toks, err := tokenize(src)
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, maxID, err
 	}
 	c := &compiler{part: part, src: src, toks: toks}
 	if err := c.pass1(); err != nil {
-		return nil, nil, 0, err
+		return nil, nil, maxID, err
 	}
 	if len(c.pieces) == 0 {
-		return nil, c.errs, 0, nil
+		return nil, c.errs, scanIDs(src), nil
 	}
 	c.pass2()
 	prog = c.pass3()
@@ -163,21 +209,56 @@ func compilePart(part string, src []byte) (prog []node, errs []*TemplateError, m
 // ---------------------------------------------------------------- pass 1
 
 type paraCtx struct {
-	texts []int // token indices of text inside <w:t>
+	texts      []int // token indices of text inside <w:t>
+	firstOther int   // token index of the first content other than text, or -1
+	lastOther  int   // … and of the last
 }
+
+// Inside a paragraph, these elements hold no visible content of their own
+// (text is counted separately) or are markup Word adds while editing.
+// Anything else (a drawing, a tab, a break, a field, a footnote reference,
+// a comment, a content control, …) is content a tag paragraph must keep.
+var plainInPara = map[string]bool{
+	"w:r": true, "w:t": true, "w:proofErr": true, "w:bookmarkStart": true, "w:bookmarkEnd": true,
+	"w:lastRenderedPageBreak": true, "w:ins": true, "w:del": true, "w:delText": true,
+	"w:moveFrom": true, "w:moveTo": true, "w:moveFromRangeStart": true, "w:moveFromRangeEnd": true,
+	"w:moveToRangeStart": true, "w:moveToRangeEnd": true, "w:permStart": true, "w:permEnd": true,
+	"w:smartTag": true, "w:customXml": true, "w:hyperlink": true, "w:dir": true, "w:bdo": true,
+}
+
+// propsElem are property elements: nothing inside them is content, except
+// a section break (w:sectPr in w:pPr), which is.
+var propsElem = map[string]bool{"w:pPr": true, "w:rPr": true, "w:smartTagPr": true, "w:customXmlPr": true}
 
 func (c *compiler) pass1() error {
 	src := c.src
 	stack := make([][]byte, 0, 32)
+	skip := make([]bool, 0, 32) // inside properties or inside content already noted
 	var paras []*paraCtx
 	for i := range c.toks {
 		t := &c.toks[i]
 		switch t.kind {
-		case tokStart:
+		case tokStart, tokSelfClose:
 			nm := t.name(src)
+			inSkip := len(skip) > 0 && skip[len(skip)-1]
+			other := false
+			if n := len(paras); n > 0 && (!inSkip && !plainInPara[string(nm)] && !propsElem[string(nm)] || nameIs(nm, "w:sectPr")) {
+				other = true
+				p := paras[n-1]
+				if p.firstOther < 0 {
+					p.firstOther = i
+				}
+				p.lastOther = i
+			}
+			if t.kind == tokSelfClose {
+				continue
+			}
 			stack = append(stack, nm)
 			if nameIs(nm, "w:p") {
-				paras = append(paras, &paraCtx{})
+				paras = append(paras, &paraCtx{firstOther: -1, lastOther: -1})
+				skip = append(skip, false) // a paragraph in a text box starts afresh
+			} else {
+				skip = append(skip, inSkip || other || propsElem[string(nm)])
 			}
 		case tokEnd:
 			nm := t.name(src)
@@ -185,6 +266,7 @@ func (c *compiler) pass1() error {
 				return &TemplateError{Part: c.part, Message: "the part is not well-formed XML: unexpected </" + string(nm) + ">"}
 			}
 			stack = stack[:len(stack)-1]
+			skip = skip[:len(skip)-1]
 			if nameIs(nm, "w:p") && len(paras) > 0 {
 				c.paragraph(paras[len(paras)-1])
 				paras = paras[:len(paras)-1]
@@ -228,32 +310,45 @@ func (c *compiler) paragraph(p *paraCtx) {
 		return
 	}
 	var found []foundTag
+	// Every search starts at pos, which only grows, and a position found
+	// is reused while it is still ahead: the scan is linear in the
+	// paragraph's length however many braces it holds.
+	nextOpen, nextClose := -2, -2 // absolute positions; -1: none left, -2: unknown
+	find := func(at *int, from int, what string) int {
+		if *at == -2 || *at >= 0 && *at < from {
+			*at = strings.Index(full[from:], what)
+			if *at >= 0 {
+				*at += from
+			}
+		}
+		return *at
+	}
 	pos := 0
 	for pos < len(full) {
-		o := strings.Index(full[pos:], "{{")
-		cl := strings.Index(full[pos:], "}}")
+		o := find(&nextOpen, pos, "{{")
+		cl := find(&nextClose, pos, "}}")
 		if o < 0 && cl < 0 {
 			break
 		}
 		if o < 0 || (cl >= 0 && cl < o) {
 			c.errorf("}}", full, "closing braces \"}}\" without an opening \"{{\"")
-			pos += cl + 2
+			pos = cl + 2
 			continue
 		}
-		s := pos + o
+		s := o
 		// skip additional opening braces: "{{{x}}" is reported as unknown syntax below
-		e := strings.Index(full[s+2:], "}}")
-		next := strings.Index(full[s+2:], "{{")
+		e := find(&nextClose, s+2, "}}")
+		next := find(&nextOpen, s+2, "{{")
 		if e < 0 {
 			c.errorf(cut(full[s:], 40), full, "unclosed tag: no \"}}\" follows in this paragraph")
 			break
 		}
 		if next >= 0 && next < e {
-			c.errorf(full[s:s+2+next], full, "unclosed tag: another \"{{\" starts before \"}}\"")
-			pos = s + 2 + next
+			c.errorf(full[s:next], full, "unclosed tag: another \"{{\" starts before \"}}\"")
+			pos = next
 			continue
 		}
-		end := s + 2 + e + 2
+		end := e + 2
 		raw := full[s:end]
 		info, msg := parseTag(raw)
 		pos = end
@@ -268,21 +363,34 @@ func (c *compiler) paragraph(p *paraCtx) {
 	if len(found) == 0 {
 		return
 	}
-	if len(found) == 1 && strings.TrimSpace(full) == found[0].spec.info.raw {
-		found[0].spec.alone = true
+	// Which text nodes hold the first tag's start and the last tag's end:
+	// other content before or after them (by token order) counts.
+	firstTok, lastTok := -1, -1
+	off := 0
+	for k, ti := range p.texts {
+		end := off + len(texts[k])
+		if firstTok < 0 && found[0].s < end {
+			firstTok = ti
+		}
+		if found[len(found)-1].e <= end {
+			lastTok = ti
+			break
+		}
+		off = end
 	}
-	if strings.TrimSpace(full[:found[0].s]) == "" {
-		found[0].spec.first = true
-	}
-	if l := found[len(found)-1]; strings.TrimSpace(full[l.e:]) == "" {
-		l.spec.last = true
+	f, l := found[0].spec, found[len(found)-1].spec
+	f.first = strings.TrimSpace(full[:found[0].s]) == "" && (p.firstOther < 0 || p.firstOther > firstTok)
+	l.last = strings.TrimSpace(full[found[len(found)-1].e:]) == "" && p.lastOther < lastTok
+	if len(found) == 1 && strings.TrimSpace(full) == f.info.raw {
+		f.alone = p.firstOther < 0
+		f.keep = !f.alone
 	}
 	if c.pieces == nil {
 		c.pieces = make(map[int][]piece)
 	}
 	// Distribute: each text node keeps its characters outside tags; the
 	// node holding a tag's "{{" receives the tag.
-	off := 0
+	off = 0
 	fi := 0
 	for k, ti := range p.texts {
 		ts, te := off, off+len(texts[k])
@@ -393,6 +501,7 @@ type elem struct {
 	tags      []*tagOcc // w:p and w:tr: tags inside
 	rStart    []byte    // w:r: raw start tag
 	rPr       []byte    // w:r: raw rPr element
+	end       *item     // the end tag becomes an item like this (markers, dropped ids)
 }
 
 func (c *compiler) lit(b []byte) {
@@ -404,11 +513,86 @@ func (c *compiler) lit(b []byte) {
 	c.items = append(c.items, item{kind: itLit, lit: append([]byte(nil), b...)})
 }
 
-func (c *compiler) noteID(v string) {
-	if n, err := strconv.Atoi(v); err == nil && n > c.maxID {
-		c.maxID = n
+// markerFamily: elements that mark a point or a range by w:id and are
+// dropped (all marks of the same id) when one of them is in repeated
+// content, since the copies would share the id.
+var markerFamily = map[string]string{
+	"w:bookmarkStart": "b", "w:bookmarkEnd": "b",
+	"w:commentRangeStart": "c", "w:commentRangeEnd": "c", "w:commentReference": "c",
+	"w:moveFromRangeStart": "mf", "w:moveFromRangeEnd": "mf",
+	"w:moveToRangeStart": "mt", "w:moveToRangeEnd": "mt",
+	"w:permStart": "p", "w:permEnd": "p",
+}
+
+// revisionMark: elements whose w:id is a revision id.
+var revisionMark = map[string]bool{
+	"w:ins": true, "w:del": true, "w:moveFrom": true, "w:moveTo": true,
+	"w:rPrChange": true, "w:pPrChange": true, "w:sectPrChange": true, "w:tblPrChange": true,
+	"w:tblPrExChange": true, "w:trPrChange": true, "w:tcPrChange": true, "w:tblGridChange": true,
+	"w:cellIns": true, "w:cellDel": true, "w:cellMerge": true, "w:numberingChange": true,
+}
+
+// idAttr tells whether the element named nm carries an id that must be
+// renumbered in repeated content, and which attribute holds it.
+func idAttr(nm []byte) (attr string, cls idClass, ok bool) {
+	switch {
+	case nameIs(nm, "wp:docPr") || bytes.HasSuffix(nm, []byte(":cNvPr")):
+		return "id", idDrawing, true
+	case revisionMark[string(nm)]:
+		return "w:id", idRevision, true
+	}
+	return "", 0, false
+}
+
+// scanIDs returns the largest id of each class in a part that is not
+// compiled (it holds no tag), so that ids given to repeated content in
+// other parts do not collide with its ids.
+func scanIDs(src []byte) (maxID [numIDClasses]int) {
+	sc := scanner{src: src}
+	for {
+		t, ok, err := sc.next()
+		if err != nil || !ok {
+			return maxID
+		}
+		if t.kind != tokStart && t.kind != tokSelfClose {
+			continue
+		}
+		if attr, cls, ok := idAttr(t.name(src)); ok {
+			if v, ok := attrValue(src[t.start:t.end], attr); ok {
+				noteID(&maxID, cls, v)
+			}
+		}
 	}
 }
+
+func noteID(maxID *[numIDClasses]int, cls idClass, v string) {
+	if n, err := strconv.Atoi(v); err == nil && n > maxID[cls] {
+		maxID[cls] = n
+	}
+}
+
+// withoutAttrs returns raw without the named attributes, or nil when it
+// has none of them.
+func withoutAttrs(raw []byte, names ...string) []byte {
+	var alt []byte
+	for _, a := range names {
+		src := raw
+		if alt != nil {
+			src = alt
+		}
+		if s, _, _, e, ok := attrFind(src, a); ok {
+			alt = append(append([]byte(nil), src[:s]...), src[e:]...)
+		}
+	}
+	return alt
+}
+
+// Attributes Word uses to tell paragraphs, rows and drawings apart; they
+// are dropped from repeated copies (Word assigns new ones).
+var (
+	paraIDAttrs    = []string{"w14:paraId", "w14:textId"}
+	drawingIDAttrs = []string{"wp14:anchorId", "wp14:editId"}
+)
 
 func (c *compiler) pass2() {
 	src := c.src
@@ -420,54 +604,44 @@ func (c *compiler) pass2() {
 		switch t.kind {
 		case tokStart, tokSelfClose:
 			nm := t.name(src)
-			switch string(nm) {
-			case "w:bookmarkStart", "w:bookmarkEnd":
+			var end *item
+			if fam, ok := markerFamily[string(nm)]; ok {
 				id, _ := attrValue(raw, "w:id")
-				c.items = append(c.items, item{kind: itBookmark, lit: raw, id: id})
-			case "wp:docPr", "w:ins", "w:del":
-				attr := "id"
-				if nm[0] == 'w' && nm[1] == ':' {
-					attr = "w:id"
-				}
-				if s, e, ok := attrSpan(raw, attr); ok {
-					v, _ := attrValue(raw, attr)
-					c.noteID(v)
-					pre := append([]byte(nil), raw[:s]...)
-					pre = append(pre, ' ')
-					pre = append(pre, attr...)
-					pre = append(pre, '=', '"')
-					post := append([]byte{'"'}, raw[e:]...)
-					c.items = append(c.items, item{kind: itIDAttr, lit: pre, post: post, id: v})
+				it := item{kind: itMarker, lit: raw, id: fam + ":" + id}
+				c.items = append(c.items, it)
+				end = &it
+			} else if attr, cls, ok := idAttr(nm); ok {
+				if _, vs, ve, _, ok := attrFind(raw, attr); ok {
+					v := string(raw[vs:ve])
+					noteID(&c.maxID, cls, v)
+					c.items = append(c.items, item{kind: itIDAttr, cls: cls, lit: raw[:vs], post: raw[ve:], id: v})
 				} else {
 					c.lit(raw)
 				}
-			case "w:p":
-				if _, _, ok := attrSpan(raw, "w14:paraId"); ok {
-					alt := append([]byte(nil), raw...)
-					for _, a := range []string{"w14:paraId", "w14:textId"} {
-						if s, e, ok := attrSpan(alt, a); ok {
-							alt = append(alt[:s:s], alt[e:]...)
-						}
-					}
-					c.items = append(c.items, item{kind: itParaStart, lit: raw, alt: alt})
-				} else {
+			} else if nameIs(nm, "w:id") && len(stack) > 0 && nameIs(stack[len(stack)-1].name, "w:sdtPr") {
+				// A content control's id: optional, and Word gives one to a
+				// control without; repeated copies go without.
+				c.items = append(c.items, item{kind: itAlt, lit: raw})
+				end = &item{kind: itAlt}
+			} else if alt := c.altIDs(nm, raw); alt != nil {
+				c.items = append(c.items, item{kind: itAlt, lit: raw, alt: alt})
+			} else {
+				switch string(nm) {
+				case "w:p", "w:tr":
 					c.split = true
 					c.lit(raw)
-				}
-			case "w:tr":
-				c.split = true
-				c.lit(raw)
-			case "w:t":
-				if t.kind == tokStart && i+1 < len(c.toks) && c.pieces[i+1] != nil {
-					c.lit([]byte(`<w:t xml:space="preserve">`))
-				} else {
+				case "w:t":
+					if t.kind == tokStart && i+1 < len(c.toks) && c.pieces[i+1] != nil {
+						c.lit([]byte(`<w:t xml:space="preserve">`))
+					} else {
+						c.lit(raw)
+					}
+				default:
 					c.lit(raw)
 				}
-			default:
-				c.lit(raw)
 			}
 			if t.kind == tokStart {
-				e := elem{name: nm, tok: i, startItem: len(c.items) - 1}
+				e := elem{name: nm, tok: i, startItem: len(c.items) - 1, end: end}
 				if nameIs(nm, "w:r") {
 					e.rStart = raw
 				}
@@ -477,7 +651,13 @@ func (c *compiler) pass2() {
 			nm := t.name(src)
 			top := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			c.lit(raw)
+			if top.end != nil {
+				it := *top.end
+				it.lit = raw
+				c.items = append(c.items, it)
+			} else {
+				c.lit(raw)
+			}
 			switch string(nm) {
 			case "w:p":
 				c.split = true
@@ -518,9 +698,20 @@ func (c *compiler) pass2() {
 	}
 }
 
+// altIDs returns the start tag raw without the ids Word uses to tell
+// paragraphs, rows and drawings apart, or nil when it has none.
+func (c *compiler) altIDs(nm, raw []byte) []byte {
+	switch string(nm) {
+	case "w:p", "w:tr":
+		return withoutAttrs(raw, paraIDAttrs...)
+	case "wp:inline", "wp:anchor":
+		return withoutAttrs(raw, drawingIDAttrs...)
+	}
+	return nil
+}
+
 func (c *compiler) placeTag(spec *tagSpec, stack []elem) {
-	c.hasTag = true
-	o := &tagOcc{info: spec.info, item: len(c.items), alone: spec.alone, first: spec.first, last: spec.last, trTok: -1, tcTok: -1, tblTok: -1, paraParent: -1}
+	o := &tagOcc{info: spec.info, item: len(c.items), alone: spec.alone, keep: spec.keep, first: spec.first, last: spec.last, trTok: -1, tcTok: -1, tblTok: -1, paraParent: -1}
 	c.items = append(c.items, item{kind: itTag, tag: len(c.tags)})
 	c.tags = append(c.tags, o)
 	var sig strings.Builder
@@ -574,7 +765,6 @@ func (c *compiler) placeTag(spec *tagSpec, stack []elem) {
 type section struct {
 	open, close                              *tagOcc
 	outerStart, bodyStart, bodyEnd, outerEnd int
-	order                                    int
 	optPara                                  bool // drop the enclosing paragraph when empty
 	emptyFrom, emptyTo                       int  // items rendered when the section renders nothing
 }
@@ -582,16 +772,7 @@ type section struct {
 func (c *compiler) hasPara(from, to int) bool {
 	for k := from; k < to; k++ {
 		it := &c.items[k]
-		if it.kind == itParaStart || it.kind == itLit && (bytes.Contains(it.lit, []byte("<w:p>")) || bytes.Contains(it.lit, []byte("<w:p ")) || bytes.Contains(it.lit, []byte("<w:p/>"))) {
-			return true
-		}
-	}
-	return false
-}
-
-func (c *compiler) hasSectPr(from, to int) bool {
-	for k := from; k < to; k++ {
-		if c.items[k].kind == itLit && bytes.Contains(c.items[k].lit, []byte("<w:sectPr")) {
+		if (it.kind == itLit || it.kind == itAlt) && (bytes.Contains(it.lit, []byte("<w:p>")) || bytes.Contains(it.lit, []byte("<w:p ")) || bytes.Contains(it.lit, []byte("<w:p/>"))) {
 			return true
 		}
 	}
@@ -633,7 +814,6 @@ func (c *compiler) pass3() []node {
 			}
 			stack = stack[:len(stack)-1]
 			if s := c.sectionRange(top, o); s != nil {
-				s.order = len(secs)
 				secs = append(secs, s)
 			}
 		}
@@ -672,20 +852,26 @@ func (c *compiler) pass3() []node {
 	if len(c.errs) > nerr {
 		return nil
 	}
-	// repeated coverage: bookmarks in repeated content are dropped (with
-	// their other end), ids renumbered, paragraph ids removed.
-	rep := make([]bool, len(c.items))
+	// Repeated coverage: bookmarks and comment marks in repeated content
+	// are dropped (with their other ends), ids renumbered, paragraph ids
+	// removed. Depth counts (a difference array) keep this linear however
+	// deeply sections nest.
+	depth := make([]int32, len(c.items)+1)
 	for _, s := range secs {
-		if s.open.info.kind != tagSection {
-			continue
+		if s.open.info.kind == tagSection {
+			depth[s.bodyStart]++
+			depth[s.bodyEnd]--
 		}
-		for k := s.bodyStart; k < s.bodyEnd; k++ {
-			rep[k] = true
-		}
+	}
+	rep := make([]bool, len(c.items))
+	var d int32
+	for k := range rep {
+		d += depth[k]
+		rep[k] = d > 0
 	}
 	drop := map[string]bool{}
 	for k, it := range c.items {
-		if it.kind == itBookmark && rep[k] {
+		if it.kind == itMarker && rep[k] {
 			drop[it.id] = true
 		}
 	}
@@ -709,13 +895,24 @@ func (c *compiler) sectionRange(o, cl *tagOcc) *section {
 		}
 		s.outerStart, s.bodyStart, s.bodyEnd, s.outerEnd = o.item, o.item+1, cl.item, cl.item+1
 		// A body paragraph that holds nothing but this section vanishes
-		// when the section renders nothing (no empty line is left).
-		if o.first && cl.last && o.paraParent >= 0 && nameIs(c.toks[o.paraParent].name(c.src), "w:body") && !c.hasSectPr(o.paraStart, o.paraEnd) {
+		// when the section renders nothing (no empty line is left). Not
+		// when it holds other content (a drawing, a section break, …)
+		// outside the section: first and last say there is none.
+		if o.first && cl.last && o.paraParent >= 0 && nameIs(c.toks[o.paraParent].name(c.src), "w:body") {
 			s.optPara = true
 		}
-	case o.alone && cl.alone && o.paraParent == cl.paraParent:
+	case (o.alone || o.keep) && (cl.alone || cl.keep) && o.paraParent == cl.paraParent:
 		s.outerStart, s.bodyStart, s.bodyEnd, s.outerEnd = o.paraStart, o.paraEnd, cl.paraStart, cl.paraEnd
-		if o.tcTok == o.paraParent && !c.hasPara(o.tcStart+1, o.paraStart) && !c.hasPara(cl.paraEnd, o.tcEnd) {
+		// A tag paragraph that holds other content (a picture, a tab, a
+		// footnote reference, a section break, …) stays, once, outside the
+		// section; only the tag's text vanishes.
+		if o.keep {
+			s.outerStart = o.paraEnd
+		}
+		if cl.keep {
+			s.outerEnd = cl.paraStart
+		}
+		if o.alone && cl.alone && o.tcTok == o.paraParent && !c.hasPara(o.tcStart+1, o.paraStart) && !c.hasPara(cl.paraEnd, o.tcEnd) {
 			// A table cell must keep a paragraph: when the section renders
 			// nothing, the closing tag's paragraph (emptied) stays.
 			s.emptyFrom, s.emptyTo = cl.paraStart, cl.paraEnd
@@ -743,7 +940,7 @@ type builder struct {
 
 // build compiles items [from, to) starting with section index si; it
 // returns the nodes and the next section index.
-func (b *builder) build(from, to, si int, scope []string) ([]node, int) {
+func (b *builder) build(from, to, si int, sc *scope) ([]node, int) {
 	var out []node
 	lit := func(p []byte) {
 		if n := len(out); n > 0 && out[n-1].kind == nLit {
@@ -756,7 +953,7 @@ func (b *builder) build(from, to, si int, scope []string) ([]node, int) {
 		if p, ok := b.opt[k]; ok && p.open.paraEnd <= to && !b.inOpt[k] {
 			b.inOpt[k] = true
 			var body []node
-			body, si = b.build(k, p.open.paraEnd, si, scope)
+			body, si = b.build(k, p.open.paraEnd, si, sc)
 			out = append(out, node{kind: nOptPara, body: body})
 			k = p.open.paraEnd - 1
 			continue
@@ -766,14 +963,13 @@ func (b *builder) build(from, to, si int, scope []string) ([]node, int) {
 		}
 		if si < len(b.secs) && b.secs[si].outerStart == k && b.secs[si].outerEnd <= to {
 			s := b.secs[si]
-			s.open.info.scope = scope
-			s.close.info.scope = scope
-			inner := append(append([]string(nil), scope...), s.open.info.name)
+			s.open.info.scope = sc
+			inner := &scope{outer: sc, name: s.open.info.name, depth: sc.len() + 1}
 			var body []node
 			body, si = b.build(s.bodyStart, s.bodyEnd, si+1, inner)
 			nd := node{kind: nSection, tag: s.open.info, body: body}
 			if s.emptyTo > 0 {
-				nd.empty, _ = b.build(s.emptyFrom, s.emptyTo, len(b.secs), scope)
+				nd.empty, _ = b.build(s.emptyFrom, s.emptyTo, len(b.secs), sc)
 			}
 			out = append(out, nd)
 			k = s.outerEnd - 1
@@ -786,26 +982,26 @@ func (b *builder) build(from, to, si int, scope []string) ([]node, int) {
 		case itTag:
 			o := b.c.tags[it.tag]
 			if o.info.kind == tagField {
-				o.info.scope = scope
+				o.info.scope = sc
 				out = append(out, node{kind: nField, tag: o.info})
 			}
-		case itBookmark:
+		case itMarker:
 			if !b.drop[it.id] {
 				lit(it.lit)
 			}
 		case itIDAttr:
 			if b.rep[k] {
-				out = append(out, node{kind: nUID, lit: it.lit, post: it.post})
+				out = append(out, node{kind: nUID, cls: it.cls, lit: bytes.Clone(it.lit), post: bytes.Clone(it.post)})
 			} else {
 				lit(it.lit)
 				lit([]byte(it.id))
 				lit(it.post)
 			}
-		case itParaStart:
-			if b.rep[k] {
-				lit(it.alt)
-			} else {
+		case itAlt:
+			if !b.rep[k] {
 				lit(it.lit)
+			} else if len(it.alt) > 0 {
+				lit(it.alt)
 			}
 		}
 	}

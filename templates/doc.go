@@ -26,7 +26,12 @@
 //     section vanishes when the section renders nothing;
 //   - each tag alone in its own paragraph, both at the same level: the
 //     paragraphs (and tables) between them repeat and the tag paragraphs
-//     vanish, leaving no empty line;
+//     vanish, leaving no empty line. A tag paragraph that also holds other
+//     content (a picture, a tab or break, a field, a footnote reference, a
+//     comment, a content control, a section break) stays, once, outside
+//     the section: only the tag's text vanishes, nothing is dropped. A
+//     paragraph holding a whole inline section likewise stays when it holds
+//     such content outside the section;
 //   - tags in rows of the same table (the opening tag in one cell, the
 //     closing tag in the same or a later row): those whole rows repeat;
 //     the tags' text is removed from the cells;
@@ -53,18 +58,26 @@
 // unchanged.
 //
 // Repeated content never duplicates ids Word requires to be unique:
-// bookmarks inside repeated content are removed, drawing ids (wp:docPr) and
-// revision ids are renumbered, and w14:paraId/textId are dropped.
+// bookmarks, comment marks (w:commentRangeStart/End, w:commentReference),
+// move ranges and permission ranges inside repeated content are removed
+// together with their other ends (the comment stays in comments.xml, no
+// longer anchored); drawing ids (wp:docPr, pic:cNvPr) and revision ids
+// (w:ins, w:del, …) are renumbered from the largest the template uses; the
+// optional ids Word assigns itself are dropped from the copies: content
+// control ids (w:sdtPr/w:id), w14:paraId/textId of paragraphs and rows,
+// wp14:anchorId/editId of drawings.
 //
 // # Errors
 //
 // Parse reports every template error at once as *TemplateErrors; each
 // *TemplateError names the part, the tag and the text of the paragraph that
-// holds it. Render fails with a *RenderError naming the part and the field
-// path when the data lacks a value (ErrMissingField; AllowMissing renders
-// it blank instead) or a value holds a forbidden character (ErrInvalidChar).
-// Fields lists what a template uses and Check validates data against it,
-// reporting all problems together.
+// holds it. Render reports every problem of the data at once as
+// *RenderErrors: one *RenderError, naming the part, the field path and the
+// tag, for each path the data lacks (ErrMissingField; AllowMissing renders
+// it blank instead) or whose value holds a forbidden character
+// (ErrInvalidChar); a path failing in every item of a list is reported
+// once. Fields lists what a template uses and Check validates data against
+// it without writing a document.
 //
 // # Worked example
 //
@@ -118,12 +131,16 @@
 //
 // # Use of github.com/nguyenthenguyen/docx
 //
-// The package is opened with docx.ReadDocxFromMemory, which also reads the
-// main document. Its Editable/Replace/Write path is not used: it misses
-// placeholders split across runs, puts <w:br/> inside <w:t>, shares header
-// maps between copies and ignores write errors. Headers, footers, footnotes
-// and endnotes are read from the zip directly because the dependency keeps
-// them in unexported maps (footnotes not at all), and the output zip is
-// written by this package so that errors surface and unchanged parts are
-// copied raw.
+// Parse opens the package with docx.ReadDocxFromMemory and takes the main
+// document (word/document.xml) from its Editable().GetContent(). The
+// dependency refuses a package without word/_rels/document.xml.rels, which
+// the OPC rules allow; the main document is then read from the zip like the
+// other parts. Its Replace/Write path is not used: it misses placeholders
+// split across runs, puts <w:br/> inside <w:t>, shares header maps between
+// copies and ignores write errors. Headers, footers, footnotes and endnotes
+// are read from the zip directly because the dependency keeps them in
+// unexported maps (footnotes not at all), and the output zip is written by
+// this package so that errors surface and unchanged parts are copied raw.
+// VerifyStrict re-opens every rendered document with the dependency too
+// and checks that it reads the main document that was written.
 package templates

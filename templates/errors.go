@@ -43,23 +43,28 @@ type TemplateErrors struct {
 	Errors []*TemplateError
 }
 
-func (e *TemplateErrors) Error() string {
-	if len(e.Errors) == 1 {
-		return "template: " + e.Errors[0].Error()
+func (e *TemplateErrors) Error() string { return listErrors("template: ", e.Errors) }
+
+// Unwrap gives access to the single errors for errors.As / errors.Is.
+func (e *TemplateErrors) Unwrap() []error { return asErrors(e.Errors) }
+
+// listErrors prints one error after prefix, or their count and one per line.
+func listErrors[E error](prefix string, errs []E) string {
+	if len(errs) == 1 {
+		return prefix + errs[0].Error()
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "template: %d errors:", len(e.Errors))
-	for _, x := range e.Errors {
+	fmt.Fprintf(&b, "%s%d errors:", prefix, len(errs))
+	for _, x := range errs {
 		b.WriteString("\n\t")
 		b.WriteString(x.Error())
 	}
 	return b.String()
 }
 
-// Unwrap gives access to the single errors for errors.As / errors.Is.
-func (e *TemplateErrors) Unwrap() []error {
-	out := make([]error, len(e.Errors))
-	for i, x := range e.Errors {
+func asErrors[E error](errs []E) []error {
+	out := make([]error, len(errs))
+	for i, x := range errs {
 		out[i] = x
 	}
 	return out
@@ -75,9 +80,10 @@ var (
 	ErrTooLarge = errors.New("template too large")
 )
 
-// RenderError is an error found while filling a template with data. It
-// names the part and the field path (as written in the template, e.g.
-// "issuer.name") and wraps ErrMissingField, ErrInvalidChar or another cause.
+// RenderError is a problem found while filling a template with data. It
+// names the part, the field path (as written in the template, e.g.
+// "issuer.name") and the tag as typed, and wraps ErrMissingField or
+// ErrInvalidChar.
 type RenderError struct {
 	Part string
 	Path string
@@ -90,3 +96,22 @@ func (e *RenderError) Error() string {
 }
 
 func (e *RenderError) Unwrap() error { return e.Err }
+
+// RenderErrors holds every RenderError of one render (or Check): each path
+// is reported once per part and kind of problem, even when it fails in
+// every item of a list. Render and Check return it (as error) when the data
+// has at least one problem; errors.As finds each *RenderError and errors.Is
+// the sentinels.
+type RenderErrors struct {
+	Errors []*RenderError
+}
+
+func (e *RenderErrors) Error() string {
+	if len(e.Errors) == 1 {
+		return e.Errors[0].Error() // it says "render" already
+	}
+	return listErrors("render: ", e.Errors)
+}
+
+// Unwrap gives access to the single errors for errors.As / errors.Is.
+func (e *RenderErrors) Unwrap() []error { return asErrors(e.Errors) }

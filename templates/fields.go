@@ -1,9 +1,7 @@
 package templates
 
 import (
-	"errors"
 	"reflect"
-	"strings"
 )
 
 // FieldKind tells how a path is used in a template.
@@ -37,6 +35,7 @@ type Field struct {
 // use. Inside a section a name is looked up in the item first, then in the
 // enclosing scopes, so Scope tells where the path may resolve.
 func (t *Template) Fields() []Field {
+	t.fieldsOnce.Do(func() { t.fields = collectFields(t.entries) })
 	out := make([]Field, len(t.fields))
 	for i, f := range t.fields {
 		out[i] = f
@@ -48,7 +47,34 @@ func (t *Template) Fields() []Field {
 
 func collectFields(entries []entry) []Field {
 	var out []Field
-	idx := map[string]int{}
+	type scopeKey struct {
+		outer int
+		name  string
+	}
+	type fieldKey struct {
+		scope int
+		name  string
+		kind  FieldKind
+	}
+	// Equal scopes (the same names) get the same number, so that a path
+	// used in two sections of the same name is one Field.
+	scopeIDs := map[*scope]int{nil: 0}
+	interned := map[scopeKey]int{}
+	var scopeID func(s *scope) int
+	scopeID = func(s *scope) int {
+		if id, ok := scopeIDs[s]; ok {
+			return id
+		}
+		k := scopeKey{scopeID(s.outer), s.name}
+		id, ok := interned[k]
+		if !ok {
+			id = len(interned) + 1
+			interned[k] = id
+		}
+		scopeIDs[s] = id
+		return id
+	}
+	idx := map[fieldKey]int{}
 	var walk func(part string, nodes []node)
 	walk = func(part string, nodes []node) {
 		for i := range nodes {
@@ -67,12 +93,12 @@ func collectFields(entries []entry) []Field {
 			case tagInverted:
 				k = KindInverted
 			}
-			key := strings.Join(n.tag.scope, "\x00") + "\x01" + n.tag.name + "\x01" + k.String()
+			key := fieldKey{scopeID(n.tag.scope), n.tag.name, k}
 			j, ok := idx[key]
 			if !ok {
 				j = len(out)
 				idx[key] = j
-				out = append(out, Field{Path: n.tag.name, Kind: k, Scope: n.tag.scope})
+				out = append(out, Field{Path: n.tag.name, Kind: k, Scope: n.tag.scope.names()})
 			}
 			ps := out[j].Parts
 			if len(ps) == 0 || ps[len(ps)-1] != part {
@@ -91,24 +117,24 @@ func collectFields(entries []entry) []Field {
 	return out
 }
 
-// Check reports, all together, what rendering data would fail on: missing
-// fields (unless AllowMissing) and invalid characters (unless
-// StripInvalidChars). Sections are checked for every item of a list. The
-// result is nil or an error joining *RenderError values.
+// Check reports what rendering data would fail on, all together, as
+// *RenderErrors: missing fields (unless AllowMissing) and invalid
+// characters (unless StripInvalidChars). Sections are checked for every
+// item of a list. It is Render without writing the document.
 func (t *Template) Check(data any) error {
+	var errs []*RenderError
+	var out []byte
+	nextID := t.maxID
 	root := reflect.ValueOf(data)
-	var errs []error
-	nextID := 0
-	for _, e := range t.entries {
-		if e.prog == nil {
-			continue
+	for i := range t.entries {
+		if e := &t.entries[i]; e.prog != nil {
+			var perr []*RenderError
+			out, perr = t.renderPart(e, root, &nextID, out[:0])
+			errs = append(errs, perr...)
 		}
-		r := renderer{t: t, part: e.name, collect: true, seen: map[string]bool{}, nextID: &nextID}
-		if root.IsValid() {
-			r.scopes = []reflect.Value{root}
-		}
-		_ = r.run(e.prog)
-		errs = append(errs, r.errs...)
 	}
-	return errors.Join(errs...)
+	if len(errs) > 0 {
+		return &RenderErrors{Errors: errs}
+	}
+	return nil
 }

@@ -107,6 +107,15 @@ func goldenCases() []goldenCase {
 			data:    map[string]any{"items": []string{"I", "II", "III"}},
 			pdfWant: []string{"Mục I", "Mục II", "Mục III"},
 		},
+		{
+			// Ids Word wants unique, in repeated content; the {{#items}}
+			// paragraph also holds a picture, so it stays (once).
+			name:    "repeated_ids",
+			doc:     repeatedIDsDoc(),
+			data:    map[string]any{"items": []string{"I", "II", "III"}},
+			pdfWant: []string{"Danh sách", "Mục I mới ô", "Mục II mới ô", "Mục III mới ô", "Hết"},
+			pdfNot:  []string{"{{"},
+		},
 	}
 }
 

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -25,15 +26,16 @@ type Span struct {
 }
 
 // renderer fills one part. It is created per render and never shared.
+// Problems with the data do not stop it: each is recorded once (per part,
+// path and kind) and rendering goes on, so that a render reports all of
+// them together.
 type renderer struct {
-	t       *Template
-	part    string
-	out     []byte
-	scopes  []reflect.Value
-	nextID  *int
-	collect bool    // Check mode: collect errors instead of stopping
-	errs    []error // Check mode
-	seen    map[string]bool
+	t      *Template
+	part   string
+	out    []byte
+	scopes []reflect.Value
+	nextID *[numIDClasses]int
+	errs   []*RenderError
 }
 
 var (
@@ -41,77 +43,53 @@ var (
 	stringerType = reflect.TypeFor[fmt.Stringer]()
 )
 
-func (r *renderer) fail(tag *tagInfo, err error) error {
-	e := &RenderError{Part: r.part, Path: tag.name, Tag: tag.raw, Err: err}
-	if r.collect {
-		key := r.part + "\x00" + tag.name + "\x00" + err.Error()
-		if !r.seen[key] {
-			r.seen[key] = true
-			r.errs = append(r.errs, e)
+// fail records a problem; kind is the sentinel it wraps, so that a path
+// missing in every item of a list is reported once.
+func (r *renderer) fail(tag *tagInfo, kind, err error) {
+	for _, e := range r.errs {
+		if e.Path == tag.name && errors.Is(e.Err, kind) {
+			return
 		}
-		return nil
 	}
-	return e
+	r.errs = append(r.errs, &RenderError{Part: r.part, Path: tag.name, Tag: tag.raw, Err: err})
 }
 
-func (r *renderer) run(nodes []node) error {
+func (r *renderer) run(nodes []node) {
 	for i := range nodes {
 		n := &nodes[i]
 		switch n.kind {
 		case nLit:
 			r.out = append(r.out, n.lit...)
 		case nUID:
-			*r.nextID++
+			r.nextID[n.cls]++
 			r.out = append(r.out, n.lit...)
-			r.out = strconv.AppendInt(r.out, int64(*r.nextID), 10)
+			r.out = strconv.AppendInt(r.out, int64(r.nextID[n.cls]), 10)
 			r.out = append(r.out, n.post...)
 		case nField:
-			v, ok := r.lookup(n.tag)
-			if !ok {
-				if r.t.cfg.allowMissing {
-					continue
-				}
-				if err := r.fail(n.tag, ErrMissingField); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := r.field(n.tag, v); err != nil {
-				return err
+			if v, ok := r.lookup(n.tag); ok {
+				r.field(n.tag, v)
+			} else if !r.t.cfg.allowMissing {
+				r.fail(n.tag, ErrMissingField, ErrMissingField)
 			}
 		case nSection:
-			k, err := r.section(n)
-			if err != nil {
-				return err
-			}
-			if k == 0 && n.empty != nil {
-				if err := r.run(n.empty); err != nil { // the emptied closing paragraph
-					return err
-				}
+			if r.section(n) == 0 && n.empty != nil {
+				r.run(n.empty) // the emptied closing paragraph
 			}
 		case nOptPara:
 			mark := len(r.out)
 			kept := 0
 			for j := range n.body {
-				b := &n.body[j]
-				if b.kind != nSection {
-					if err := r.run(n.body[j : j+1]); err != nil {
-						return err
-					}
-					continue
+				if b := &n.body[j]; b.kind == nSection {
+					kept += r.section(b)
+				} else {
+					r.run(n.body[j : j+1])
 				}
-				k, err := r.section(b)
-				if err != nil {
-					return err
-				}
-				kept += k
 			}
-			if kept == 0 && !r.collect {
+			if kept == 0 {
 				r.out = r.out[:mark]
 			}
 		}
 	}
-	return nil
 }
 
 // lookup resolves a tag's path: the first segment in the innermost scope
@@ -255,66 +233,55 @@ func truthy(v reflect.Value) bool {
 
 // section renders a section and returns how many times its body was
 // rendered.
-func (r *renderer) section(n *node) (int, error) {
+func (r *renderer) section(n *node) int {
 	v, ok := r.lookup(n.tag)
-	if !ok {
-		if !r.t.cfg.allowMissing {
-			if err := r.fail(n.tag, ErrMissingField); err != nil {
-				return 0, err
-			}
-			if n.tag.kind == tagInverted {
-				return 0, nil
-			}
-			// Check mode: still visit the body to find more problems.
-			return 0, r.body(n.body, reflect.Value{})
+	if !ok && !r.t.cfg.allowMissing {
+		r.fail(n.tag, ErrMissingField, ErrMissingField)
+		if n.tag.kind != tagInverted {
+			// Visit the body once all the same, to find more problems.
+			r.body(n.body, reflect.Value{})
 		}
-		v = reflect.Value{}
+		return 0
 	}
 	iv := indirect(v)
 	if n.tag.kind == tagInverted {
 		if !truthy(iv) {
-			return 1, r.run(n.body)
+			r.run(n.body)
+			return 1
 		}
-		return 0, nil
+		return 0
 	}
-	if iv.IsValid() && (iv.Kind() == reflect.Slice || iv.Kind() == reflect.Array) && iv.Type() != richTextType {
-		if iv.Kind() == reflect.Slice && iv.Type().Elem().Kind() == reflect.Uint8 { // []byte: a scalar
-			if iv.Len() > 0 {
-				return 1, r.body(n.body, iv)
-			}
-			return 0, nil
-		}
+	if iv.IsValid() && (iv.Kind() == reflect.Slice || iv.Kind() == reflect.Array) && iv.Type() != richTextType &&
+		!(iv.Kind() == reflect.Slice && iv.Type().Elem().Kind() == reflect.Uint8) { // []byte is a scalar
 		for i := 0; i < iv.Len(); i++ {
-			if err := r.body(n.body, iv.Index(i)); err != nil {
-				return i, err
-			}
+			r.body(n.body, iv.Index(i))
 		}
-		return iv.Len(), nil
+		return iv.Len()
 	}
 	if truthy(iv) {
-		return 1, r.body(n.body, iv)
+		r.body(n.body, iv)
+		return 1
 	}
-	return 0, nil
+	return 0
 }
 
-func (r *renderer) body(nodes []node, scope reflect.Value) error {
+func (r *renderer) body(nodes []node, scope reflect.Value) {
 	r.scopes = append(r.scopes, scope)
-	err := r.run(nodes)
+	r.run(nodes)
 	r.scopes = r.scopes[:len(r.scopes)-1]
-	return err
 }
 
 // field writes a value at the position of a tag (inside <w:t>).
-func (r *renderer) field(tag *tagInfo, v reflect.Value) error {
+func (r *renderer) field(tag *tagInfo, v reflect.Value) {
 	v = indirect(v)
 	if !v.IsValid() {
-		return nil
+		return
 	}
 	if v.Type() == richTextType {
-		return r.richText(tag, v.Interface().(RichText))
+		r.richText(tag, v.Interface().(RichText))
+		return
 	}
-	s := valueString(v)
-	return r.text(tag, s)
+	r.text(tag, valueString(v))
 }
 
 func valueString(v reflect.Value) string {
@@ -347,11 +314,11 @@ func validXMLRune(c rune) bool {
 
 // text appends s escaped, NFC-normalised, with \n as <w:br/> and \t as
 // <w:tab/> placed between <w:t> elements of the same run (never inside).
-func (r *renderer) text(tag *tagInfo, s string) error {
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
-	}
-	out := r.out
+func (r *renderer) text(tag *tagInfo, s string) {
+	start := len(r.out)
+	nfcChecked := false
+again:
+	out := r.out[:start]
 	last := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -359,65 +326,84 @@ func (r *renderer) text(tag *tagInfo, s string) error {
 			i++
 			continue
 		}
-		out = append(out, s[last:i]...)
 		size := 1
+		var rep string
 		switch c {
 		case '&':
-			out = append(out, "&amp;"...)
+			rep = "&amp;"
 		case '<':
-			out = append(out, "&lt;"...)
+			rep = "&lt;"
 		case '>':
-			out = append(out, "&gt;"...)
+			rep = "&gt;"
 		case '\n':
-			out = append(out, brXML...)
+			rep = brXML
 		case '\r':
 			if i+1 < len(s) && s[i+1] == '\n' {
 				size = 2
 			}
-			out = append(out, brXML...)
+			rep = brXML
 		case '\t':
-			out = append(out, tabXML...)
+			rep = tabXML
 		default:
 			var ru rune
 			ru, size = utf8.DecodeRuneInString(s[i:])
-			if (ru == utf8.RuneError && size == 1) || !validXMLRune(ru) {
-				if !r.t.cfg.stripInvalid {
-					r.out = out
-					return r.fail(tag, fmt.Errorf("%w: %U at byte %d of the value (use StripInvalidChars to drop it)", ErrInvalidChar, ru, i))
+			valid := (ru != utf8.RuneError || size > 1) && validXMLRune(ru)
+			if valid && !nfcChecked && !nfcQuickYes(ru) {
+				// The first character that may not be in NFC: normalise the
+				// whole value (when needed) and start again.
+				nfcChecked = true
+				if !norm.NFC.IsNormalString(s) {
+					s = norm.NFC.String(s)
+					goto again
 				}
-			} else {
-				out = append(out, s[i:i+size]...)
+			}
+			if valid {
+				i += size
+				continue // copied with the run it belongs to
+			}
+			if !r.t.cfg.stripInvalid {
+				r.out = out
+				r.fail(tag, ErrInvalidChar, fmt.Errorf("%w: %U at byte %d of the value (use StripInvalidChars to drop it)", ErrInvalidChar, ru, i))
+				return
 			}
 		}
+		out = append(out, s[last:i]...)
+		out = append(out, rep...)
 		i += size
 		last = i
 	}
 	r.out = append(out, s[last:]...)
-	return nil
+}
+
+// nfcQuickYes reports whether r is in NFC whatever surrounds it (NFC
+// quick check Yes, canonical combining class 0), for the ranges that make
+// up nearly all Vietnamese text: Latin up to U+02FF, Latin Extended
+// Additional (precomposed Vietnamese letters) and general punctuation
+// after U+200F. Anything else goes through norm.NFC.
+func nfcQuickYes(r rune) bool {
+	return r < 0x300 || r >= 0x1E00 && r <= 0x1EFF || r >= 0x2010 && r <= 0x206F
 }
 
 // richText closes the placeholder's run, writes one run per span with the
 // placeholder run's properties plus the span's emphasis, and reopens a run
 // like the placeholder's for the text that follows the tag.
-func (r *renderer) richText(tag *tagInfo, rt RichText) error {
+func (r *renderer) richText(tag *tagInfo, rt RichText) {
 	if len(tag.runOpen) == 0 {
 		var sb strings.Builder
 		for _, s := range rt {
 			sb.WriteString(s.Text)
 		}
-		return r.text(tag, sb.String())
+		r.text(tag, sb.String())
+		return
 	}
 	r.out = append(r.out, "</w:t></w:r>"...)
 	for _, sp := range rt {
 		r.out = append(r.out, "<w:r>"...)
 		r.out = append(r.out, spanRPr(tag.rPr, sp)...)
 		r.out = append(r.out, `<w:t xml:space="preserve">`...)
-		if err := r.text(tag, sp.Text); err != nil {
-			return err
-		}
+		r.text(tag, sp.Text)
 		r.out = append(r.out, "</w:t></w:r>"...)
 	}
 	r.out = append(r.out, tag.runOpen...)
 	r.out = append(r.out, `<w:t xml:space="preserve">`...)
-	return nil
 }

@@ -117,20 +117,23 @@ func (sc *scanner) next() (token, bool, error) {
 		k++
 	}
 	ne := k
-	// find the closing '>' outside quoted attribute values: jump to each
-	// '>' and accept it when the quotes before it are balanced.
-	for {
-		j := bytes.IndexByte(src[k:], '>')
-		if j < 0 {
-			k = n
+	// find the closing '>' outside quoted attribute values: quoted values
+	// are skipped whole, so the scan is one pass over the tag.
+	for k < n {
+		c := src[k]
+		if c == '>' {
 			break
 		}
-		seg := src[ns : k+j]
-		if bytes.IndexByte(seg, '"') < 0 && bytes.IndexByte(seg, '\'') < 0 || quotesBalanced(seg) {
-			k += j
-			break
+		if c == '"' || c == '\'' {
+			e := bytes.IndexByte(src[k+1:], c)
+			if e < 0 {
+				k = n
+				break
+			}
+			k += e + 2
+			continue
 		}
-		k += j + 1
+		k++
 	}
 	if k >= n || ne == ns {
 		return token{}, false, fmt.Errorf("offset %d: unterminated or empty start tag", i)
@@ -141,22 +144,6 @@ func (sc *scanner) next() (token, bool, error) {
 	}
 	sc.i = k + 1
 	return token{kind: kind, start: i, end: k + 1, nameStart: ns, nameEnd: ne}, true, nil
-}
-
-// quotesBalanced reports whether every attribute value quote opened in seg
-// is closed.
-func quotesBalanced(seg []byte) bool {
-	var quote byte
-	for _, c := range seg {
-		if quote != 0 {
-			if c == quote {
-				quote = 0
-			}
-		} else if c == '"' || c == '\'' {
-			quote = c
-		}
-	}
-	return quote == 0
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -283,48 +270,21 @@ func appendEscaped(dst []byte, s string) []byte {
 
 // attrValue returns the value of attribute name in the start tag raw.
 func attrValue(raw []byte, name string) (string, bool) {
-	i := 0
-	for {
-		j := bytes.Index(raw[i:], []byte(name))
-		if j < 0 {
-			return "", false
-		}
-		p := i + j
-		i = p + len(name)
-		if p == 0 || !isSpace(raw[p-1]) {
-			continue
-		}
-		k := i
-		for k < len(raw) && isSpace(raw[k]) {
-			k++
-		}
-		if k >= len(raw) || raw[k] != '=' {
-			continue
-		}
-		k++
-		for k < len(raw) && isSpace(raw[k]) {
-			k++
-		}
-		if k >= len(raw) || (raw[k] != '"' && raw[k] != '\'') {
-			return "", false
-		}
-		q := raw[k]
-		e := bytes.IndexByte(raw[k+1:], q)
-		if e < 0 {
-			return "", false
-		}
-		return string(raw[k+1 : k+1+e]), true
+	_, vs, ve, _, ok := attrFind(raw, name)
+	if !ok {
+		return "", false
 	}
+	return string(raw[vs:ve]), true
 }
 
-// attrSpan returns the byte range [s,e) of the whole attribute ` name="v"`
-// (including the leading space) in raw, or ok=false.
-func attrSpan(raw []byte, name string) (s, e int, ok bool) {
+// attrFind finds attribute name in the start tag raw: [s,e) is the whole
+// attribute ` name="v"` (with its leading space), [vs,ve) the value.
+func attrFind(raw []byte, name string) (s, vs, ve, e int, ok bool) {
 	i := 0
 	for {
 		j := bytes.Index(raw[i:], []byte(name))
 		if j < 0 {
-			return 0, 0, false
+			return 0, 0, 0, 0, false
 		}
 		p := i + j
 		i = p + len(name)
@@ -343,13 +303,12 @@ func attrSpan(raw []byte, name string) (s, e int, ok bool) {
 			k++
 		}
 		if k >= len(raw) || (raw[k] != '"' && raw[k] != '\'') {
-			return 0, 0, false
+			return 0, 0, 0, 0, false
 		}
-		q := raw[k]
-		end := bytes.IndexByte(raw[k+1:], q)
+		end := bytes.IndexByte(raw[k+1:], raw[k])
 		if end < 0 {
-			return 0, 0, false
+			return 0, 0, 0, 0, false
 		}
-		return p - 1, k + 1 + end + 1, true
+		return p - 1, k + 1, k + 1 + end, k + 1 + end + 1, true
 	}
 }

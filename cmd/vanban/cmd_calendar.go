@@ -53,11 +53,11 @@ func (cf *calendarFlags) calendar(cmd string) (*calendar.Calendar, error) {
 
 // calParseFlags parses args, turning flag errors into usage errors. It returns errCalHelp for -h.
 func calParseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return errCalHelp
 		}
-		return usagef("%s", err.Error())
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("unexpected argument %q (all inputs are flags; see -h)", fs.Arg(0))
@@ -94,7 +94,7 @@ func runDeadline(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("vanban deadline", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	from := fs.String("from", "", "the day of the event, YYYY-MM-DD (not counted: Bộ luật Dân sự Điều 147)")
-	n := fs.Int("working-days", 0, "number of working days `N` (negative: count backwards)")
+	n := fs.Int("working-days", 0, "number of working days `N` (negative: count backwards; 0: the --from day itself)")
 	explain := fs.Bool("explain", false, "after the due date, list each skipped day and why")
 	var cf calendarFlags
 	cf.register(fs)

@@ -15,6 +15,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/notice"
 	"github.com/vanban/vanban/plan"
 	"github.com/vanban/vanban/templates"
@@ -29,84 +31,73 @@ func init() {
 	register(command{name: "milestones", summary: "what is due when in a plan's session cycle: milestones PLAN_OR_DIR…", run: runMilestones})
 }
 
-// noticeWarnings receives the warnings of the renderers (late conclusion notices…); render has no stderr of
-// its own to give them.
-var noticeWarnings io.Writer = os.Stderr
-
-// renderNotice renders one input file of package notice. Deadline problems are warnings (printed) here; the
-// ics, status and milestones commands turn them into errors with --strict.
-func renderNotice(file string, _ []byte, outDir string) ([]output, error) {
-	outs, warns, err := notice.RenderFile(notice.Options{}, file)
+// renderNotice renders one input file of package notice with the calendar and strictness of the flags; its
+// deadline problems come back as warnings (errors with --strict), printed by the command.
+func renderNotice(file string, _ []byte, outDir string, opts renderOptions) ([]output, source.Errors, error) {
+	outs, warns, err := notice.RenderFile(notice.Options{Calendar: opts.Calendar, StrictDeadlines: opts.Strict}, file)
 	if err != nil {
-		return nil, err
-	}
-	for _, w := range warns {
-		fmt.Fprintf(noticeWarnings, "cảnh báo / warning: %s\n", w)
+		return nil, warns, err
 	}
 	var out []output
 	for _, o := range outs {
 		out = append(out, output{path: filepath.Join(outDir, o.Name), data: o.Data})
 	}
-	return out, nil
+	return out, warns, nil
 }
 
-// noticeFlags are the flags ics, status and milestones share.
-type noticeFlags struct {
-	calendarFlags
-	strict bool
-}
+// noticeFlags are the flags ics, status and milestones share: those of render.
+type noticeFlags = renderFlags
 
-func (nf *noticeFlags) register(fs *flag.FlagSet) {
-	nf.calendarFlags.register(fs)
-	fs.BoolVar(&nf.strict, "strict", false, "treat deadline warnings (a conclusion notice dated late or before its session) as errors")
-}
+// planInputsHelp is the -h text of ics, status and milestones about their inputs.
+const planInputsHelp = `A plan file (kind: plan) stands for itself and the files of its directory whose "plan:" key names it
+(its session, conclusion, followup, … files); the other files there (other plans and their files, files that
+do not read) are left out, but a file that names the plan and is broken is an error. A directory stands for
+every *.yaml and *.yml file in it (not recursive); other files are named one by one.`
 
-// parseNotice parses the flags; it returns errCalHelp for -h and a usage error when no input is given.
+// parseNotice parses the flags; it returns flag.ErrHelp after -h, a usage error when no input is given, and a
+// data error (exit status 1) for an input that does not exist.
 func parseNotice(fs *flag.FlagSet, args []string, usage string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vanban "+usage)
+		fmt.Fprintln(stderr, "usage: vanban "+usage+"\n\n"+planInputsHelp)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errCalHelp
-		}
-		return usagef("%s", err.Error())
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return usagef("no input; usage: vanban %s", usage)
 	}
 	for _, a := range fs.Args() {
 		if _, err := os.Stat(a); err != nil {
-			return usagef("%s: %v", a, err)
+			return inputError(fs.Name(), a, err)
 		}
 	}
 	return nil
 }
 
-// loadSet loads the inputs; a plan file stands for its whole directory (the plan and its session files).
+// loadSet loads the inputs. A plan file stands for itself and the files of its directory that name it
+// (notice.PlanInputs), so that unrelated files beside it do not matter.
 func (nf *noticeFlags) loadSet(cmd string, args []string, stderr io.Writer) (*notice.Set, error) {
-	cal, err := nf.calendar(cmd)
+	opts, err := nf.options(cmd)
 	if err != nil {
-		return nil, usagef("%s", err.Error())
+		return nil, err
 	}
 	var paths []string
 	for _, a := range args {
 		if st, err := os.Stat(a); err == nil && !st.IsDir() {
-			if data, err := os.ReadFile(a); err == nil && notice.PeekKind(data) == plan.Kind {
-				a = filepath.Dir(a)
+			if data, err := source.ReadFile(a); err == nil && notice.PeekKind(data) == plan.Kind {
+				paths = append(paths, notice.PlanInputs(a)...)
+				continue
 			}
 		}
 		paths = append(paths, a)
 	}
-	s, err := notice.Load(notice.Options{Calendar: cal, StrictDeadlines: nf.strict}, paths...)
+	s, err := notice.Load(notice.Options{Calendar: opts.Calendar, StrictDeadlines: opts.Strict}, paths...)
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range s.Warnings {
-		fmt.Fprintf(stderr, "cảnh báo / warning: %s\n", w)
-	}
+	printWarnings(stderr, s.Warnings)
 	return s, nil
 }
 
@@ -117,7 +108,7 @@ func runICS(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "the .ics `FILE` to write")
 	name := fs.String("name", "", "calendar name (default: the plan's summary)")
 	if err := parseNotice(fs, args, "ics --out FILE [--strict] PLAN_OR_DIR…", stderr); err != nil {
-		if err == errCalHelp {
+		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return err
@@ -130,14 +121,14 @@ func runICS(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(s.Plans) == 0 {
-		return fmt.Errorf("vanban ics: không có kế hoạch nào trong %s / no plan in the input", strings.Join(fs.Args(), " "))
+		return dataErrorf("ics", "không có kế hoạch nào trong %s / no plan in the input", strings.Join(fs.Args(), " "))
 	}
 	var b bytes.Buffer
 	if err := s.WriteICS(&b, *name); err != nil {
-		return fmt.Errorf("vanban ics: %v", err)
+		return dataErrorf("ics", "%v", err)
 	}
 	if err := templates.WriteFile(*out, b.Bytes()); err != nil {
-		return fmt.Errorf("%s: không ghi được tệp / cannot write the file: %v", *out, err)
+		return dataErrorf("ics", "không ghi được tệp %s / cannot write the file %s: %v", *out, *out, err)
 	}
 	fmt.Fprintln(stdout, *out)
 	return nil
@@ -149,7 +140,7 @@ func runStatus(args []string, stdout, stderr io.Writer) error {
 	nf.register(fs)
 	asOfFlag := fs.String("as-of", "", "the `DATE` (YYYY-MM-DD) of the status; default: the as_of of the follow-up file, else today")
 	if err := parseNotice(fs, args, "status [--as-of DATE] [--strict] FOLLOWUP_OR_CONCLUSION_OR_DIR…", stderr); err != nil {
-		if err == errCalHelp {
+		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return err
@@ -157,6 +148,10 @@ func runStatus(args []string, stdout, stderr io.Writer) error {
 	var asOf calendar.Date
 	if *asOfFlag != "" {
 		d, err := calendar.ParseDate(*asOfFlag)
+		if errors.Is(err, calendar.ErrNoSuchDay) {
+			// Well formed but not a real day: bad data (exit status 1), as for deadline --from.
+			return dataErrorf("status", "--as-of: ngày %s không có thật / %v", *asOfFlag, err)
+		}
 		if err != nil {
 			return usagef("--as-of: %v", err)
 		}
@@ -174,7 +169,7 @@ func runStatus(args []string, stdout, stderr io.Writer) error {
 	}
 	ss := s.Statuses(asOf)
 	if len(ss) == 0 {
-		return fmt.Errorf("vanban status: không có nhiệm vụ nào (cần tệp kind: conclusion hoặc kind: followup) / no assignments (give kind: conclusion or kind: followup files)")
+		return dataErrorf("status", "không có nhiệm vụ nào (cần tệp kind: conclusion hoặc kind: followup) / no assignments (give kind: conclusion or kind: followup files)")
 	}
 	return notice.WriteStatusTable(stdout, asOf, ss)
 }
@@ -184,7 +179,7 @@ func runMilestones(args []string, stdout, stderr io.Writer) error {
 	var nf noticeFlags
 	nf.register(fs)
 	if err := parseNotice(fs, args, "milestones [--strict] PLAN_OR_DIR…", stderr); err != nil {
-		if err == errCalHelp {
+		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return err
@@ -195,14 +190,14 @@ func runMilestones(args []string, stdout, stderr io.Writer) error {
 	}
 	ms := s.Milestones()
 	if len(ms) == 0 {
-		return fmt.Errorf("vanban milestones: không có buổi đối thoại nào có ngày (cần tệp kind: session, hoặc ngày trong kế hoạch) / no dated session (add kind: session files, or dates in the plan)")
+		return dataErrorf("milestones", "không có buổi đối thoại nào có ngày (cần tệp kind: session, hoặc ngày trong kế hoạch) / no dated session (add kind: session files, or dates in the plan)")
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NGÀY\tTHỨ\tBUỔI\tVIỆC\tCĂN CỨ")
 	for _, m := range ms {
-		when := notice.ShortDate(m.Date)
+		when := document.ShortDate(m.Date)
 		if m.End != m.Date {
-			when += " – " + notice.ShortDate(m.End)
+			when += " – " + document.ShortDate(m.End)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", when, calendar.WeekdayName(m.Date), m.SessionID, m.Title, clipRule(m.Rule))
 	}

@@ -15,9 +15,6 @@ const noticeExample = "../../examples/duc-pho-2023"
 // TestRenderExampleDirectory is the README's main command: the whole 2023 set.
 func TestRenderExampleDirectory(t *testing.T) {
 	out := t.TempDir()
-	var warn bytes.Buffer
-	noticeWarnings = &warn
-	defer func() { noticeWarnings = os.Stderr }()
 	status, stdout, stderr := runCLI(t, "render", "--out", out, noticeExample)
 	if status != 0 {
 		t.Fatalf("status %d, stderr:\n%s", status, stderr)
@@ -28,8 +25,8 @@ func TestRenderExampleDirectory(t *testing.T) {
 			t.Errorf("%s not written (stdout:\n%s)", f, stdout)
 		}
 	}
-	if warn.Len() > 0 {
-		t.Errorf("unexpected warnings:\n%s", warn.String())
+	if stderr != "" {
+		t.Errorf("unexpected warnings:\n%s", stderr)
 	}
 }
 
@@ -86,17 +83,7 @@ func TestMilestonesCommand(t *testing.T) {
 // notice into an error.
 func TestNoticeBadData(t *testing.T) {
 	dir := t.TempDir()
-	plan, err := filepath.Abs(filepath.Join(noticeExample, "plan.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	late := "kind: conclusion\nplan: " + plan + "\nsession: q1\nheld_on: 2023-03-15\ndocument: {date: 2023-03-28}\n" +
-		"announcer: Thường trực Thị ủy\npetitions: [{who: Ông A, text: kiến nghị}]\nconclusions: [Giao giải quyết]\n" +
-		"report_to: Thường trực Thị ủy\nassignments: [{id: a1, body: UBND, task: Giải quyết}]\nrecipients: [UBND]\n"
-	file := filepath.Join(dir, "late.yaml")
-	if err := os.WriteFile(file, []byte(late), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file := lateConclusion(t, dir)
 	out := filepath.Join(dir, "x.ics")
 	status, _, stderr := runCLI(t, "ics", "--strict", "--out", out, file)
 	if status != 1 || !strings.Contains(stderr, "late.yaml:5:18: document.date:") || !strings.Contains(stderr, "2 working day(s) late") {
@@ -108,5 +95,152 @@ func TestNoticeBadData(t *testing.T) {
 	status, _, stderr = runCLI(t, "status", "--as-of", "2023-04-20", file)
 	if status != 0 || !strings.Contains(stderr, "warning") {
 		t.Errorf("not strict: status %d, stderr %q", status, stderr)
+	}
+}
+
+// lateConclusion writes a conclusion notice dated 2 working days after its deadline into dir.
+func lateConclusion(t *testing.T, dir string) string {
+	t.Helper()
+	plan, err := filepath.Abs(filepath.Join(noticeExample, "plan.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	late := "kind: conclusion\nplan: " + plan + "\nsession: q1\nheld_on: 2023-03-15\ndocument: {date: 2023-03-28}\n" +
+		"announcer: Thường trực Thị ủy\npetitions: [{who: Ông A, text: kiến nghị}]\nconclusions: [Giao giải quyết]\n" +
+		"report_to: Thường trực Thị ủy\nassignments: [{id: a1, body: UBND, task: Giải quyết}]\nrecipients: [UBND]\n"
+	file := filepath.Join(dir, "late.yaml")
+	if err := os.WriteFile(file, []byte(late), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+// TestRenderStrict: a late conclusion notice is a warning on the command's stderr (the document is written);
+// with --strict it is an error, exit 1, and nothing is written. validate behaves the same.
+func TestRenderStrict(t *testing.T) {
+	dir := t.TempDir()
+	file := lateConclusion(t, dir)
+	const where = "late.yaml:5:18: document.date:"
+
+	out := filepath.Join(dir, "out")
+	status, stdout, stderr := runCLI(t, "render", "--out", out, file)
+	if status != 0 || !strings.Contains(stderr, "cảnh báo / warning: ") || !strings.Contains(stderr, where) {
+		t.Fatalf("render: status %d, stderr %q", status, stderr)
+	}
+	if !strings.Contains(stdout, "late.docx") {
+		t.Errorf("render: stdout %q", stdout)
+	}
+
+	out2 := filepath.Join(dir, "out-strict")
+	status, stdout, stderr = runCLI(t, "render", "--strict", "--out", out2, file)
+	if status != 1 || !strings.Contains(stderr, where) || strings.Contains(stderr, "warning") || stdout != "" {
+		t.Errorf("render --strict: status %d, stdout %q, stderr %q", status, stdout, stderr)
+	}
+	if _, err := os.Stat(out2); !os.IsNotExist(err) {
+		t.Errorf("render --strict created %s", out2)
+	}
+
+	status, stdout, stderr = runCLI(t, "validate", file)
+	if status != 0 || !strings.HasSuffix(stdout, "late.yaml: OK\n") || !strings.Contains(stderr, where) {
+		t.Errorf("validate: status %d, stdout %q, stderr %q", status, stdout, stderr)
+	}
+	status, stdout, stderr = runCLI(t, "validate", "--strict", file)
+	if status != 1 || stdout != "" || !strings.Contains(stderr, where) || strings.Count(stderr, where) != 1 {
+		t.Errorf("validate --strict: status %d, stdout %q, stderr %q", status, stdout, stderr)
+	}
+}
+
+// TestRenderCalendarFlags: render and validate take the calendar flags; a missing schedule file is a usage
+// error, a schedule that does not read is bad data.
+func TestRenderCalendarFlags(t *testing.T) {
+	dir := t.TempDir()
+	if status, _, stderr := runCLI(t, "validate", "--no-swaps", filepath.Join(noticeExample, "session-q1.yaml")); status != 0 {
+		t.Errorf("--no-swaps: status %d: %s", status, stderr)
+	}
+	if status, _, _ := runCLI(t, "render", "--out", filepath.Join(dir, "o"), "--schedule", filepath.Join(dir, "none.yaml"), noticeExample); status != 2 {
+		t.Errorf("missing --schedule file: status %d, want 2", status)
+	}
+	bad := filepath.Join(dir, "bad-schedule.yaml")
+	if err := os.WriteFile(bad, []byte("năm: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, _, stderr := runCLI(t, "render", "--out", filepath.Join(dir, "o"), "--schedule", bad, noticeExample)
+	if status != 1 || !strings.Contains(stderr, "bad-schedule.yaml") {
+		t.Errorf("bad --schedule file: status %d, stderr %q", status, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "o")); !os.IsNotExist(err) {
+		t.Error("output directory created despite the bad schedule")
+	}
+}
+
+// TestPlanFileInputs: given a plan FILE, milestones, status and ics read that plan and the files beside it that
+// name it; unrelated bad files beside it do not matter, but a bad file that names the plan is an error. Given
+// the directory, every file counts.
+func TestPlanFileInputs(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"plan.yaml", "session-q1.yaml", "conclusion-q1.yaml"} {
+		data, err := os.ReadFile(filepath.Join(noticeExample, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("notes.yaml", "kind: nothing\nx: [\n")                                                            // not YAML at all
+	write("other-plan.yaml", "kind: plan\nsummary: x\n")                                                    // another (broken) plan
+	write("other-session.yaml", "kind: session\nplan: other-plan.yaml\nsession: q1\nheld_on: 2023-02-30\n") // of the other plan
+	planFile := filepath.Join(dir, "plan.yaml")
+
+	status, stdout, stderr := runCLI(t, "milestones", planFile)
+	if status != 0 || !strings.Contains(stdout, "24/3/2023") || stderr != "" {
+		t.Fatalf("milestones PLAN: status %d, stdout %q, stderr %q", status, stdout, stderr)
+	}
+	if status, stdout, stderr := runCLI(t, "status", "--as-of", "2023-04-20", planFile); status != 0 || !strings.Contains(stdout, "q1-1") {
+		t.Errorf("status PLAN: status %d, stdout %q, stderr %q", status, stdout, stderr)
+	}
+	if status, _, stderr := runCLI(t, "ics", "--out", filepath.Join(t.TempDir(), "x.ics"), planFile); status != 0 {
+		t.Errorf("ics PLAN: status %d, stderr %q", status, stderr)
+	}
+	// The directory: every file, the bad ones too.
+	if status, _, stderr := runCLI(t, "milestones", dir); status != 1 || !strings.Contains(stderr, "other-session.yaml:") {
+		t.Errorf("milestones DIR: status %d, stderr %q", status, stderr)
+	}
+	// A broken file that names the plan is still an error, with its position.
+	write("session-q2.yaml", "kind: session\nplan: plan.yaml\nsession: q2\nheld_on: 2023-05-32\n")
+	status, _, stderr = runCLI(t, "milestones", planFile)
+	if status != 1 || !strings.Contains(stderr, "session-q2.yaml:4:10: held_on:") || strings.Contains(stderr, "other-") || strings.Contains(stderr, "notes.yaml") {
+		t.Errorf("milestones PLAN with a bad session file: status %d, stderr %q", status, stderr)
+	}
+	// -h documents it.
+	if _, _, stderr := runCLI(t, "milestones", "-h"); !strings.Contains(stderr, `whose "plan:" key names it`) {
+		t.Errorf("milestones -h: %q", stderr)
+	}
+}
+
+// TestCLIDataErrors: a date that does not exist and a missing input are bad data (exit 1), with the command's
+// prefix and both languages; flag mistakes are one line (exit 2).
+func TestCLIDataErrors(t *testing.T) {
+	status, _, stderr := runCLI(t, "status", "--as-of", "2023-02-30", noticeExample)
+	if status != 1 || !strings.HasPrefix(stderr, "vanban status: --as-of: ngày 2023-02-30 không có thật / ") {
+		t.Errorf("status --as-of 2023-02-30: status %d, stderr %q", status, stderr)
+	}
+	for _, cmd := range [][]string{{"validate"}, {"render", "--out", t.TempDir()}, {"milestones"}, {"status"}, {"ics", "--out", "x.ics"}} {
+		name := cmd[0]
+		status, _, stderr := runCLI(t, append(cmd, "nonexist.yaml")...)
+		want := "vanban " + name + ": không tìm thấy tệp hoặc thư mục nonexist.yaml / file or directory not found: nonexist.yaml\n"
+		if status != 1 || stderr != want {
+			t.Errorf("%s nonexist.yaml: status %d, stderr %q, want %q", name, status, stderr, want)
+		}
+		status, _, stderr = runCLI(t, append(cmd, "--bogus", "x.yaml")...)
+		if status != 2 || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "vanban "+name+": ") {
+			t.Errorf("%s --bogus: status %d, stderr %q", name, status, stderr)
+		}
 	}
 }

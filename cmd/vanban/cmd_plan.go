@@ -4,44 +4,46 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
-	"strings"
+
+	"github.com/vanban/vanban/internal/source"
 )
 
 func init() {
 	register(command{
 		name:    "validate",
-		summary: "check YAML plans and session files: validate FILE_OR_DIR…",
+		summary: "check YAML plans and session files: validate [--strict] FILE_OR_DIR…",
 		run:     runValidate,
 	})
 }
 
 // runValidate checks each file with the renderer of its kind (everything is rendered in memory, nothing is
-// written) and prints "FILE: OK" for each valid file. The errors of all the files are returned together, one
-// per line (exit status 1).
+// written) and prints "FILE: OK" for each valid file. Warnings go to stderr. The errors of all the files are
+// returned together, one per line (exit status 1).
 func runValidate(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 1 && (args[0] == "-h" || args[0] == "--help") {
-		fmt.Fprintln(stderr, "usage: vanban validate FILE_OR_DIR…\n\nA directory means every *.yaml file in it, recursively.")
+	fset := flag.NewFlagSet("validate", flag.ContinueOnError)
+	files, opts, err := renderArgs(fset, args, "validate [--strict] [--schedule FILE] [--no-swaps] FILE_OR_DIR…", stderr, nil)
+	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
-	if len(args) == 0 {
-		return usagef("no input files; usage: vanban validate FILE_OR_DIR…")
-	}
-	files, err := inputFiles(args)
 	if err != nil {
 		return err
 	}
-	var errs []string
+	var (
+		errs  errorLines
+		warns source.Errors
+	)
 	for _, f := range files {
-		if _, err := renderFile(f, ""); err != nil {
-			errs = append(errs, strings.TrimRight(err.Error(), "\n"))
+		_, w, err := renderFile(f, "", opts)
+		warns = append(warns, w...)
+		if err != nil {
+			errs.add(err)
 			continue
 		}
 		fmt.Fprintf(stdout, "%s: OK\n", f)
 	}
-	if len(errs) > 0 {
-		return errors.New(strings.Join(errs, "\n"))
-	}
-	return nil
+	printWarnings(stderr, warns)
+	return errs.err()
 }

@@ -8,9 +8,10 @@ package main
 //	func init() { registerRenderer("session", renderSession) }        // cmd_notice.go, and so on for
 //	                                                                   // "conclusion", "followup", …
 //
-// A renderer checks one file and returns the documents it makes, in memory; render writes nothing until every
-// input file has rendered without error, then writes each output atomically (temporary file + rename).
-// "vanban validate" runs the same renderers and discards their outputs.
+// A renderer checks one file and returns the documents it makes, in memory, and its warnings; render writes
+// nothing until every input file has rendered without error, then writes each output atomically (temporary
+// file + rename). "vanban validate" runs the same renderers and discards their outputs. Renderers never print:
+// the command prints their warnings on its stderr.
 
 import (
 	"bytes"
@@ -28,6 +29,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/plan"
 	"github.com/vanban/vanban/templates"
@@ -39,9 +41,18 @@ type output struct {
 	data []byte
 }
 
+// renderOptions are the settings every renderer gets, from the flags render and validate share.
+type renderOptions struct {
+	// Strict turns warnings (a conclusion notice dated late or before its session, a session on a day off…)
+	// into errors.
+	Strict bool
+	// Calendar counts the working days (--schedule FILE, --no-swaps); never nil.
+	Calendar *calendar.Calendar
+}
+
 // renderer checks and renders one input file (its name, for errors, and its bytes) into outputs under outDir.
-// Its errors should be source.Errors (file:line:col: path: Vietnamese / English), one per line.
-type renderer func(file string, data []byte, outDir string) ([]output, error)
+// Its errors and warnings should be source.Errors (file:line:col: path: Vietnamese / English), one per line.
+type renderer func(file string, data []byte, outDir string, opts renderOptions) ([]output, source.Errors, error)
 
 var renderers = map[string]renderer{}
 
@@ -63,17 +74,87 @@ func init() {
 	})
 }
 
-// renderPlan renders a plan file (kind: plan) to one .docx.
-func renderPlan(file string, data []byte, outDir string) ([]output, error) {
+// renderPlan renders a plan file (kind: plan) to one .docx. Its warnings are the sessions dated on a day off
+// of opts.Calendar (plan.Warnings); opts.Strict makes them errors.
+func renderPlan(file string, data []byte, outDir string, opts renderOptions) ([]output, source.Errors, error) {
 	p, err := plan.Parse(file, data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	warns := p.Warnings(opts.Calendar)
+	if opts.Strict && len(warns) > 0 {
+		return nil, nil, warns.Err()
 	}
 	doc, err := p.Render()
 	if err != nil {
-		return nil, err
+		return nil, warns, err
 	}
-	return []output{{path: filepath.Join(outDir, outputName(file, p.Output)), data: doc}}, nil
+	return []output{{path: filepath.Join(outDir, outputName(file, p.Output)), data: doc}}, warns, nil
+}
+
+// renderFlags are the flags render and validate share: --strict and the calendar flags (--schedule FILE,
+// --no-swaps). ics, status and milestones use them too.
+type renderFlags struct {
+	calendarFlags
+	strict bool
+}
+
+func (rf *renderFlags) register(fs *flag.FlagSet) {
+	rf.calendarFlags.register(fs)
+	fs.BoolVar(&rf.strict, "strict", false, "treat warnings (a conclusion notice dated late or before its session, a session on a day off) as errors")
+}
+
+// options builds the renderers' options. A schedule file that does not exist is a usage error (exit 2); one
+// that does not read as a schedule is bad data (exit 1).
+func (rf *renderFlags) options(cmd string) (renderOptions, error) {
+	for _, p := range rf.schedules {
+		if _, err := os.Stat(p); err != nil {
+			return renderOptions{}, usagef("--schedule %s: %v", p, err)
+		}
+	}
+	cal, err := rf.calendar(cmd)
+	if err != nil {
+		return renderOptions{}, err
+	}
+	return renderOptions{Strict: rf.strict, Calendar: cal}, nil
+}
+
+// renderArgs parses the command line of render and validate: fs holds the command's own flags, to which it
+// adds the shared ones; check (may be nil) checks the command's own flags once parsed. It returns the input
+// files and the renderers' options, or flag.ErrHelp after -h.
+func renderArgs(fs *flag.FlagSet, args []string, usage string, stderr io.Writer, check func() error) ([]string, renderOptions, error) {
+	var rf renderFlags
+	rf.register(fs)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: vanban "+usage+"\n\nA directory means every *.yaml file in it, recursively.")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return nil, renderOptions{}, err
+	}
+	if check != nil {
+		if err := check(); err != nil {
+			return nil, renderOptions{}, err
+		}
+	}
+	if fs.NArg() == 0 {
+		return nil, renderOptions{}, usagef("no input files; usage: vanban %s", usage)
+	}
+	files, err := inputFiles(fs.Name(), fs.Args())
+	if err != nil {
+		return nil, renderOptions{}, err
+	}
+	opts, err := rf.options(fs.Name())
+	return files, opts, err
+}
+
+// printWarnings writes the warnings on stderr, one per line.
+func printWarnings(stderr io.Writer, warns source.Errors) {
+	warns.Sort()
+	for _, w := range warns {
+		fmt.Fprintf(stderr, "cảnh báo / warning: %s\n", w)
+	}
 }
 
 // outputName returns the output file name: the "output" key, or the input's base name with .docx.
@@ -87,56 +168,49 @@ func outputName(file, output string) string {
 
 func runRender(args []string, stdout, stderr io.Writer) error {
 	fset := flag.NewFlagSet("render", flag.ContinueOnError)
-	fset.SetOutput(stderr)
 	outDir := fset.String("out", "", "output directory (created if missing)")
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vanban render --out DIR FILE_OR_DIR…\n\nA directory means every *.yaml file in it, recursively.")
-		fset.PrintDefaults()
-	}
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+	files, opts, err := renderArgs(fset, args, "render --out DIR [--strict] [--schedule FILE] [--no-swaps] FILE_OR_DIR…", stderr, func() error {
+		if *outDir == "" {
+			return usagef("--out DIR is required")
 		}
-		return usagef("%v", err)
+		return nil
+	})
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
 	}
-	if *outDir == "" {
-		return usagef("--out DIR is required")
-	}
-	if fset.NArg() == 0 {
-		return usagef("no input files; usage: vanban render --out DIR FILE_OR_DIR…")
-	}
-	files, err := inputFiles(fset.Args())
 	if err != nil {
 		return err
 	}
-	outs, err := renderAll(files, *outDir)
+	outs, warns, err := renderAll(files, *outDir, opts)
+	printWarnings(stderr, warns)
 	if err != nil {
 		return err
 	}
 	if err := os.MkdirAll(*outDir, 0o755); err != nil {
-		return fmt.Errorf("%s: không tạo được thư mục / cannot create the directory: %v", *outDir, err)
+		return dataErrorf("render", "không tạo được thư mục %s / cannot create the directory %s: %v", *outDir, *outDir, err)
 	}
 	for _, o := range outs {
 		if dir := filepath.Dir(o.path); dir != *outDir {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return fmt.Errorf("%s: không tạo được thư mục / cannot create the directory: %v", dir, err)
+				return dataErrorf("render", "không tạo được thư mục %s / cannot create the directory %s: %v", dir, dir, err)
 			}
 		}
 		if err := templates.WriteFile(o.path, o.data); err != nil {
-			return fmt.Errorf("%s: không ghi được tệp / cannot write the file: %v", o.path, err)
+			return dataErrorf("render", "không ghi được tệp %s / cannot write the file %s: %v", o.path, o.path, err)
 		}
 		fmt.Fprintln(stdout, o.path)
 	}
 	return nil
 }
 
-// inputFiles expands the arguments: a directory means every *.yaml (and *.yml) file under it, sorted.
-func inputFiles(args []string) ([]string, error) {
+// inputFiles expands the arguments of command cmd: a directory means every *.yaml (and *.yml) file under it,
+// sorted. An input that does not exist or cannot be read is bad data (exit status 1), like a bad file.
+func inputFiles(cmd string, args []string) ([]string, error) {
 	var files []string
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, usagef("%s: %v", a, err)
+			return nil, inputError(cmd, a, err)
 		}
 		if !st.IsDir() {
 			files = append(files, a)
@@ -153,7 +227,7 @@ func inputFiles(args []string) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", a, err)
+			return nil, dataErrorf(cmd, "không đọc được thư mục %s / cannot read the directory %s: %v", a, a, err)
 		}
 		sort.Strings(found)
 		if len(found) == 0 {
@@ -164,23 +238,40 @@ func inputFiles(args []string) ([]string, error) {
 	return files, nil
 }
 
-// renderAll renders every file in memory and returns all outputs, or all the errors of all the files.
-func renderAll(files []string, outDir string) ([]output, error) {
+// dataErrorf returns an error about the data (exit status 1) of command cmd, prefixed like the usage errors:
+// "vanban CMD: …". Errors located in an input file are source.Errors, which start with file:line:col instead.
+func dataErrorf(cmd, format string, args ...any) error {
+	return fmt.Errorf("vanban %s: %s", cmd, fmt.Sprintf(format, args...))
+}
+
+// inputError describes an input path that cannot be opened.
+func inputError(cmd, path string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return dataErrorf(cmd, "không tìm thấy tệp hoặc thư mục %s / file or directory not found: %s", path, path)
+	}
+	return dataErrorf(cmd, "không mở được %s / cannot open %s: %v", path, path, err)
+}
+
+// renderAll renders every file in memory and returns all outputs, or all the errors of all the files; the
+// warnings of all the files come back either way.
+func renderAll(files []string, outDir string, opts renderOptions) ([]output, source.Errors, error) {
 	var (
 		outs  []output
-		errs  []string
+		warns source.Errors
+		errs  errorLines
 		owner = map[string]string{} // output path → input file
 	)
 	for _, f := range files {
-		o, err := renderFile(f, outDir)
+		o, w, err := renderFile(f, outDir, opts)
+		warns = append(warns, w...)
 		if err != nil {
-			errs = append(errs, strings.TrimRight(err.Error(), "\n"))
+			errs.add(err)
 			continue
 		}
 		for _, x := range o {
 			key := filepath.Clean(x.path)
 			if prev, dup := owner[key]; dup {
-				errs = append(errs, fmt.Sprintf("%s: tệp kết quả %s trùng với tệp của %s; đặt khóa output khác / output %s is also made by %s; set another output",
+				errs.add(fmt.Errorf("%s: tệp kết quả %s trùng với tệp của %s; đặt khóa output khác / output %s is also made by %s; set another output",
 					f, x.path, prev, x.path, prev))
 				continue
 			}
@@ -188,23 +279,47 @@ func renderAll(files []string, outDir string) ([]output, error) {
 			outs = append(outs, x)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.New(strings.Join(errs, "\n"))
+	return outs, warns, errs.err()
+}
+
+// errorLines gathers the errors of several files, one line each, in order, each line once (a file loaded by
+// several inputs, such as a conclusion a follow-up names, reports its errors only once).
+type errorLines struct {
+	lines []string
+	seen  map[string]bool
+}
+
+func (e *errorLines) add(err error) {
+	if e.seen == nil {
+		e.seen = map[string]bool{}
 	}
-	return outs, nil
+	for _, l := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
+		if !e.seen[l] {
+			e.seen[l] = true
+			e.lines = append(e.lines, l)
+		}
+	}
+}
+
+// err returns the lines as one error, nil when there are none.
+func (e *errorLines) err() error {
+	if len(e.lines) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(e.lines, "\n"))
 }
 
 // renderFile reads one file, finds its kind and runs its renderer.
-func renderFile(file, outDir string) ([]output, error) {
+func renderFile(file, outDir string, opts renderOptions) ([]output, source.Errors, error) {
 	data, err := source.ReadFile(file)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	kind, err := fileKind(file, data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return renderers[kind](file, data, outDir)
+	return renderers[kind](file, data, outDir, opts)
 }
 
 // fileKind reads the top-level "kind" key and checks that a renderer is registered for it.

@@ -10,6 +10,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -70,6 +71,26 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	}
 	fmt.Fprintf(stderr, "%s\n", strings.TrimRight(err.Error(), "\n"))
 	return 1
+}
+
+// parseFlags parses a command's flags. On a mistake it prints nothing and returns a one-line usage error that
+// points to -h; on -h it prints the command's usage and returns flag.ErrHelp.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	out, usage := fs.Output(), fs.Usage
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	fs.Usage = usage
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
+		return err
+	default:
+		return usagef("%s (see \"%s -h\")", err, fs.Name())
+	}
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -10,7 +10,6 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -34,9 +33,10 @@ type Pos struct{ Line, Col int }
 
 // Source is a decoded file: its name, its node tree and the position of every field path seen while decoding.
 type Source struct {
-	File string
-	Root *yaml.Node // the document's top node (a mapping for the inputs of vanban); nil when the file was empty
-	pos  map[string]Pos
+	File   string
+	Root   *yaml.Node // the document's top node (a mapping for the inputs of vanban); nil when the file was empty
+	pos    map[string]Pos
+	failed map[string]bool // field paths where decoding failed (see DecodeFailed)
 }
 
 // At returns the position of the value at path ("sessions[1].month"). When the path was not in the file (a
@@ -75,6 +75,36 @@ func (s *Source) Errorf(path, vi, en string) *Error {
 	return &Error{File: file, Line: p.Line, Col: p.Col, Path: path, VI: vi, EN: en}
 }
 
+// DecodeFailed reports whether decoding failed at path or at one of its parents: the value there is missing or
+// half-filled, so a rule about it (validator tag, cross-field check) would only add noise. A misspelt key
+// counts as a failure at the key it resembles ("nmae" → "name"), so that key is not also reported missing.
+func (s *Source) DecodeFailed(path string) bool {
+	if s == nil {
+		return false
+	}
+	for {
+		if s.failed[path] {
+			return true
+		}
+		if path == "" {
+			return false
+		}
+		path = parentPath(path)
+	}
+}
+
+// Filter returns the errors whose field path is not at or under a path where decoding failed (DecodeFailed);
+// run the rules on what decoded, then Filter their errors, to report every mistake without noise.
+func (s *Source) Filter(errs Errors) Errors {
+	var out Errors
+	for _, e := range errs {
+		if !s.DecodeFailed(e.Path) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // parentPath drops the last segment of a path: "a.b[2]" → "a.b", "a.b" → "a", "a" → "".
 func parentPath(p string) string {
 	i := strings.LastIndexAny(p, ".[")
@@ -106,19 +136,22 @@ func tooBig(file string) *Error {
 		EN: fmt.Sprintf("file too large (at most %d bytes)", MaxSize)}
 }
 
-// Load decodes data into v (a pointer to a struct) and, when decoding succeeded, validates it. It returns the
-// Source (for cross-field errors) and all the errors found, nil if none. The Source is never nil.
+// Load decodes data into v (a pointer to a struct) and validates what decoded: all the decoding errors, and the
+// validator errors except those at or under a path where decoding failed (Filter). When the file did not
+// parse at all (syntax error, empty file) only that error is returned. It returns the Source (for cross-field
+// errors, which the caller filters the same way) and all the errors found, nil if none. The Source is never
+// nil.
 func Load(file string, data []byte, v any) (*Source, Errors) {
 	src, errs := Decode(file, data, v)
-	if len(errs) > 0 {
+	if src.Root == nil {
 		return src, errs
 	}
-	return src, src.Validate(v)
+	return src, append(errs, src.Filter(src.Validate(v))...)
 }
 
 // Decode decodes data strictly into v, which must be a non-nil pointer. The Source is never nil.
 func Decode(file string, data []byte, v any) (*Source, Errors) {
-	src := &Source{File: file, pos: map[string]Pos{}}
+	src := &Source{File: file, pos: map[string]Pos{}, failed: map[string]bool{}}
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		panic("source.Decode: v must be a non-nil pointer")
@@ -129,20 +162,23 @@ func Decode(file string, data []byte, v any) (*Source, Errors) {
 	if !utf8.Valid(data) {
 		return src, Errors{{File: file, Line: 1, Col: 1, VI: "tệp không phải văn bản UTF-8", EN: "file is not valid UTF-8 text"}}
 	}
+	if errs := controlChars(file, data); len(errs) > 0 {
+		return src, errs
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return src, Errors{{File: file, Line: 1, Col: 1, VI: "tệp rỗng", EN: "file is empty"}}
 		}
-		return src, Errors{syntaxError(file, err)}
+		return src, Errors{syntaxError(file, data, err)}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return src, Errors{{File: file, Line: extra.Line, Col: extra.Column,
 			VI: "tệp chỉ được chứa một tài liệu YAML", EN: "the file must hold a single YAML document"}}
 	} else if !errors.Is(err, io.EOF) {
-		return src, Errors{syntaxError(file, err)}
+		return src, Errors{syntaxError(file, data, err)}
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
@@ -154,21 +190,6 @@ func Decode(file string, data []byte, v any) (*Source, Errors) {
 	return src, d.errs
 }
 
-// syntaxError turns a yaml.v3 parse error ("yaml: line 3: did not find expected key") into an Error.
-func syntaxError(file string, err error) *Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if i := strings.Index(rest, ":"); i > 0 {
-			if n, err := strconv.Atoi(rest[:i]); err == nil {
-				line = n
-				msg = strings.TrimSpace(rest[i+1:])
-			}
-		}
-	}
-	return &Error{File: file, Line: line, Col: 0, VI: "lỗi cú pháp YAML: " + msg, EN: "YAML syntax error: " + msg}
-}
-
 type decoder struct {
 	src   *Source
 	errs  Errors
@@ -176,6 +197,7 @@ type decoder struct {
 }
 
 func (d *decoder) errorf(n *yaml.Node, path, vi, en string) {
+	d.src.failed[path] = true
 	d.errs = append(d.errs, &Error{File: d.src.File, Line: n.Line, Col: n.Column, Path: path, VI: vi, EN: en})
 }
 
@@ -222,6 +244,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 		}
 		return
 	}
+	if n.Kind == yaml.ScalarNode && !d.text(n, path) {
+		return
+	}
 	if n.Kind == yaml.AliasNode {
 		if n.Alias == nil {
 			d.errorf(n, path, "bí danh không xác định", "undefined alias")
@@ -251,6 +276,14 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 		if pv.Type().Implements(yamlUnmarshaler) {
 			if isNull {
 				return
+			}
+			if n.Kind != yaml.ScalarNode {
+				// The unmarshaler sees the value with its aliases resolved and its texts checked, like the
+				// values this decoder walks itself.
+				var ok bool
+				if n, ok = d.resolve(n, path, depth); !ok {
+					return
+				}
 			}
 			if err := pv.Interface().(yaml.Unmarshaler).UnmarshalYAML(n); err != nil {
 				d.custom(n, path, v.Type(), err)
@@ -386,6 +419,12 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 		v.SetFloat(f)
 	case reflect.Interface:
 		var x any
+		if n.Kind != yaml.ScalarNode {
+			var ok bool
+			if n, ok = d.resolve(n, path, depth); !ok {
+				return
+			}
+		}
 		if err := n.Decode(&x); err != nil {
 			d.custom(n, path, v.Type(), err)
 			return
@@ -422,6 +461,9 @@ func (d *decoder) key(k *yaml.Node, path string, seen map[string]*yaml.Node) (st
 	}
 	if k.Kind != yaml.ScalarNode {
 		d.errorf(k, path, "khóa phải là một chuỗi đơn", "a key must be a plain string")
+		return "", false
+	}
+	if !d.text(k, path) {
 		return "", false
 	}
 	if k.Tag == "!!merge" {
@@ -525,6 +567,7 @@ func (d *decoder) unknown(k *yaml.Node, path, key string, fs []field) {
 	}
 	sorted := sortedList(names)
 	if hint != "" {
+		d.src.failed[join(path, hint)] = true
 		d.errorf(k, join(path, key), fmt.Sprintf("khóa không hợp lệ %q; có phải ý bạn là %q?", key, hint),
 			fmt.Sprintf("unknown key %q; did you mean %q?", key, hint))
 		return

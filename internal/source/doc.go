@@ -1,7 +1,8 @@
 // Package source loads YAML input files strictly, keeping the position of every value, and reports every mistake
 // with its file:line:col, its field path and a message in Vietnamese and English.
 //
-// Loading runs in three steps, and all the errors of a step are returned together as Errors:
+// Loading runs in three steps; every step runs on what decoded, whatever the errors of the steps before, and all
+// the errors come back together as Errors:
 //
 //  1. Decode walks the yaml.v3 node tree into Go values. Unknown keys, duplicate keys, merge keys, values of the
 //     wrong kind (a string where a list is expected, a word where a number is expected, a bad date) and several
@@ -10,6 +11,12 @@
 //  2. Validate applies the validator/v10 struct tags. Field names in the error paths are the yaml names.
 //  3. The caller adds its cross-field rules with (*Source).Errorf at a field path's position, e.g.
 //     src.Errorf("sessions[1].month", "…", "…").
+//
+// Steps 2 and 3 leave out the errors at or under a field path where decoding failed ((*Source).Filter,
+// DecodeFailed): a value that failed to decode is zero or half-filled, and "a value is required" next to
+// "expected an integer" is noise. A misspelt key counts as a failure at the key it resembles ("sumary" →
+// "summary"). Only a file that does not parse as YAML at all stops at its syntax error. Load runs steps 1 and
+// 2; a caller with cross-field rules filters them itself: errs = append(errs, src.Filter(check())...).
 //
 // Field paths use yaml names and 0-based indexes: "sessions[1].quarter", "recipients[0]".
 //

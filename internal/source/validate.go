@@ -136,8 +136,11 @@ func Describe(tag, param string, kind reflect.Kind, value any) (vi, en string) {
 		return "phải viết hoa toàn bộ", "must be in capital letters"
 	case "lowercase":
 		return "phải viết thường toàn bộ", "must be in lower case"
-	case "excludesall", "excludes", "excludesrune":
-		return fmt.Sprintf("không được chứa ký tự %q", param), fmt.Sprintf("must not contain %q", param)
+	case "excludesall", "excludesrune":
+		chars := charList(param)
+		return "không được chứa ký tự " + chars, "must not contain the characters " + chars
+	case "excludes":
+		return fmt.Sprintf("không được chứa %s", quoteChars(param)), fmt.Sprintf("must not contain %s", quoteChars(param))
 	case "startsnotwith":
 		return fmt.Sprintf("không được bắt đầu bằng %q", param), fmt.Sprintf("must not start with %q", param)
 	case "endsnotwith":
@@ -159,3 +162,15 @@ func show(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// charList writes the characters of a validator parameter one by one, readably: "/", "\".
+func charList(param string) string {
+	var parts []string
+	for _, r := range param {
+		parts = append(parts, quoteChars(string(r)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// quoteChars quotes a text for a message as it is typed, without Go escapes: "\" rather than "\\".
+func quoteChars(s string) string { return `"` + s + `"` }

@@ -1,0 +1,254 @@
+package source
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// maxCharErrors bounds the errors reported for the forbidden characters of one file.
+const maxCharErrors = 20
+
+// yamlPrintable reports whether YAML 1.2 allows r in a file (c-printable, as yaml.v3's reader checks it).
+func yamlPrintable(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r <= 0x7E) || r == 0x85 ||
+		(r >= 0xA0 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
+}
+
+// xmlAllowed reports whether XML 1.0 allows r in a document (the .docx files are XML): tab, line feed,
+// carriage return and the characters from U+0020 on, except the surrogates, U+FFFE and U+FFFF.
+func xmlAllowed(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) ||
+		(r >= 0x10000 && r <= 0x10FFFF)
+}
+
+// charName names a character for messages: "U+0001".
+func charName(r rune) string { return fmt.Sprintf("U+%04X", r) }
+
+// controlChars reports, at its line and column, every character of the file that YAML does not allow (a NUL
+// byte, another control character): yaml.v3 refuses them without saying where.
+func controlChars(file string, data []byte) Errors {
+	var errs Errors
+	line, col := 1, 0
+	for _, r := range string(data) {
+		col++
+		if r == '\n' {
+			line, col = line+1, 0
+			continue
+		}
+		if yamlPrintable(r) || (r == 0xFEFF) {
+			continue
+		}
+		if len(errs) == maxCharErrors {
+			break
+		}
+		errs = append(errs, &Error{File: file, Line: line, Col: col,
+			VI: fmt.Sprintf("tệp chứa ký tự điều khiển %s, không được phép trong YAML (thường do sao chép từ phần mềm khác); hãy xóa ký tự này", charName(r)),
+			EN: fmt.Sprintf("the file contains the control character %s, which YAML does not allow (it often comes from copying from another program); delete it", charName(r))})
+	}
+	return errs
+}
+
+// text checks that a scalar (a value or a key) holds only characters a .docx may contain; it reports the first
+// one that is not and returns false. Such characters reach a value through the escapes of double-quoted
+// strings ("\x01", "\0").
+func (d *decoder) text(n *yaml.Node, path string) bool {
+	i := 0
+	for j, r := range n.Value {
+		i++
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(n.Value[j:]); size == 1 {
+				d.errorf(n, path, fmt.Sprintf("văn bản chứa byte không phải UTF-8 ở ký tự thứ %d; hãy xóa chuỗi thoát tạo ra nó", i),
+					fmt.Sprintf("the text contains a byte that is not UTF-8 at character %d; remove the escape that makes it", i))
+				return false
+			}
+		}
+		if xmlAllowed(r) {
+			continue
+		}
+		d.errorf(n, path, fmt.Sprintf("văn bản chứa ký tự điều khiển %s ở ký tự thứ %d, không dùng được trong văn bản Word; hãy xóa ký tự này (hoặc chuỗi thoát như \"\\x01\" tạo ra nó)", charName(r), i),
+			fmt.Sprintf("the text contains the control character %s at character %d, which a Word document cannot hold; delete it (or the escape such as \"\\x01\" that makes it)", charName(r), i))
+		return false
+	}
+	return true
+}
+
+// resolve returns a copy of n with its aliases replaced by the values they name, for the types that decode
+// themselves, which then see the same values as the fields this decoder walks. It counts the nodes against the
+// decoder's budget, checks every scalar (text) and reports undefined aliases; it returns false after an error.
+func (d *decoder) resolve(n *yaml.Node, path string, depth int) (*yaml.Node, bool) {
+	d.nodes++
+	if d.nodes > maxNodes || depth > maxDepth {
+		if d.nodes == maxNodes+1 || depth == maxDepth+1 {
+			d.errorf(n, path, "tệp quá phức tạp (quá nhiều giá trị hoặc bí danh lồng nhau)",
+				"file too complex (too many values or nested aliases)")
+		}
+		return nil, false
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			d.errorf(n, path, "bí danh không xác định", "undefined alias")
+			return nil, false
+		}
+		c, ok := d.resolve(n.Alias, path, depth+1)
+		if !ok {
+			return nil, false
+		}
+		cc := *c
+		cc.Line, cc.Column = n.Line, n.Column // report at the alias, where the value is used
+		return &cc, true
+	case yaml.ScalarNode:
+		return n, d.text(n, path)
+	}
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	ok := true
+	for i, x := range n.Content {
+		p := path
+		switch {
+		case n.Kind == yaml.SequenceNode:
+			p = fmt.Sprintf("%s[%d]", path, i)
+		case n.Kind == yaml.MappingNode && i%2 == 1:
+			p = join(path, n.Content[i-1].Value)
+		}
+		r, good := d.resolve(x, p, depth+1)
+		if !good {
+			ok = false
+			continue
+		}
+		c.Content[i] = r
+	}
+	return &c, ok
+}
+
+// lineRE finds the line yaml.v3 gives in a syntax error: "yaml: line 3: did not find expected key".
+var lineRE = regexp.MustCompile(`^line (\d+): `)
+
+// syntaxError turns a yaml.v3 parse error into an Error with the line yaml.v3 gives (1 when it gives none: it
+// leaves out "line 1"), a column where the text of the line shows it, and a Vietnamese explanation of the
+// common cases; the English part is yaml.v3's own text.
+func syntaxError(file string, data []byte, err error) *Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
+	if m := lineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	}
+	lines := strings.Split(string(data), "\n")
+	text := ""
+	if line >= 1 && line <= len(lines) {
+		text = lines[line-1]
+	}
+	col := 0
+	vi := ""
+	switch {
+	case strings.Contains(msg, "tab character") || strings.Contains(msg, "cannot start any token") && strings.Contains(text, "\t"),
+		strings.Contains(msg, "cannot start any token") && strings.Contains(strings.Join(lines[min(line, len(lines)):], "\n"), "\t"):
+		// yaml.v3 may give the line of the enclosing value: the tab is on that line or a later one.
+		for l := max(line, 1); l <= len(lines); l++ {
+			if i := strings.IndexByte(lines[l-1], '\t'); i >= 0 {
+				line, col = l, runeCol(lines[l-1], i)
+				break
+			}
+		}
+		vi = "dùng ký tự tab để thụt lề hoặc ngăn cách; YAML chỉ chấp nhận dấu cách: thay tab bằng dấu cách"
+	case strings.Contains(msg, "cannot start any token"):
+		if i := strings.IndexAny(text, "@`"); i >= 0 {
+			col = runeCol(text, i)
+			vi = "giá trị không được bắt đầu bằng ký tự @ hoặc `; hãy đặt giá trị trong dấu ngoặc kép"
+		}
+	case strings.Contains(msg, "unexpected end of stream"):
+		if l, c, q := unclosedQuote(lines); l > 0 {
+			line, col = l, c
+			vi = fmt.Sprintf("dấu ngoặc %s mở ở đây nhưng không được đóng; thêm dấu %s ở cuối giá trị", q, q)
+		} else {
+			vi = "tệp kết thúc giữa chừng một giá trị (dấu ngoặc hoặc ngoặc kép chưa đóng)"
+		}
+	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-' indicator"),
+		strings.Contains(msg, "block sequence entries are not allowed"), strings.Contains(msg, "could not find expected ':'"):
+		vi = "thụt lề không đúng ở dòng này hoặc các dòng ngay sau: các khóa cùng cấp phải thẳng cột, các mục \"- \" của một danh sách cũng vậy"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		if i := secondColon(text); i >= 0 {
+			col = runeCol(text, i)
+		}
+		vi = "dấu \": \" xuất hiện hai lần trong một giá trị, hoặc thụt lề không đúng; nếu giá trị chứa \": \", hãy đặt nó trong dấu ngoặc kép"
+	case strings.Contains(msg, "did not find expected ',' or ']'"), strings.Contains(msg, "did not find expected ',' or '}'"):
+		vi = "danh sách [ … ] hoặc bảng { … } viết trên một dòng chưa được đóng, hoặc thiếu dấu phẩy"
+	}
+	if vi == "" {
+		vi = msg
+	} else {
+		vi += " (" + msg + ")"
+	}
+	return &Error{File: file, Line: line, Col: col, VI: "lỗi cú pháp YAML: " + vi, EN: "YAML syntax error: " + msg}
+}
+
+// runeCol turns a byte index of a line into a 1-based column in characters; 0 for a negative index.
+func runeCol(line string, i int) int {
+	if i < 0 {
+		return 0
+	}
+	return utf8.RuneCountInString(line[:i]) + 1
+}
+
+// unclosedQuote finds the first line where a quoted value opens ("key: \"…", "- '…") and does not close;
+// it returns its line, the column of the quote and the quote, or 0.
+func unclosedQuote(lines []string) (int, int, string) {
+	for n, l := range lines {
+		t := strings.TrimLeft(l, " ")
+		start := len(l) - len(t)
+		if strings.HasPrefix(t, "- ") {
+			start += 2
+		} else if i := strings.Index(t, ": "); i >= 0 && !strings.HasPrefix(t, "\"") && !strings.HasPrefix(t, "'") {
+			start += i + 2
+		}
+		for start < len(l) && l[start] == ' ' {
+			start++
+		}
+		if start >= len(l) || (l[start] != '"' && l[start] != '\'') {
+			continue
+		}
+		q := l[start]
+		closed := false
+		for i := start + 1; i < len(l); i++ {
+			if q == '"' && l[i] == '\\' {
+				i++
+				continue
+			}
+			if l[i] == q {
+				if q == '\'' && i+1 < len(l) && l[i+1] == '\'' {
+					i++
+					continue
+				}
+				closed = true
+				break
+			}
+		}
+		if !closed {
+			return n + 1, runeCol(l, start), string(q)
+		}
+	}
+	return 0, 0, ""
+}
+
+// secondColon returns the byte index of the second ": " (or final ":") of a line outside quotes, or -1.
+func secondColon(l string) int {
+	seen := 0
+	for i := 0; i < len(l); i++ {
+		if l[i] == '"' || l[i] == '\'' {
+			return -1
+		}
+		if l[i] == ':' && (i+1 == len(l) || l[i+1] == ' ') {
+			seen++
+			if seen == 2 {
+				return i
+			}
+		}
+	}
+	return -1
+}
