@@ -11,6 +11,7 @@ import (
 	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/plan"
+	"gopkg.in/yaml.v3"
 )
 
 // Options change how inputs are loaded.
@@ -143,6 +144,14 @@ func (s *Set) file(path string, named bool) any {
 			v = e
 		}
 	default:
+		if err := yaml.Unmarshal(data, new(yaml.Node)); err != nil && named {
+			// Not YAML at all (a syntax error, a control character): the strict decoder says where.
+			var none struct{}
+			if _, errs := source.Decode(path, data, &none); len(errs) > 0 {
+				s.errs = append(s.errs, errs...)
+				return nil
+			}
+		}
 		if named {
 			s.errs = append(s.errs, &source.Error{File: path, Line: 1, Col: 1, Path: "kind",
 				VI: fmt.Sprintf("loại tệp %q không được hỗ trợ; cần một trong: plan, %s", kind, strings.Join(Kinds, ", ")),
@@ -360,10 +369,14 @@ func (s *Set) checkSession(x *SessionFile) {
 	}
 }
 
+// sessionIDs lists the ids of a plan's sessions for messages; "—" when it has none (yet).
 func sessionIDs(p *plan.Plan) string {
 	var ids []string
 	for _, s := range p.Sessions {
 		ids = append(ids, s.ID)
+	}
+	if len(ids) == 0 {
+		return "—"
 	}
 	return strings.Join(ids, ", ")
 }

@@ -38,7 +38,7 @@
 //	  - part: Nội dung, đối tượng, thời gian và địa điểm tổ chức đối thoại
 //	    content:
 //	      - sessions: true           # the sessions go here, then the ad_hoc clause
-//	sessions:
+//	sessions:                        # optional: a plan may announce its sessions later (no sessions: true block then)
 //	  - {id: q1, quarter: 1, content: "**…**", participants: …, time: 2023-03, venue: …}
 //	ad_hoc: Ngoài ra, …
 //	closing: Yêu cầu các cơ quan …
@@ -65,4 +65,15 @@
 // model and the cross-field rules of Check are all reported together, each with file:line:col, its field path
 // and a Vietnamese and English message (source.Errors). The rules run on what decoded; a field that failed to
 // decode gets no second error from them.
+//
+// A plan without sessions is valid (Part II may say "thời gian cụ thể sẽ có thông báo sau"); then its body has
+// no "sessions: true" block and no ad_hoc clause, which are errors without sessions, as a missing block is with
+// them.
+//
+// # Warnings
+//
+// Warnings(cal) reports, at the position of its time, each session whose time names a day that is not a
+// working day on the calendar (a weekend, a holiday, a compensatory day off such as 27/4/2026). It needs a
+// calendar, so Parse leaves it out; "vanban render" and "vanban validate" print these warnings and --strict
+// makes them errors.
 package plan

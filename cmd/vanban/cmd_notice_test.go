@@ -244,3 +244,23 @@ func TestCLIDataErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanFileBrokenYAML: a file beside the plan that names it but is not YAML at all is reported with its
+// line and column.
+func TestPlanFileBrokenYAML(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join(noticeExample, "plan.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "plan.yaml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "s.yaml"), []byte("kind: session\nplan: plan.yaml\nsession: q1\nheld_on: 2023\x00-03-15\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, _, stderr := runCLI(t, "milestones", filepath.Join(dir, "plan.yaml"))
+	if status != 1 || !strings.Contains(stderr, "s.yaml:4:14: tệp chứa ký tự điều khiển U+0000") {
+		t.Errorf("status %d, stderr %q", status, stderr)
+	}
+}
