@@ -132,15 +132,19 @@
 // # Use of github.com/nguyenthenguyen/docx
 //
 // Parse opens the package with docx.ReadDocxFromMemory and takes the main
-// document (word/document.xml) from its Editable().GetContent(). The
-// dependency refuses a package without word/_rels/document.xml.rels, which
-// the OPC rules allow; the main document is then read from the zip like the
-// other parts. Its Replace/Write path is not used: it misses placeholders
-// split across runs, puts <w:br/> inside <w:t>, shares header maps between
-// copies and ignores write errors. Headers, footers, footnotes and endnotes
-// are read from the zip directly because the dependency keeps them in
-// unexported maps (footnotes not at all), and the output zip is written by
-// this package so that errors surface and unchanged parts are copied raw.
+// document (word/document.xml) from its Editable().GetContent(). Two of the
+// dependency's weak spots are wrapped there: it inflates every header, footer
+// and rels part and never closes the readers it opens (about 40 KB of garbage
+// a part), and it refuses a package without word/_rels/document.xml.rels,
+// which the OPC rules allow; so it is handed a view of the package holding
+// only the main document, copied compressed as it is, and an empty
+// relationships part (see openMainDocument). Its Replace/Write path is not
+// used: it misses placeholders split across runs, puts <w:br/> inside <w:t>,
+// shares header maps between copies and ignores write errors. Headers,
+// footers, footnotes and endnotes are read from the zip directly because the
+// dependency keeps them in unexported maps (footnotes not at all), and the
+// output zip is written by this package so that errors surface and unchanged
+// parts are copied raw.
 // VerifyStrict re-opens every rendered document with the dependency too
 // and checks that it reads the main document that was written.
 package templates

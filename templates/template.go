@@ -185,30 +185,9 @@ func Parse(docxBytes []byte, opts ...Option) (*Template, error) {
 			return nil, fmt.Errorf("templates: %w: parts expand to more than %d bytes", ErrTooLarge, cfg.limits.MaxTotal)
 		}
 	}
-	// The package is opened with nguyenthenguyen/docx, the dependency this
-	// project builds on, and the main document is taken from it. The
-	// dependency only exposes word/document.xml (its header and footer maps
-	// are unexported and shared by every Editable copy, and it does not read
-	// footnotes or endnotes), so the other parts are read from the same zip
-	// here; and it fills nothing itself: it finds no placeholder that Word
-	// split across runs, which is what the compiler below is for. Opening
-	// through it costs about a third of Parse on the reference template
-	// (some 50 µs and 160 KB: it inflates the main document, its rels and
-	// every header and footer, and never closes the readers it opens, so
-	// archive/zip cannot reuse their decompressors); templates are compiled
-	// once and rendered many times, so that is paid once per template.
-	// The dependency also refuses a package without
-	// word/_rels/document.xml.rels, which the OPC rules allow (a document
-	// with no relationship); then the main document is read here like the
-	// other parts.
-	var mainDocument []byte
-	if opened, err := docx.ReadDocxFromMemory(bytes.NewReader(docxBytes), int64(len(docxBytes))); err == nil {
-		mainDocument = []byte(opened.Editable().GetContent())
-		if err := opened.Close(); err != nil {
-			return nil, fmt.Errorf("templates: closing template: %w", err)
-		}
-	} else if !hasEntry(zr, "word/document.xml") {
-		return nil, fmt.Errorf("templates: not a .docx file (no word/document.xml): %w", err)
+	mainDocument, err := openMainDocument(zr)
+	if err != nil {
+		return nil, err
 	}
 
 	t := &Template{cfg: cfg}
@@ -222,7 +201,7 @@ func Parse(docxBytes []byte, opts ...Option) (*Template, error) {
 		e := entry{name: f.Name, method: f.Method, crc: f.CRC32, usize: f.UncompressedSize64}
 		if templatePart.MatchString(f.Name) && !strings.HasSuffix(f.Name, "/") {
 			var b []byte
-			if f.Name == "word/document.xml" && mainDocument != nil {
+			if f.Name == "word/document.xml" {
 				b = mainDocument
 			} else if b, err = readEntry(f); err != nil {
 				return nil, fmt.Errorf("templates: reading %s: %w", f.Name, err)
@@ -265,13 +244,72 @@ func Parse(docxBytes []byte, opts ...Option) (*Template, error) {
 	return t, nil
 }
 
-func hasEntry(zr *zip.Reader, name string) bool {
+var emptyRelationships = []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+	`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`)
+
+// openMainDocument opens the package with nguyenthenguyen/docx, the
+// dependency this project builds on, and returns the main document as the
+// dependency reads it.
+//
+// The dependency only exposes word/document.xml: its header and footer maps
+// are unexported (and shared by every Editable copy), it does not read
+// footnotes or endnotes, and it finds no placeholder that Word split across
+// runs, which is what the compiler is for; so the other parts are read from
+// the zip by Parse. Two of its weak spots are wrapped here. It inflates every
+// header, footer and rels part it finds and never closes the readers it
+// opens, so archive/zip cannot reuse their decompressors (about 40 KB of
+// garbage a part): it is handed a view of the package holding only the main
+// document, copied compressed as it is (no deflate), and an empty, stored
+// relationships part. The dependency refuses a package without
+// word/_rels/document.xml.rels, which the OPC rules allow (a document with no
+// relationship), and vanban uses only its main document, so the real
+// relationships are not inflated for it.
+func openMainDocument(zr *zip.Reader) ([]byte, error) {
+	const mainName = "word/document.xml"
+	var main *zip.File
 	for _, f := range zr.File {
-		if f.Name == name {
-			return true
+		if f.Name == mainName {
+			main = f
+			break
 		}
 	}
-	return false
+	if main == nil {
+		return nil, fmt.Errorf("templates: not a .docx file: no %s", mainName)
+	}
+	var view bytes.Buffer
+	zw := zip.NewWriter(&view)
+	raw, err := main.OpenRaw()
+	if err == nil {
+		buf := make([]byte, main.CompressedSize64)
+		if _, err = io.ReadFull(raw, buf); err == nil {
+			fh := main.FileHeader
+			var w io.Writer
+			if w, err = zw.CreateRaw(&fh); err == nil {
+				_, err = w.Write(buf)
+			}
+		}
+	}
+	if err == nil {
+		var w io.Writer
+		if w, err = zw.CreateHeader(&zip.FileHeader{Name: "word/_rels/document.xml.rels", Method: zip.Store}); err == nil {
+			_, err = w.Write(emptyRelationships)
+		}
+	}
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("templates: reading %s: %w", mainName, err)
+	}
+	opened, err := docx.ReadDocxFromMemory(bytes.NewReader(view.Bytes()), int64(view.Len()))
+	if err != nil {
+		return nil, fmt.Errorf("templates: not a .docx file: %w", err)
+	}
+	content := opened.Editable().GetContent()
+	if err := opened.Close(); err != nil {
+		return nil, fmt.Errorf("templates: closing template: %w", err)
+	}
+	return []byte(content), nil
 }
 
 func readEntry(f *zip.File) ([]byte, error) {
