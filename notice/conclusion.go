@@ -7,6 +7,7 @@ import (
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/source"
+	"gopkg.in/yaml.v3"
 )
 
 // ConclusionFile is a "kind: conclusion" file: the Secretary's conclusion notice (Thông báo kết luận) after a
@@ -23,26 +24,103 @@ type ConclusionFile struct {
 	// Intro replaces the generated first paragraph.
 	Intro string `yaml:"intro,omitempty"`
 	// Attendance is an optional sentence on who attended.
-	Attendance  string     `yaml:"attendance,omitempty"`
-	Petitions   []Petition `yaml:"petitions" validate:"required,min=1,dive"`
-	Conclusions []string   `yaml:"conclusions" validate:"required,min=1,dive,required"`
-	// ReportTo is whom the bodies report to, e.g. "Thường trực Thị ủy (qua Ban Dân vận Thị ủy)".
-	ReportTo    string            `yaml:"report_to" validate:"required"`
-	Assignments []AssignmentInput `yaml:"assignments" validate:"required,min=1,dive"`
+	Attendance string `yaml:"attendance,omitempty"`
+	// Petitions may be absent (a thematic dialogue); each may carry its answer and its assignments.
+	Petitions []Petition `yaml:"petitions,omitempty" validate:"dive"`
+	// Conclusions are the general conclusions, each a text or {text, bullets}; optional when the petitions
+	// carry answers or assignments, but something must be concluded.
+	Conclusions []Conclusion `yaml:"conclusions,omitempty" validate:"dive"`
+	// ReportTo is whom the bodies report to, e.g. "Thường trực Thị ủy (qua Ban Dân vận Thị ủy)"; required when
+	// assignments are printed.
+	ReportTo string `yaml:"report_to,omitempty"`
+	// Assignments are printed in their own part, except those a petition names in assignment_ids (printed
+	// under it).
+	Assignments []AssignmentInput `yaml:"assignments,omitempty" validate:"dive"`
 	Closing     string            `yaml:"closing,omitempty"`
+	// Headings replaces the part titles and labels (ConclusionHeadings).
+	Headings ConclusionHeadings `yaml:"headings,omitempty"`
 
-	session *SessionFile  // the session file, when found
-	due     []Assignment  // resolved assignments
-	issues  source.Errors // deadline problems (warnings unless strict)
+	session     *SessionFile  // the session file, when found
+	due         []Assignment  // resolved assignments: the top-level ones, then those of the petitions
+	duePetition []int         // for each of due, the petition it was written under, or -1
+	issues      source.Errors // deadline problems (warnings unless strict)
 }
 
-// Petition is one opinion or petition raised at the session (ý kiến, kiến nghị).
+// Petition is one opinion or petition raised at the session (ý kiến, kiến nghị), with, optionally, the answer
+// given to it and the assignments that answer it, printed right under it.
 type Petition struct {
 	// Who raised it, e.g. "Ông Nguyễn Văn A".
 	Who string `yaml:"who" validate:"required"`
 	// From is where they come from, e.g. "Hội Cựu chiến binh phường Nguyễn Nghiêm".
 	From string `yaml:"from,omitempty"`
 	Text string `yaml:"text" validate:"required"`
+	// Answer is the conclusion on this petition, printed under it after the answer label ("Kết luận: …").
+	Answer string `yaml:"answer,omitempty"`
+	// Assignments are written here and printed under the petition (they count with the notice's others).
+	Assignments []AssignmentInput `yaml:"assignments,omitempty" validate:"dive"`
+	// AssignmentIDs name assignments of the notice's list, printed under the petition instead of in their part.
+	AssignmentIDs []string `yaml:"assignment_ids,omitempty" validate:"dive,required"`
+}
+
+// answered reports whether the petition carries an answer or assignments.
+func (p *Petition) answered() bool {
+	return p.Answer != "" || len(p.Assignments) > 0 || len(p.AssignmentIDs) > 0
+}
+
+// Conclusion is one general conclusion: in YAML a text, or {text, bullets} for a text with sub-bullets
+// (printed "+ …").
+type Conclusion struct {
+	Text    string
+	Bullets []string
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler: a string, or a mapping with text and bullets (a list of strings).
+func (c *Conclusion) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if strings.TrimSpace(n.Value) == "" {
+			return source.Msg("kết luận trống", "empty conclusion")
+		}
+		c.Text = n.Value
+		return nil
+	case yaml.MappingNode:
+		var out Conclusion
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if seen[k.Value] {
+				return source.Msg(fmt.Sprintf("khóa %q bị lặp", k.Value), fmt.Sprintf("duplicate key %q", k.Value))
+			}
+			seen[k.Value] = true
+			switch k.Value {
+			case "text":
+				if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
+					return source.Msg("text phải là một chuỗi không trống", "text must be a non-empty string")
+				}
+				out.Text = v.Value
+			case "bullets":
+				if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+					return source.Msg("bullets phải là một danh sách chuỗi", "bullets must be a list of strings")
+				}
+				for _, b := range v.Content {
+					if b.Kind != yaml.ScalarNode || strings.TrimSpace(b.Value) == "" {
+						return source.Msg(fmt.Sprintf("bullets (dòng %d): mỗi mục phải là một chuỗi không trống", b.Line),
+							fmt.Sprintf("bullets (line %d): each entry must be a non-empty string", b.Line))
+					}
+					out.Bullets = append(out.Bullets, b.Value)
+				}
+			default:
+				return source.Msg(fmt.Sprintf("khóa không hợp lệ %q; các khóa được dùng: text, bullets", k.Value),
+					fmt.Sprintf("unknown key %q; allowed keys: text, bullets", k.Value))
+			}
+		}
+		if out.Text == "" {
+			return source.Msg("thiếu text", "text is missing")
+		}
+		*c = out
+		return nil
+	}
+	return source.Msg("kết luận phải là một chuỗi hoặc {text, bullets}", "a conclusion must be a string or {text, bullets}")
 }
 
 // AssignmentInput is an assignment as written in YAML: a date, or a number of working days counted from the
@@ -56,6 +134,9 @@ type AssignmentInput struct {
 	// Due is the last day; DueWorkingDays the count of working days after the notice's date.
 	Due            calendar.Date `yaml:"due,omitempty"`
 	DueWorkingDays int           `yaml:"due_working_days,omitempty" validate:"gte=0,lte=250"`
+	// Report replaces, for this assignment, the words between the task and the due date (the conclusion's
+	// headings.report, by default "báo cáo kết quả về {report_to} và trả lời công dân").
+	Report string `yaml:"report,omitempty"`
 }
 
 // Resolved returns the assignments with their due dates resolved.
@@ -105,9 +186,9 @@ func (c *ConclusionFile) resolve(cal *calendar.Calendar) source.Errors {
 		from = c.Deadline(cal) // a draft: count from the day the notice is due
 	}
 	reply := c.offsets().Reply
-	c.due = nil
-	for i, a := range c.Assignments {
-		path := fmt.Sprintf("assignments[%d]", i)
+	c.due, c.duePetition = nil, nil
+	for _, in := range c.assignmentInputs() {
+		a, path := in.a, in.path
 		out := Assignment{ID: a.ID, SessionID: c.Session, Body: a.Body, Task: a.Task, Due: a.Due, DueDays: a.DueWorkingDays}
 		switch {
 		case !a.Due.IsZero() && a.DueWorkingDays != 0:
@@ -126,8 +207,100 @@ func (c *ConclusionFile) resolve(cal *calendar.Calendar) source.Errors {
 				fmt.Sprintf("due %s is before the notice's date %s", a.Due, date)))
 		}
 		c.due = append(c.due, out)
+		c.duePetition = append(c.duePetition, in.petition)
 	}
 	return errs
+}
+
+// needsReportTo reports whether a printed assignment names report_to (through {report_to} in its report words).
+func (c *ConclusionFile) needsReportTo() bool {
+	h := c.headings(c.Headings)
+	for _, in := range c.assignmentInputs() {
+		if strings.Contains(or(in.a.Report, h["report"]), "{report_to}") {
+			return true
+		}
+	}
+	return false
+}
+
+// assignmentInput is an assignment as written, with its field path and the petition it is under (-1: none).
+type assignmentInput struct {
+	a        AssignmentInput
+	path     string
+	petition int
+}
+
+// assignmentInputs lists the assignments of the notice: its list, then those written under the petitions.
+func (c *ConclusionFile) assignmentInputs() []assignmentInput {
+	var out []assignmentInput
+	for i, a := range c.Assignments {
+		out = append(out, assignmentInput{a, fmt.Sprintf("assignments[%d]", i), -1})
+	}
+	for i, p := range c.Petitions {
+		for j, a := range p.Assignments {
+			out = append(out, assignmentInput{a, fmt.Sprintf("petitions[%d].assignments[%d]", i, j), i})
+		}
+	}
+	return out
+}
+
+// check applies the rules of the content: something is concluded, the petitions' assignment ids name
+// assignments of the list, report_to is given when assignments are printed, body is not given with the
+// sections it replaces, and the inline markup of the texts is balanced.
+func (c *ConclusionFile) check() source.Errors {
+	var errs source.Errors
+	add := func(path, vi, en string) { errs = append(errs, c.errorf(path, vi, en)) }
+	if len(c.Body) > 0 {
+		for _, key := range []string{"petitions", "conclusions"} {
+			if c.src.Has(key) {
+				add(key, fmt.Sprintf("body thay cho các phần tự sinh nên %s không được in: ghi nội dung này vào body", key),
+					fmt.Sprintf("body replaces the generated sections, so %s would not be printed: write it in body", key))
+			}
+		}
+	} else {
+		answered := false
+		for i := range c.Petitions {
+			answered = answered || c.Petitions[i].answered()
+		}
+		if len(c.Conclusions) == 0 && !answered && len(c.Assignments) == 0 && !c.src.DecodeFailed("conclusions") {
+			add("conclusions", "thông báo kết luận chưa kết luận gì: ghi conclusions, hoặc answer / assignments dưới từng kiến nghị (petitions), hoặc assignments, hoặc viết toàn bộ nội dung bằng body",
+				"the conclusion notice concludes nothing: give conclusions, or an answer / assignments under each petition, or assignments, or write the whole content as body")
+		}
+		if c.needsReportTo() && strings.TrimSpace(c.ReportTo) == "" && !c.src.DecodeFailed("report_to") {
+			add("report_to", "thiếu nơi nhận báo cáo kết quả (report_to), cần cho các nhiệm vụ được giao",
+				"whom the bodies report to (report_to) is missing; the assignments need it")
+		}
+	}
+	ids := map[string]bool{}
+	for _, a := range c.Assignments {
+		ids[a.ID] = true
+	}
+	var texts [][2]string
+	for i, p := range c.Petitions {
+		pp := fmt.Sprintf("petitions[%d]", i)
+		for j, id := range p.AssignmentIDs {
+			if id != "" && !ids[id] {
+				add(fmt.Sprintf("%s.assignment_ids[%d]", pp, j), fmt.Sprintf("không có nhiệm vụ %q trong assignments của thông báo", id),
+					fmt.Sprintf("no assignment %q in the notice's assignments", id))
+			}
+		}
+		texts = append(texts, [2]string{pp + ".who", p.Who}, [2]string{pp + ".from", p.From}, [2]string{pp + ".text", p.Text},
+			[2]string{pp + ".answer", p.Answer})
+	}
+	for i, k := range c.Conclusions {
+		cp := fmt.Sprintf("conclusions[%d]", i)
+		texts = append(texts, [2]string{cp, k.Text})
+		for _, b := range k.Bullets {
+			texts = append(texts, [2]string{cp, b})
+		}
+	}
+	for _, in := range c.assignmentInputs() {
+		texts = append(texts, [2]string{in.path + ".body", in.a.Body}, [2]string{in.path + ".task", in.a.Task},
+			[2]string{in.path + ".report", in.a.Report})
+	}
+	texts = append(texts, [2]string{"intro", c.Intro}, [2]string{"attendance", c.Attendance}, [2]string{"report_to", c.ReportTo},
+		[2]string{"closing", c.Closing})
+	return append(errs, c.textErrors(texts)...)
 }
 
 // Document builds the Thông báo kết luận.
@@ -150,35 +323,101 @@ func (c *ConclusionFile) Document(cal *calendar.Calendar) (*document.Document, e
 		}
 		intro += fmt.Sprintf(" Sau khi nghe ý kiến, kiến nghị của công dân và ý kiến giải trình của các cơ quan, đơn vị liên quan, đồng chí %s kết luận như sau:", host)
 	}
-	d.Body = []document.Block{{Kind: document.Paragraph, Text: intro}}
+	h := c.headings(c.Headings)
+	opening := []document.Block{{Kind: document.Paragraph, Text: intro}}
 	if c.Illustration {
-		d.Body = append(d.Body, document.Block{Kind: document.Paragraph, Text: "*(Nội dung minh họa)*"})
-	}
-	d.Body = append(d.Body, document.Block{Kind: document.Part, Title: "Ý kiến, kiến nghị của công dân"})
-	for _, p := range c.Petitions {
-		who := p.Who
-		if p.From != "" {
-			who += " (" + p.From + ")"
-		}
-		d.Body = append(d.Body, document.Block{Kind: document.Bullet, Text: who + ": " + endSentence(p.Text)})
-	}
-	d.Body = append(d.Body, document.Block{Kind: document.Part, Title: "Kết luận của đồng chí " + host})
-	for _, s := range c.Conclusions {
-		d.Body = append(d.Body, document.Block{Kind: document.Bullet, Text: endSentence(s)})
-	}
-	d.Body = append(d.Body, document.Block{Kind: document.Part, Title: "Giao nhiệm vụ"})
-	for _, a := range c.due {
-		text := strings.TrimRight(strings.TrimSpace(a.Task), ".;") + "; báo cáo kết quả về " + c.ReportTo + " và trả lời công dân "
-		if a.Due.IsZero() {
-			text += fmt.Sprintf("trong thời hạn %02d ngày làm việc kể từ ngày ban hành Thông báo này.", a.DueDays)
-		} else {
-			text += "trước ngày " + document.ShortDate(a.Due) + "."
-		}
-		d.Body = append(d.Body, document.Block{Kind: document.Item, Title: a.Body, Text: text})
+		opening = append(opening, document.Block{Kind: document.Paragraph, Text: "*" + h["illustration"] + "*"})
 	}
 	closing := or(c.Closing, c.Announcer+" thông báo để các cơ quan, đơn vị, địa phương liên quan biết, thực hiện./.")
-	d.Body = append(d.Body, document.Block{Kind: document.Paragraph, Text: closing})
+	d.Body = c.compose(opening, func() []document.Block { return c.sections(h) }, closing)
 	return d, validateDoc(&c.Meta, d)
+}
+
+// sections builds the generated parts: the petitions (each with its answer and assignments when any carries
+// them), the general conclusions, and the assignments not printed under a petition.
+func (c *ConclusionFile) sections(h map[string]string) []document.Block {
+	var out []document.Block
+	byID := map[string]Assignment{}
+	for i, a := range c.due {
+		if c.duePetition[i] < 0 {
+			byID[a.ID] = a
+		}
+	}
+	placed := map[string]bool{}
+	if len(c.Petitions) > 0 {
+		out = append(out, document.Block{Kind: document.Part, Title: h["petitions"]})
+		detailed := false
+		for i := range c.Petitions {
+			detailed = detailed || c.Petitions[i].answered()
+		}
+		for i, p := range c.Petitions {
+			who := p.Who
+			if p.From != "" {
+				who += " (" + p.From + ")"
+			}
+			if !detailed {
+				out = append(out, document.Block{Kind: document.Bullet, Text: who + ": " + endSentence(p.Text)})
+				continue
+			}
+			out = append(out, document.Block{Kind: document.Item, Title: who, Text: endSentence(p.Text)})
+			if p.Answer != "" {
+				out = append(out, document.Block{Kind: document.Paragraph, Text: "*" + h["answer"] + ":* " + endSentence(p.Answer)})
+			}
+			var under []Assignment
+			for _, id := range p.AssignmentIDs {
+				if a, ok := byID[id]; ok {
+					under = append(under, a)
+					placed[id] = true
+				}
+			}
+			for j, a := range c.due {
+				if c.duePetition[j] == i {
+					under = append(under, a)
+				}
+			}
+			for _, a := range under {
+				out = append(out, document.Block{Kind: document.Paragraph, Text: h["assign"] + " " + a.Body + ": " + c.assignmentText(a, h)})
+			}
+		}
+	}
+	if len(c.Conclusions) > 0 {
+		out = append(out, document.Block{Kind: document.Part, Title: h["conclusions"]})
+		for _, k := range c.Conclusions {
+			out = append(out, document.Block{Kind: document.Bullet, Text: endSentence(k.Text)})
+			for _, b := range k.Bullets {
+				out = append(out, document.Block{Kind: document.Bullet, Label: "+", Text: endSentence(b)})
+			}
+		}
+	}
+	var rest []Assignment
+	for i, a := range c.due {
+		if c.duePetition[i] < 0 && !placed[a.ID] {
+			rest = append(rest, a)
+		}
+	}
+	if len(rest) > 0 {
+		out = append(out, document.Block{Kind: document.Part, Title: h["assignments"]})
+		for _, a := range rest {
+			out = append(out, document.Block{Kind: document.Item, Title: a.Body, Text: c.assignmentText(a, h)})
+		}
+	}
+	return out
+}
+
+// assignmentText writes an assignment's task, whom to report to (its report, else headings.report) and by when.
+func (c *ConclusionFile) assignmentText(a Assignment, h map[string]string) string {
+	report := h["report"]
+	for _, in := range c.assignmentInputs() {
+		if in.a.ID == a.ID && in.a.Report != "" {
+			report = in.a.Report
+		}
+	}
+	report = strings.ReplaceAll(report, "{report_to}", c.ReportTo)
+	text := strings.TrimRight(strings.TrimSpace(a.Task), ".;") + "; " + strings.TrimSpace(report) + " "
+	if a.Due.IsZero() {
+		return text + fmt.Sprintf("trong thời hạn %02d ngày làm việc kể từ ngày ban hành Thông báo này.", a.DueDays)
+	}
+	return text + "trước ngày " + document.ShortDate(a.Due) + "."
 }
 
 // PlanSessionHeading returns the plan's heading of the session ("Quý I/2023").

@@ -72,8 +72,8 @@
 //	illustration: true               # prints "(Nội dung minh họa)"
 //	document: {date: 2023-03-22}     # checked: not before the session, not after the deadline
 //	announcer: Thường trực Thị ủy
-//	petitions: [{who: Ông Nguyễn Văn A, from: phường Nguyễn Nghiêm, text: đề nghị …}]
-//	conclusions: [Ghi nhận …]
+//	petitions: [{who: Ông Nguyễn Văn A, from: phường Nguyễn Nghiêm, text: đề nghị …}]   # optional, see below
+//	conclusions: [Ghi nhận …]        # optional when the petitions are answered, see below
 //	report_to: Thường trực Thị ủy (qua Ban Dân vận Thị ủy)
 //	assignments:
 //	  - {id: q1-1, body: Ủy ban nhân dân thị xã, task: …, due_working_days: 10}   # or due: 2023-04-14
@@ -103,6 +103,81 @@
 //	kind: calendar-export            # the .ics of the directory's session, conclusion and schedule files
 //	plan: plan.yaml
 //	output: lich-doi-thoai-2023.ics
+//
+// # Shaping the document: headings, answers, free blocks
+//
+// Notices and conclusions of other bodies differ from the generated shape; these keys express them without
+// code. Every kind that makes a .docx (session, conclusion, followup, reception-schedule) accepts:
+//
+//	headings:                        # titles and labels of the generated sections; absent keys keep the defaults
+//	  petitions: TÓM TẮT Ý KIẾN, KIẾN NGHỊ CỦA CÔNG DÂN
+//	before:                          # free blocks after the intro, before the generated sections
+//	  - paragraph: "*(Nội dung minh họa)*"
+//	after:                           # free blocks after the generated sections, before the closing
+//	  - paragraph: Văn phòng HĐND và UBND xã theo dõi, đôn đốc …
+//	body:                            # instead of the generated sections (not with before/after)
+//	  - part: Nội dung
+//	    content:
+//	      - item: Chủ trì
+//	        text: Đồng chí …
+//	      - bullet: …                # "label: +" for a "+" sub-bullet
+//
+// The free blocks are the plan's body blocks (plan.Block: part, item, subitem, paragraph, bullet, with text,
+// label and content), checked by the plan's rules (plan.CheckBlocks: one kind per block, parts at the top,
+// subitems inside items, no "sessions: true") and printed by the plan's converter (plan.Blocks), so their
+// numbering continues that of the generated parts ("I-", "1." or "I.", "1." by the rule set) and they take the
+// same inline markup; {{deadline}} and {{year}} are the plan's. With body the intro and closing stay (intro: and
+// closing: replace them) and every check of the structured fields still runs: held_on against the plan, the
+// notice's date against the deadline, the assignments' due dates, their follow-up and calendar.
+//
+// The keys of headings and their defaults, by kind (the table defaultHeadings in headings.go; DefaultHeadings
+// returns it). State defaults write the part titles in capitals; "{host}" / "{HOST}" is the plan's host:
+//
+//	session:     chair "Chủ trì", content "Nội dung", time "Thời gian", venue "Địa điểm",
+//	             participants "Thành phần mời:", opinions "Tiếp nhận ý kiến của công dân"
+//	conclusion:  petitions "Ý kiến, kiến nghị của công dân" (State "Ý KIẾN, KIẾN NGHỊ CỦA CÔNG DÂN"),
+//	             conclusions "Kết luận của đồng chí {host}" (State "KẾT LUẬN CỦA ĐỒNG CHÍ {HOST}"),
+//	             assignments "Giao nhiệm vụ" (State "GIAO NHIỆM VỤ"), answer "Kết luận" (label of a petition's
+//	             answer), assign "Giao" (before the body of an assignment under a petition),
+//	             report "báo cáo kết quả về {report_to} và trả lời công dân" (between task and due date),
+//	             illustration "(Nội dung minh họa)"
+//	followup:    overview "Tình hình chung", details "Kết quả cụ thể theo từng cơ quan, đơn vị",
+//	             proposals "Kiến nghị, đề xuất" (State in capitals)
+//	reception-schedule: time "Thời gian", venue "Địa điểm", schedule "Lịch cụ thể:"
+//
+// A session file may also give when, the whole time line ("Từ 14 giờ 00, thứ Sáu, ngày 12/9/2025 (một buổi
+// chiều)"; start stays required for the calendar); chair and participants may be left out when body writes the
+// content, and a Giấy mời needs participants only when it has no addressees.
+//
+// A conclusion file's petitions are optional (a thematic dialogue has none). Each may carry its answer and its
+// assignments, printed right under it; then the petitions print as numbered items ("1. Ông A (thôn X): …"):
+//
+//	petitions:
+//	  - who: Ông Nguyễn Văn Tâm
+//	    from: thôn An Lộc
+//	    text: phản ánh tuyến mương … bị bồi lấp
+//	    answer: Ý kiến của ông là chính đáng; …           # "Kết luận: …" (headings.answer)
+//	    assignments:                                     # written here: "Giao Phòng Kinh tế: …; báo cáo … trước ngày …"
+//	      - {id: ap-1, body: Phòng Kinh tế, task: kiểm tra …, due: 2025-10-31}
+//	    assignment_ids: [ap-2]                           # or named from the assignments list, printed here instead
+//	conclusions:                                         # optional when petitions carry answers or assignments
+//	  - Ghi nhận …                                       # a bullet
+//	  - text: "Thời gian tới, đề nghị:"                  # a bullet with "+" sub-bullets
+//	    bullets:
+//	      - Thành lập **Tổ công nghệ số cộng đồng** ở các thôn;
+//	      - Hỗ trợ …
+//	assignments:                                         # optional; those not named by a petition print in their part
+//	  - {id: ap-3, body: Văn phòng HĐND và UBND xã, task: Đăng tải …, due_working_days: 5, report: hoàn thành}
+//
+// A notice must conclude something: conclusions, an answer or assignment under a petition, assignments, or a
+// body; otherwise it is an error. report_to is required when a printed assignment's report words name it
+// ({report_to}); an assignment's report replaces those words for it. With body, petitions and conclusions are
+// errors (they would not be printed); the assignments stay, for their deadlines and follow-up. Petitions'
+// assignments count with the others: unique ids, due dates, follow-up, status and calendar.
+//
+// notice/testdata/other-bodies holds three documents of other bodies written this way, each with its plan: a
+// State Ủy ban nhân dân xã conclusion notice answering each petition under it, a Đảng ủy phường Giấy mời, a
+// thematic dialogue's conclusion notice.
 //
 // # Deadlines
 //

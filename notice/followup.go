@@ -30,6 +30,8 @@ type FollowupFile struct {
 	// Inspection is the body that acts on delays, e.g. "Ủy ban Kiểm tra Thị ủy".
 	Inspection string `yaml:"inspection,omitempty"`
 	Closing    string `yaml:"closing,omitempty"`
+	// Headings replaces the part titles (FollowupHeadings).
+	Headings FollowupHeadings `yaml:"headings,omitempty"`
 
 	conclusions []*ConclusionFile
 	statuses    []Status
@@ -104,24 +106,36 @@ func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, err
 	intro := or(f.Intro, fmt.Sprintf("Thực hiện %s, %s báo cáo kết quả theo dõi, đôn đốc các cơ quan, đơn vị thực hiện thông báo kết luận của đồng chí %s, tính đến ngày %s như sau:",
 		f.planCitation(), f.Announcer, host, document.ShortDate(f.AsOf)))
 	t := Tally(f.statuses)
-	d.Body = []document.Block{
-		{Kind: document.Paragraph, Text: intro},
-		{Kind: document.Part, Title: "Tình hình chung"},
-		{Kind: document.Paragraph, Text: fmt.Sprintf("Tổng số nhiệm vụ được giao: %d. Đã hoàn thành: %d (trong đó hoàn thành chậm: %d); đang thực hiện, còn hạn: %d; quá hạn chưa hoàn thành: %d.",
-			len(f.statuses), t[Done]+t[DoneLate], t[DoneLate], t[InProgress], t[Overdue])},
-		{Kind: document.Part, Title: "Kết quả cụ thể theo từng cơ quan, đơn vị"},
-	}
-	for _, g := range GroupByBody(f.statuses) {
-		d.Body = append(d.Body, document.Block{Kind: document.Item, Title: g.Body})
-		for _, s := range g.Statuses {
-			text := fmt.Sprintf("%s (mã %s; hạn %s): **%s**.", strings.TrimRight(strings.TrimSpace(s.Task), ".;"), s.ID, document.ShortDate(s.Due), s.Describe())
-			if s.Note != "" {
-				text += " " + endSentence(s.Note)
-			}
-			d.Body = append(d.Body, document.Block{Kind: document.Bullet, Text: text})
+	h := f.headings(f.Headings)
+	sections := func() []document.Block {
+		out := []document.Block{
+			{Kind: document.Part, Title: h["overview"]},
+			{Kind: document.Paragraph, Text: fmt.Sprintf("Tổng số nhiệm vụ được giao: %d. Đã hoàn thành: %d (trong đó hoàn thành chậm: %d); đang thực hiện, còn hạn: %d; quá hạn chưa hoàn thành: %d.",
+				len(f.statuses), t[Done]+t[DoneLate], t[DoneLate], t[InProgress], t[Overdue])},
+			{Kind: document.Part, Title: h["details"]},
 		}
+		for _, g := range GroupByBody(f.statuses) {
+			out = append(out, document.Block{Kind: document.Item, Title: g.Body})
+			for _, s := range g.Statuses {
+				text := fmt.Sprintf("%s (mã %s; hạn %s): **%s**.", strings.TrimRight(strings.TrimSpace(s.Task), ".;"), s.ID, document.ShortDate(s.Due), s.Describe())
+				if s.Note != "" {
+					text += " " + endSentence(s.Note)
+				}
+				out = append(out, document.Block{Kind: document.Bullet, Text: text})
+			}
+		}
+		out = append(out, document.Block{Kind: document.Part, Title: h["proposals"]})
+		for _, p := range f.proposals() {
+			out = append(out, document.Block{Kind: document.Bullet, Text: endSentence(p)})
+		}
+		return out
 	}
-	d.Body = append(d.Body, document.Block{Kind: document.Part, Title: "Kiến nghị, đề xuất"})
+	d.Body = f.compose([]document.Block{{Kind: document.Paragraph, Text: intro}}, sections, or(f.Closing, f.Announcer+" báo cáo./."))
+	return d, validateDoc(&f.Meta, d)
+}
+
+// proposals returns the report's proposals: the file's, else the default ones on overdue assignments.
+func (f *FollowupFile) proposals() []string {
 	proposals := f.Proposals
 	if len(proposals) == 0 {
 		var late []string
@@ -143,11 +157,7 @@ func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, err
 			proposals = append(proposals, "Các nhiệm vụ được giao đang được thực hiện đúng tiến độ; tiếp tục theo dõi, đôn đốc.")
 		}
 	}
-	for _, p := range proposals {
-		d.Body = append(d.Body, document.Block{Kind: document.Bullet, Text: endSentence(p)})
-	}
-	d.Body = append(d.Body, document.Block{Kind: document.Paragraph, Text: or(f.Closing, f.Announcer+" báo cáo./.")})
-	return d, validateDoc(&f.Meta, d)
+	return proposals
 }
 
 // WriteStatusTable prints statuses as a plain table grouped by body, with a summary line.

@@ -122,6 +122,12 @@ type Meta struct {
 	// Signature defaults to the plan's signature.
 	Signature *plan.Signature `yaml:"signature,omitempty"`
 
+	// Before and After are free blocks (the plan's body model: part, item, subitem, paragraph, bullet) printed
+	// before and after the generated sections of the kind; Body replaces the generated sections (see free.go).
+	Before []plan.Block `yaml:"before,omitempty" validate:"dive"`
+	After  []plan.Block `yaml:"after,omitempty" validate:"dive"`
+	Body   []plan.Block `yaml:"body,omitempty" validate:"dive"`
+
 	path string
 	src  *source.Source
 	plan *plan.Plan

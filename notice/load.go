@@ -239,6 +239,7 @@ func load[T input](s *Set, path string, data []byte, v T) any {
 		return nil // the plan's own errors are reported
 	}
 	m.plan = pf.Plan
+	s.errs = append(s.errs, m.checkFree()...)
 	switch x := any(v).(type) {
 	case *SessionFile:
 		s.Sessions = append(s.Sessions, x)
@@ -320,6 +321,14 @@ func (s *Set) checkSession(x *SessionFile) {
 		add("session", fmt.Sprintf("kế hoạch %s không có buổi đối thoại %q (có: %s)", x.Plan, x.Session, sessionIDs(x.plan)),
 			fmt.Sprintf("plan %s has no session %q (it has: %s)", x.Plan, x.Session, sessionIDs(x.plan)))
 		return
+	}
+	if len(x.Body) == 0 && strings.TrimSpace(x.Chair) == "" && !x.src.DecodeFailed("chair") {
+		add("chair", "thiếu người chủ trì (chair); chỉ được bỏ khi nội dung do body viết",
+			"the chair (chair) is missing; it may be left out only when body writes the content")
+	}
+	if len(x.Body) == 0 && len(x.Participants) == 0 && !(x.Form == "invitation" && len(x.Addressees) > 0) && !x.src.DecodeFailed("participants") {
+		add("participants", "thiếu thành phần mời (participants); chỉ được bỏ khi nội dung do body viết",
+			"the participants (participants) are missing; they may be left out only when body writes the content")
 	}
 	if x.HeldOn.IsZero() {
 		add("held_on", "thiếu ngày tổ chức (held_on)", "the session's date (held_on) is missing")
@@ -416,6 +425,7 @@ func (s *Set) sessionFile(p *plan.Plan, id string) *SessionFile {
 }
 
 func (s *Set) checkConclusion(c *ConclusionFile) {
+	s.errs = append(s.errs, c.check()...)
 	if _, ok := c.plan.Session(c.Session); !ok {
 		s.errs = append(s.errs, c.errorf("session", fmt.Sprintf("kế hoạch %s không có buổi đối thoại %q (có: %s)", c.Plan, c.Session, sessionIDs(c.plan)),
 			fmt.Sprintf("plan %s has no session %q (it has: %s)", c.Plan, c.Session, sessionIDs(c.plan))))
@@ -440,11 +450,11 @@ func (s *Set) checkConclusion(c *ConclusionFile) {
 	s.errs = append(s.errs, c.resolve(s.Cal)...)
 	s.Warnings = append(s.Warnings, c.issues...)
 	ids := map[string]bool{}
-	for i, a := range c.Assignments {
-		if ids[a.ID] {
-			s.errs = append(s.errs, c.errorf(fmt.Sprintf("assignments[%d].id", i), fmt.Sprintf("mã %q bị lặp", a.ID), fmt.Sprintf("duplicate id %q", a.ID)))
+	for _, in := range c.assignmentInputs() {
+		if ids[in.a.ID] {
+			s.errs = append(s.errs, c.errorf(in.path+".id", fmt.Sprintf("mã %q bị lặp", in.a.ID), fmt.Sprintf("duplicate id %q", in.a.ID)))
 		}
-		ids[a.ID] = true
+		ids[in.a.ID] = true
 	}
 }
 

@@ -178,6 +178,32 @@ func TestErrors(t *testing.T) {
 		{"conclusion-early.yaml", []string{
 			"conclusion-early.yaml:6:9: document.date: ngày thông báo kết luận 14/3/2023 trước ngày đối thoại 15/3/2023: không thể có / the conclusion notice is dated 2023-03-14, before the session on 2023-03-15: impossible",
 		}},
+		{"conclusion-free.yaml", []string{ // headings, petitions' references, free blocks, conclusions' bullets
+			"conclusion-free.yaml:6:12: headings.petitons: khóa không hợp lệ \"petitons\"; có phải ý bạn là \"petitions\"?",
+			"conclusion-free.yaml:8:50: petitions[0].assignment_ids[0]: không có nhiệm vụ \"q1-9\" trong assignments của thông báo / no assignment \"q1-9\"",
+			"conclusion-free.yaml:10:16: before[0].paragraph: định dạng **đậm** / *nghiêng* không cân",
+			"conclusion-free.yaml:11:28: before[1].content: chỉ tiêu đề (part, item, subitem) mới có content",
+			"conclusion-free.yaml:12:15: before[2].sessions: khối \"sessions: true\" chỉ dùng trong tệp kế hoạch (kind: plan)",
+			"conclusion-free.yaml:14:5: conclusions[0]: bullets (dòng 14): mỗi mục phải là một chuỗi không trống",
+		}},
+		{"conclusion-body.yaml", []string{ // body replaces the sections; the deadline checks still run
+			"conclusion-body.yaml:6:14: conclusions: body thay cho các phần tự sinh nên conclusions không được in",
+			"conclusion-body.yaml:8:3: before: body thay cho toàn bộ các phần tự sinh: ghi nội dung của before vào body / body replaces all the generated sections",
+			"conclusion-body.yaml:12:27: body[0].content[0].text: định dạng **đậm** / *nghiêng* không cân",
+			"conclusion-body.yaml:14:65: assignments[0].due: hạn 01/3/2023 trước ngày thông báo kết luận 22/3/2023",
+		}},
+		{"conclusion-empty.yaml", []string{
+			"conclusion-empty.yaml:1:1: conclusions: thông báo kết luận chưa kết luận gì",
+		}},
+		{"conclusion-nothing.yaml", []string{
+			"conclusion-nothing.yaml:1:1: report_to: thiếu nơi nhận báo cáo kết quả (report_to)",
+			"conclusion-nothing.yaml:8:23: petitions[1].text: định dạng **đậm** / *nghiêng* không cân",
+		}},
+		{"session-body.yaml", []string{
+			"session-body.yaml:1:1: chair: thiếu người chủ trì (chair); chỉ được bỏ khi nội dung do body viết",
+			"session-body.yaml:1:1: participants: thiếu thành phần mời (participants)",
+			"session-body.yaml:7:37: headings.chiar: khóa không hợp lệ \"chiar\"; có phải ý bạn là \"chair\"?",
+		}},
 		{"followup-errors.yaml", []string{
 			"followup-errors.yaml:1:1: as_of: thiếu ngày tính đến (as_of)",
 			"followup-errors.yaml:4:15: conclusions[0]: không tìm thấy tệp \"missing.yaml\"",

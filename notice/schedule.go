@@ -28,6 +28,8 @@ type ScheduleFile struct {
 	// Notes are further items printed after the schedule (what to bring, whom to contact…).
 	Notes   []string `yaml:"notes,omitempty" validate:"dive,required"`
 	Closing string   `yaml:"closing,omitempty"`
+	// Headings replaces the item titles (ScheduleHeadings).
+	Headings ScheduleHeadings `yaml:"headings,omitempty"`
 }
 
 // Rule returns the monthly rule of the file.
@@ -57,34 +59,38 @@ func (s *ScheduleFile) Document(cal *calendar.Calendar) (*document.Document, err
 			when = strings.Replace(when, "buổi sáng", "buổi chiều", 1)
 		}
 	}
-	d.Body = []document.Block{
-		{Kind: document.Paragraph, Text: intro},
-		{Kind: document.Item, Title: "Thời gian", Text: when + "."},
-		{Kind: document.Item, Title: "Địa điểm", Text: endSentence(s.Venue)},
-		{Kind: document.Item, Title: "Lịch cụ thể:"},
-	}
-	occ := s.Occurrences(cal)
-	for m := time.January; m <= time.December; m++ {
-		var parts []string
-		for _, o := range occ {
-			if o.Held.Month() != m || o.Held.Year() != s.Year {
+	h := s.headings(s.Headings)
+	sections := func() []document.Block {
+		out := []document.Block{
+			{Kind: document.Item, Title: h["time"], Text: when + "."},
+			{Kind: document.Item, Title: h["venue"], Text: endSentence(s.Venue)},
+			{Kind: document.Item, Title: h["schedule"]},
+		}
+		occ := s.Occurrences(cal)
+		for m := time.January; m <= time.December; m++ {
+			var parts []string
+			for _, o := range occ {
+				if o.Held.Month() != m || o.Held.Year() != s.Year {
+					continue
+				}
+				p := LongDate(o.Held)
+				if o.Moved() {
+					p += " (chuyển từ " + LongDate(o.Scheduled) + ")"
+				}
+				parts = append(parts, p)
+			}
+			if len(parts) == 0 {
 				continue
 			}
-			p := LongDate(o.Held)
-			if o.Moved() {
-				p += " (chuyển từ " + LongDate(o.Scheduled) + ")"
-			}
-			parts = append(parts, p)
+			out = append(out, document.Block{Kind: document.Bullet, Text: fmt.Sprintf("Tháng %d: %s.", m, strings.Join(parts, "; "))})
 		}
-		if len(parts) == 0 {
-			continue
+		for _, n := range s.Notes {
+			out = append(out, document.Block{Kind: document.Item, Text: endSentence(n)})
 		}
-		d.Body = append(d.Body, document.Block{Kind: document.Bullet, Text: fmt.Sprintf("Tháng %d: %s.", m, strings.Join(parts, "; "))})
+		return out
 	}
-	for _, n := range s.Notes {
-		d.Body = append(d.Body, document.Block{Kind: document.Item, Text: endSentence(n)})
-	}
-	d.Body = append(d.Body, document.Block{Kind: document.Paragraph, Text: or(s.Closing, s.Announcer+" trân trọng thông báo để cơ quan, tổ chức, cá nhân và Nhân dân biết./.")})
+	d.Body = s.compose([]document.Block{{Kind: document.Paragraph, Text: intro}}, sections,
+		or(s.Closing, s.Announcer+" trân trọng thông báo để cơ quan, tổ chức, cá nhân và Nhân dân biết./."))
 	return d, validateDoc(&s.Meta, d)
 }
 

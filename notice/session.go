@@ -25,13 +25,16 @@ type SessionFile struct {
 	HeldOn calendar.Date `yaml:"held_on"`
 	Start  Clock         `yaml:"start"`
 	End    Clock         `yaml:"end,omitempty"`
-	// Chair is who chairs (chủ trì), e.g. "Đồng chí Nguyễn Kiên, Bí thư Thị ủy".
-	Chair string `yaml:"chair" validate:"required"`
+	// When replaces the generated time line ("Từ 08 giờ 00 đến 11 giờ 00, thứ Tư, ngày 15/3/2023"), e.g.
+	// "Buổi sáng, thứ Tư, ngày 15/3/2023"; start is still required (the calendar needs it).
+	WhenText string `yaml:"when,omitempty"`
+	// Chair is who chairs (chủ trì), e.g. "Đồng chí Nguyễn Kiên, Bí thư Thị ủy"; required unless body is given.
+	Chair string `yaml:"chair,omitempty"`
 	// Content and Venue default to the plan's session.
 	Content string `yaml:"content,omitempty"`
 	Venue   string `yaml:"venue,omitempty"`
-	// Participants are the invited (thành phần mời), one line each.
-	Participants []string `yaml:"participants" validate:"required,min=1,dive,required"`
+	// Participants are the invited (thành phần mời), one line each; required unless body is given.
+	Participants []string `yaml:"participants,omitempty" validate:"dive,required"`
 	// Addressees are the "Kính gửi" lines of a Giấy mời; default: the participants.
 	Addressees []string `yaml:"addressees,omitempty" validate:"dive,required"`
 	Opinions   Opinions `yaml:"opinions,omitempty"`
@@ -39,6 +42,8 @@ type SessionFile struct {
 	Milestones Offsets `yaml:"milestones,omitempty"`
 	// Closing replaces the closing formula.
 	Closing string `yaml:"closing,omitempty"`
+	// Headings replaces the item titles (SessionHeadings).
+	Headings SessionHeadings `yaml:"headings,omitempty"`
 }
 
 // Opinions is the collection of citizens' opinions before the session. From and To default to the computed
@@ -94,8 +99,12 @@ func (s *SessionFile) ContentText() string { return or(s.Content, s.PlanSession(
 // VenueText returns the venue: the file's, else the plan's.
 func (s *SessionFile) VenueText() string { return or(s.Venue, s.PlanSession().Venue) }
 
-// When returns "08 giờ 00, thứ Tư, ngày 15/3/2023" or "Từ 08 giờ 00 đến 11 giờ 00, thứ Tư, ngày 15/3/2023".
+// When returns "08 giờ 00, thứ Tư, ngày 15/3/2023" or "Từ 08 giờ 00 đến 11 giờ 00, thứ Tư, ngày 15/3/2023", or
+// the file's when.
 func (s *SessionFile) When() string {
+	if s.WhenText != "" {
+		return s.WhenText
+	}
 	if s.End.IsZero() {
 		return s.Start.Vietnamese() + ", " + LongDate(s.HeldOn)
 	}
@@ -141,24 +150,26 @@ func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, erro
 		}
 		opinions += " để tổng hợp, chuẩn bị trả lời tại Hội nghị."
 	}
-	d.Body = []document.Block{
-		{Kind: document.Paragraph, Text: intro},
-		{Kind: document.Item, Title: "Chủ trì", Text: endSentence(s.Chair)},
-		{Kind: document.Item, Title: "Nội dung", Text: endSentence(s.ContentText())},
-		{Kind: document.Item, Title: "Thời gian", Text: s.When() + "."},
-		{Kind: document.Item, Title: "Địa điểm", Text: endSentence(s.VenueText())},
-	}
-	if !invitation {
-		d.Body = append(d.Body, document.Block{Kind: document.Item, Title: "Thành phần mời:"})
-		for i, p := range s.Participants {
-			end := ";"
-			if i == len(s.Participants)-1 {
-				end = "."
-			}
-			d.Body = append(d.Body, document.Block{Kind: document.Bullet, Text: strings.TrimRight(p, ".;,") + end})
+	h := s.headings(s.Headings)
+	sections := func() []document.Block {
+		out := []document.Block{
+			{Kind: document.Item, Title: h["chair"], Text: endSentence(s.Chair)},
+			{Kind: document.Item, Title: h["content"], Text: endSentence(s.ContentText())},
+			{Kind: document.Item, Title: h["time"], Text: endSentence(s.When())},
+			{Kind: document.Item, Title: h["venue"], Text: endSentence(s.VenueText())},
 		}
+		if !invitation {
+			out = append(out, document.Block{Kind: document.Item, Title: h["participants"]})
+			for i, p := range s.Participants {
+				end := ";"
+				if i == len(s.Participants)-1 {
+					end = "."
+				}
+				out = append(out, document.Block{Kind: document.Bullet, Text: strings.TrimRight(p, ".;,") + end})
+			}
+		}
+		return append(out, document.Block{Kind: document.Item, Title: h["opinions"], Text: opinions})
 	}
-	d.Body = append(d.Body, document.Block{Kind: document.Item, Title: "Tiếp nhận ý kiến của công dân", Text: opinions})
 	closing := s.Closing
 	if closing == "" {
 		if invitation {
@@ -167,7 +178,7 @@ func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, erro
 			closing = s.Announcer + " trân trọng thông báo và kính mời các đồng chí, công dân có tên trong thành phần nêu trên đến dự Hội nghị đúng thời gian, địa điểm./."
 		}
 	}
-	d.Body = append(d.Body, document.Block{Kind: document.Paragraph, Text: closing})
+	d.Body = s.compose([]document.Block{{Kind: document.Paragraph, Text: intro}}, sections, closing)
 	return d, validateDoc(&s.Meta, d)
 }
 

@@ -42,6 +42,7 @@ type checker struct {
 
 	nSessions     int    // "sessions: true" blocks seen
 	sessionsBlock string // the field path of the first one
+	noDeadline    bool   // skip the literal "NN ngày làm việc" rule (texts of other files than the plan)
 }
 
 func (c *checker) add(path, vi, en string) { c.errs = append(c.errs, c.src.Errorf(path, vi, en)) }
@@ -272,25 +273,26 @@ func (c *checker) bases() {
 }
 
 // texts checks inline markup, placeholders and literal deadlines in every text of the plan.
-func (c *checker) texts() {
+func (c *checker) texts() { c.forEachText(c.text) }
+
+// text checks one text: its placeholders, its literal deadlines (unless c.noDeadline) and its inline markup.
+func (c *checker) text(path, s string) {
 	p := c.p
-	c.forEachText(func(path, s string) {
-		for _, m := range placeholderRE.FindAllStringSubmatch(s, -1) {
-			if m[1] != "deadline" && m[1] != "year" {
-				c.add(path, fmt.Sprintf("chỗ thay thế không hợp lệ %q; chỉ dùng {{deadline}} hoặc {{year}}", m[0]),
-					fmt.Sprintf("unknown placeholder %q; use {{deadline}} or {{year}}", m[0]))
-			}
+	for _, m := range placeholderRE.FindAllStringSubmatch(s, -1) {
+		if m[1] != "deadline" && m[1] != "year" {
+			c.add(path, fmt.Sprintf("chỗ thay thế không hợp lệ %q; chỉ dùng {{deadline}} hoặc {{year}}", m[0]),
+				fmt.Sprintf("unknown placeholder %q; use {{deadline}} or {{year}}", m[0]))
 		}
-		for _, m := range deadlineRE.FindAllStringSubmatch(s, -1) {
-			if n, err := strconv.Atoi(m[1]); err == nil && p.DeadlineDays != 0 && n != p.DeadlineDays {
-				c.add(path, fmt.Sprintf("%q khác thời hạn conclusion_deadline_working_days (%d); hãy viết {{deadline}} ngày làm việc", m[0], p.DeadlineDays),
-					fmt.Sprintf("%q differs from conclusion_deadline_working_days (%d); write {{deadline}} ngày làm việc", m[0], p.DeadlineDays))
-			}
+	}
+	for _, m := range deadlineRE.FindAllStringSubmatch(s, -1) {
+		if n, err := strconv.Atoi(m[1]); err == nil && !c.noDeadline && p.DeadlineDays != 0 && n != p.DeadlineDays {
+			c.add(path, fmt.Sprintf("%q khác thời hạn conclusion_deadline_working_days (%d); hãy viết {{deadline}} ngày làm việc", m[0], p.DeadlineDays),
+				fmt.Sprintf("%q differs from conclusion_deadline_working_days (%d); write {{deadline}} ngày làm việc", m[0], p.DeadlineDays))
 		}
-		if _, err := document.ParseInline(p.Expand(s)); err != nil {
-			c.add(path, "định dạng **đậm** / *nghiêng* không cân: "+err.Error(), "unbalanced **bold** / *italic* markup: "+err.Error())
-		}
-	})
+	}
+	if _, err := document.ParseInline(p.Expand(s)); err != nil {
+		c.add(path, "định dạng **đậm** / *nghiêng* không cân: "+err.Error(), "unbalanced **bold** / *italic* markup: "+err.Error())
+	}
 }
 
 // forEachText calls f with the path and value of every printed text of the plan.
@@ -309,20 +311,7 @@ func (c *checker) forEachText(f func(path, s string)) {
 		text(bp+".text", b.Text)
 		text(bp+".subject", b.Subject)
 	}
-	var walk func(bs []Block, path string)
-	walk = func(bs []Block, path string) {
-		for i, b := range bs {
-			bp := fmt.Sprintf("%s[%d]", path, i)
-			text(bp+".part", b.Part)
-			text(bp+".item", b.Item)
-			text(bp+".subitem", b.SubItem)
-			text(bp+".paragraph", b.Paragraph)
-			text(bp+".bullet", b.Bullet)
-			text(bp+".text", b.Text)
-			walk(b.Content, bp+".content")
-		}
-	}
-	walk(p.Body, "body")
+	blockTexts(p.Body, "body", text)
 	for i, s := range p.Sessions {
 		sp := fmt.Sprintf("sessions[%d]", i)
 		text(sp+".heading", s.Heading)
@@ -332,4 +321,18 @@ func (c *checker) forEachText(f func(path, s string)) {
 	}
 	text("ad_hoc", p.AdHoc)
 	text("closing", p.Closing)
+}
+
+// blockTexts calls f with the path and value of every text of the blocks bs at path, nested content included.
+func blockTexts(bs []Block, path string, f func(path, s string)) {
+	for i, b := range bs {
+		bp := fmt.Sprintf("%s[%d]", path, i)
+		for _, t := range []struct{ key, s string }{{"part", b.Part}, {"item", b.Item}, {"subitem", b.SubItem},
+			{"paragraph", b.Paragraph}, {"bullet", b.Bullet}, {"text", b.Text}} {
+			if t.s != "" {
+				f(bp+"."+t.key, t.s)
+			}
+		}
+		blockTexts(b.Content, bp+".content", f)
+	}
 }

@@ -59,6 +59,9 @@
 //
 // The JSON Schema of the format is JSONSchema(), committed as schema/plan.schema.json.
 //
+// The body's block model is shared: the notices of package notice write their free blocks (before, after, body)
+// with it, checked by (*Plan).CheckBlocks and printed by (*Plan).Blocks, the one converter.
+//
 // # Errors
 //
 // Loading is strict: unknown and duplicate keys, values of the wrong kind, bad dates, the validator tags of the

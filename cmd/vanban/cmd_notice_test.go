@@ -264,3 +264,43 @@ func TestPlanFileBrokenYAML(t *testing.T) {
 		t.Errorf("status %d, stderr %q", status, stderr)
 	}
 }
+
+// TestRenderOtherBodies renders the documents of other bodies kept in notice/testdata/other-bodies, each
+// directory with its plan, strictly: their YAML alone shapes them (headings, answers under petitions, free
+// blocks), and a mistake in the new keys is a positioned data error.
+func TestRenderOtherBodies(t *testing.T) {
+	root := filepath.Join("..", "..", "notice", "testdata", "other-bodies")
+	for dir, want := range map[string][]string{
+		"ubnd-xa":        {"plan.docx", "thong-bao-ket-luan.docx"},
+		"dang-uy-phuong": {"plan.docx", "giay-moi-q3.docx"},
+		"chuyen-de":      {"plan.docx", "ket-luan-cd2.docx"},
+	} {
+		out := t.TempDir()
+		status, stdout, stderr := runCLI(t, "render", "--strict", "--out", out, filepath.Join(root, dir))
+		if status != 0 || stderr != "" {
+			t.Fatalf("%s: status %d, stderr:\n%s", dir, status, stderr)
+		}
+		for _, f := range want {
+			if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+				t.Errorf("%s: %s not written (stdout:\n%s)", dir, f, stdout)
+			}
+		}
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	plan, err := filepath.Abs(filepath.Join(root, "ubnd-xa", "plan.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := "kind: conclusion\nplan: " + plan + "\nsession: q3\nannouncer: UBND xã\n" +
+		"headings: {answers: Trả lời}\nafter: [{paragraph: \"**x\"}]\nrecipients: [Phòng Kinh tế]\n"
+	if err := os.WriteFile(bad, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, _, stderr := runCLI(t, "validate", bad)
+	for _, w := range []string{"bad.yaml:5:12: headings.answers: khóa không hợp lệ", "bad.yaml:6:21: after[0].paragraph:",
+		"bad.yaml:1:1: conclusions: thông báo kết luận chưa kết luận gì"} {
+		if status != 1 || !strings.Contains(stderr, w) {
+			t.Errorf("status %d, stderr lacks %q:\n%s", status, w, stderr)
+		}
+	}
+}
