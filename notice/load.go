@@ -21,6 +21,9 @@ type Options struct {
 	// StrictDeadlines turns the deadline warnings (a conclusion notice dated late or before its session) into
 	// errors.
 	StrictDeadlines bool
+	// Render are the options every document is rendered with, e.g. document.WithTemplate for an office's own
+	// letterhead.
+	Render []document.RenderOption
 }
 
 func (o Options) cal() *calendar.Calendar {

@@ -49,7 +49,7 @@ func (s *Set) Render(path string) ([]Output, error) {
 		if err != nil {
 			return nil, err
 		}
-		data, err := document.Render(d)
+		data, err := document.Render(d, s.opts.Render...)
 		if err != nil {
 			m := x.meta()
 			return nil, m.errorf("", "không tạo được văn bản: "+err.Error(), "cannot render the document: "+err.Error())

@@ -74,12 +74,12 @@ func (p *Plan) Rules() *document.RuleSet {
 }
 
 // Render lays out the plan as a .docx by the rules of its system (document.Render).
-func (p *Plan) Render() ([]byte, error) {
+func (p *Plan) Render(opts ...document.RenderOption) ([]byte, error) {
 	doc, err := p.Document()
 	if err != nil {
 		return nil, err
 	}
-	out, err := document.Render(doc)
+	out, err := document.Render(doc, opts...)
 	if err != nil {
 		return nil, p.Src.Errorf("", "không tạo được văn bản: "+err.Error(), "cannot render the document: "+err.Error())
 	}

@@ -34,7 +34,7 @@ func init() {
 // renderNotice renders one input file of package notice with the calendar and strictness of the flags; its
 // deadline problems come back as warnings (errors with --strict), printed by the command.
 func renderNotice(file string, _ []byte, outDir string, opts renderOptions) ([]output, source.Errors, error) {
-	outs, warns, err := notice.RenderFile(notice.Options{Calendar: opts.Calendar, StrictDeadlines: opts.Strict}, file)
+	outs, warns, err := notice.RenderFile(notice.Options{Calendar: opts.Calendar, StrictDeadlines: opts.Strict, Render: opts.Document}, file)
 	if err != nil {
 		return nil, warns, err
 	}
@@ -93,7 +93,7 @@ func (nf *noticeFlags) loadSet(cmd string, args []string, stderr io.Writer) (*no
 		}
 		paths = append(paths, a)
 	}
-	s, err := notice.Load(notice.Options{Calendar: opts.Calendar, StrictDeadlines: opts.Strict}, paths...)
+	s, err := notice.Load(notice.Options{Calendar: opts.Calendar, StrictDeadlines: opts.Strict, Render: opts.Document}, paths...)
 	if err != nil {
 		return nil, err
 	}

@@ -30,6 +30,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/plan"
 	"github.com/vanban/vanban/templates"
@@ -48,6 +49,8 @@ type renderOptions struct {
 	Strict bool
 	// Calendar counts the working days (--schedule FILE, --no-swaps); never nil.
 	Calendar *calendar.Calendar
+	// Document are the options of every document's rendering (--template FILE: an office's own layout).
+	Document []document.RenderOption
 }
 
 // renderer checks and renders one input file (its name, for errors, and its bytes) into outputs under outDir.
@@ -85,7 +88,7 @@ func renderPlan(file string, data []byte, outDir string, opts renderOptions) ([]
 	if opts.Strict && len(warns) > 0 {
 		return nil, nil, warns.Err()
 	}
-	doc, err := p.Render()
+	doc, err := p.Render(opts.Document...)
 	if err != nil {
 		return nil, warns, err
 	}
@@ -96,12 +99,14 @@ func renderPlan(file string, data []byte, outDir string, opts renderOptions) ([]
 // --no-swaps). ics, status and milestones use them too.
 type renderFlags struct {
 	calendarFlags
-	strict bool
+	strict   bool
+	template string
 }
 
 func (rf *renderFlags) register(fs *flag.FlagSet) {
 	rf.calendarFlags.register(fs)
 	fs.BoolVar(&rf.strict, "strict", false, "treat warnings (a conclusion notice dated late or before its session, a session on a day off) as errors")
+	fs.StringVar(&rf.template, "template", "", "lay every document out with the .docx `FILE` (an office's own letterhead, edited in Word from \"vanban layout\") instead of the embedded layout")
 }
 
 // options builds the renderers' options. A schedule file that does not exist is a usage error (exit 2); one
@@ -116,7 +121,18 @@ func (rf *renderFlags) options(cmd string) (renderOptions, error) {
 	if err != nil {
 		return renderOptions{}, err
 	}
-	return renderOptions{Strict: rf.strict, Calendar: cal}, nil
+	opts := renderOptions{Strict: rf.strict, Calendar: cal}
+	if rf.template != "" {
+		tpl, err := templates.ParseFile(rf.template)
+		if errors.Is(err, fs.ErrNotExist) {
+			return renderOptions{}, usagef("--template %s: không tìm thấy tệp / file not found", rf.template)
+		}
+		if err != nil {
+			return renderOptions{}, fmt.Errorf("vanban %s: --template %s: %v", cmd, rf.template, err)
+		}
+		opts.Document = []document.RenderOption{document.WithTemplate(tpl)}
+	}
+	return opts, nil
 }
 
 // renderArgs parses the command line of render and validate: fs holds the command's own flags, to which it
