@@ -26,6 +26,14 @@
 // month and DraftYear for the year; it gets the rule set in force on 31 December of DraftYear. A Number of 0
 // prints blanks for the clerk.
 //
+// # Levels that no longer exist
+//
+// rules.yaml also lists administrative levels abolished on a date (abolished_levels): the district level (huyện,
+// quận, thị xã) from 01/7/2025 (Luật Tổ chức chính quyền địa phương số 72/2025/QH15; Kết luận 215-KL/TW limits
+// Quy định 11-QĐi/TW to provincial and commune levels). Rules.AbolishedIssuer tells whether an issuer belongs to
+// one on a date; package plan turns that into a warning. "THÀNH ỦY" and "ỦY BAN NHÂN DÂN THÀNH PHỐ" are not
+// listed, since a thành phố may be a province.
+//
 // # Unconfirmed points and how each is a setting
 //
 // Facts marked [U] (unconfirmed) or [S1] (one secondary source) in the format rules are choices of ours. Each

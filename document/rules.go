@@ -65,7 +65,17 @@ type typeEntry struct {
 
 // Rules is a complete table of rule sets of both systems. It is immutable and safe for concurrent use.
 type Rules struct {
-	sets []*RuleSet // sorted by system, then ValidFrom
+	sets      []*RuleSet // sorted by system, then ValidFrom
+	abolished []AbolishedLevel
+}
+
+// AbolishedLevel is an administrative level that no longer exists from a date (the district level on
+// 01/7/2025): a document dated from then whose issuer is of that level is suspect.
+type AbolishedLevel struct {
+	Name     string        // "cấp huyện (…)"
+	From     calendar.Date // the first day without it
+	Source   string        // the law that abolished it
+	Prefixes []string      // an issuer line starting with one of these (in capitals) is of that level
 }
 
 type rulesFile struct {
@@ -97,7 +107,13 @@ type rulesFile struct {
 		} `yaml:"labels"`
 		Marks []string `yaml:"marks"`
 	} `yaml:"rule_sets"`
-	Types map[string]map[string]string `yaml:"types"`
+	Types     map[string]map[string]string `yaml:"types"`
+	Abolished []struct {
+		Name     string   `yaml:"name"`
+		From     string   `yaml:"from"`
+		Source   string   `yaml:"source"`
+		Prefixes []string `yaml:"prefixes"`
+	} `yaml:"abolished_levels"`
 }
 
 // ParseRules reads a rules file in the format of the embedded rules.yaml (unknown keys are errors).
@@ -151,11 +167,42 @@ func ParseRules(data []byte) (*Rules, error) {
 		}
 		r.sets = append(r.sets, rs)
 	}
+	for i, a := range f.Abolished {
+		from, err := calendar.ParseDate(a.From)
+		if err != nil || len(a.Prefixes) == 0 {
+			errs = append(errs, fmt.Errorf("document: rules: abolished_levels[%d]: needs a from date and prefixes", i))
+			continue
+		}
+		lvl := AbolishedLevel{Name: nfc(a.Name), From: from, Source: nfc(a.Source)}
+		for _, p := range a.Prefixes {
+			lvl.Prefixes = append(lvl.Prefixes, nfc(strings.ToUpper(p)))
+		}
+		r.abolished = append(r.abolished, lvl)
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	r.sort()
 	return r, nil
+}
+
+// AbolishedIssuer reports whether an issuer (its printed lines) belongs to a level abolished on or before date,
+// and which. Lines are compared in capitals after NFC, so "Thị ủy Đức Phổ" and "THỊ ỦY ĐỨC PHỔ" both match.
+func (r *Rules) AbolishedIssuer(issuer []string, date calendar.Date) (AbolishedLevel, bool) {
+	for _, a := range r.abolished {
+		if date.Before(a.From) {
+			continue
+		}
+		for _, line := range issuer {
+			up := nfc(strings.ToUpper(strings.TrimSpace(line)))
+			for _, p := range a.Prefixes {
+				if strings.HasPrefix(up, p) && (len(up) == len(p) || up[len(p)] == ' ') {
+					return a, true
+				}
+			}
+		}
+	}
+	return AbolishedLevel{}, false
 }
 
 func (r *Rules) sort() {
@@ -194,7 +241,7 @@ func (r *Rules) ByID(id string) *RuleSet {
 // WithValidFrom returns a copy of r in which rule set id comes into force on from, e.g. to move the switch to
 // the 2026 Party rules (Hướng dẫn 05-HD/VPTW, whose date is unconfirmed) to the date a committee applies it.
 func (r *Rules) WithValidFrom(id string, from calendar.Date) (*Rules, error) {
-	n := &Rules{}
+	n := &Rules{abolished: r.abolished}
 	found := false
 	for _, s := range r.sets {
 		if s.ID == id {

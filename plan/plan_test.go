@@ -374,8 +374,18 @@ func TestWarningsDayOff(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A Thị ủy in 2026: the district level was abolished on 01/7/2025 (document/rules.yaml).
 	ws := p.Warnings(nil)
-	if len(ws) != 2 || ws[0].Path != "sessions[0].time" || ws[1].Path != "sessions[1].time" {
+	if len(ws) != 3 || ws[0].Path != "issuer.name" || !strings.Contains(ws[0].Error(), "cấp huyện không còn từ ngày 01/7/2025") ||
+		ws[1].Path != "sessions[0].time" || ws[2].Path != "sessions[1].time" {
+		t.Errorf("warnings %v", ws)
+	}
+	// A commune Party committee in 2026: only the days off.
+	p, err = Parse("p.yaml", []byte(strings.Replace(in, "name: [THỊ ỦY Y]", "name: [ĐẢNG ỦY XÃ Y]", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws := p.Warnings(nil); len(ws) != 2 || ws[0].Path != "sessions[0].time" || ws[1].Path != "sessions[1].time" {
 		t.Errorf("warnings %v", ws)
 	}
 }

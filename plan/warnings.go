@@ -2,15 +2,18 @@ package plan
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/source"
 )
 
-// Warnings returns the problems of the plan that need a working-day calendar and do not stop the document: each
-// session whose time names a day (a date, or a date and hour) that is not a working day on cal (a weekend, a
-// holiday, a compensatory day off), at the position of its time. A session given by its month only gets none.
+// Warnings returns the problems of the plan that do not stop the document: each session whose time names a day
+// (a date, or a date and hour) that is not a working day on cal (a weekend, a holiday, a compensatory day off),
+// at the position of its time — a session given by its month only gets none; and an issuer of an
+// administrative level abolished by the plan's date (the district level, from 01/7/2025: document.Rules,
+// AbolishedIssuer), at the position of issuer.name.
 // Parse does not call it, so that a plan needs no calendar; the command line prints these warnings, and its
 // --strict flag makes them errors.
 func (p *Plan) Warnings(cal *calendar.Calendar) source.Errors {
@@ -18,6 +21,15 @@ func (p *Plan) Warnings(cal *calendar.Calendar) source.Errors {
 		cal = calendar.Default()
 	}
 	var out source.Errors
+	when := p.Doc.Date
+	if when.IsZero() && p.Year() != 0 {
+		when = calendar.NewDate(p.Year(), time.January, 1)
+	}
+	if lvl, ok := document.DefaultRules().AbolishedIssuer(p.Issuer.Name, when); !when.IsZero() && ok {
+		out = append(out, p.Src.Errorf("issuer.name",
+			fmt.Sprintf("%s không còn từ ngày %s (%s); văn bản ngày %s của cơ quan này chỉ đúng nếu là văn bản cũ in lại", lvl.Name, document.ShortDate(lvl.From), lvl.Source, document.ShortDate(when)),
+			fmt.Sprintf("that administrative level (%s) was abolished on %s (%s); a document of this body dated %s is only right as a reprint of an old one", lvl.Name, lvl.From, lvl.Source, when)))
+	}
 	for i, s := range p.Sessions {
 		if !s.Time.HasDay() {
 			continue
