@@ -390,8 +390,14 @@ func (c *Calendar) IsWorkingDay(d Date) bool {
 
 // AddWorkingDays returns the n-th working day after d (Bộ luật Dân sự 2015 Điều 147: the period starts on
 // the day after the event, so d itself is never counted). For n < 0 it returns the |n|-th working day before
-// d; for n == 0, d itself.
+// d; for n == 0, d itself. WorkingDaysBetween(d, AddWorkingDays(d, n)) == n for every n ≥ 0; for n < 0,
+// WorkingDaysBetween(AddWorkingDays(d, n), d) == −n when d is a working day, and −n − 1 when d is a day off
+// (WorkingDaysBetween counts the later day, not the earlier one). Any n answers at once: a result beyond what a
+// Date holds saturates at its first or last day.
 func (c *Calendar) AddWorkingDays(d Date, n int) Date {
+	if n > walkLimit || n < -walkLimit {
+		return c.addFar(d, n)
+	}
 	i := int(d.jd - c.base)
 	switch {
 	case n > 0:
@@ -418,6 +424,40 @@ func (c *Calendar) AddWorkingDays(d Date, n int) Date {
 		}
 	}
 	return fromJD(int(c.base) + i)
+}
+
+// walkLimit is the largest |n| AddWorkingDays counts day by day (fast for the deadlines of real documents);
+// beyond it addFar searches the cumulative count, so any n answers at once.
+const walkLimit = 256
+
+// addFar is AddWorkingDays for a large |n|: a binary search for the first day whose cumulative working-day
+// count (workingUpTo) reaches the target. Working days are at least half of all days in any span of two weeks
+// or more, so the due date lies within 2|n|+30 days. A result beyond what a Date holds saturates.
+func (c *Calendar) addFar(d Date, n int) Date {
+	n = max(min(n, maxJD), -maxJD) // no span of Dates is longer; keeps 2n below overflow
+	var target, lo, hi int
+	if n > 0 {
+		target = c.workingUpTo(d) + n
+		lo, hi = int(d.jd)+1, int(d.jd)+2*n+30
+	} else {
+		// The |n|-th working day x before d has |n| working days in [x, d): W(x−1) = W(d−1) − |n|, and x is
+		// itself a working day, so x is the first day with W(x) ≥ W(d−1) − |n| + 1.
+		target = c.workingUpTo(d.AddDays(-1)) + n + 1
+		lo, hi = int(d.jd)+2*n-30, int(d.jd)-1
+	}
+	lo, hi = max(lo, minJD), min(hi, maxJD)
+	if lo > hi || c.workingUpTo(fromJD(hi)) < target {
+		return fromJD(hi)
+	}
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if c.workingUpTo(fromJD(mid)) >= target {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return fromJD(lo)
 }
 
 // workingUpTo returns the number of working days from the start of the table to d inclusive (it may be

@@ -296,6 +296,14 @@ func TestAddCountRoundTrip(t *testing.T) {
 				if got := c.AddWorkingDays(e, -n); c.IsWorkingDay(x) && got != x {
 					t.Fatalf("AddWorkingDays(%v, %d) = %v, want %v", e, -n, got, x)
 				}
+				// Backwards from x: −n working days before x, counted as documented on AddWorkingDays.
+				back, want := c.AddWorkingDays(x, -n), n
+				if !c.IsWorkingDay(x) {
+					want = n - 1
+				}
+				if got := c.WorkingDaysBetween(back, x); got != want || !c.IsWorkingDay(back) {
+					t.Fatalf("WorkingDaysBetween(AddWorkingDays(%v, %d), %[1]v) = %d, want %d", x, -n, got, want)
+				}
 				if got := c.WorkingDaysBetween(x, e.AddDays(-1)); got != n-1 {
 					t.Fatalf("the n-th working day is the first one reaching n")
 				}
@@ -431,6 +439,7 @@ func TestScheduleErrors(t *testing.T) {
 		{"years:\n  1500: {}\n", "bad.yaml:2:3: year key \"1500\""},
 		{"years:\n  2026:\n    breaks:\n      - name: X\n        days:\n          - {date: 2026-02-03, off: x}\n          - {date: 2026-02-03, off: y}\n", "bad.yaml:7:13: year 2026: break \"X\": day 2026-02-03 is already given at line 6"},
 		{"", "bad.yaml:1:1: empty schedule file"},
+		{"years:\n  2026:\n    breaks:\n      - name: X\n        from: 2026-11-01\n        to: 2026-11-02\n        days:\n          - {date: 2026-11-24, off: x}\n", "bad.yaml:8:13: year 2026: break \"X\": day 2026-11-24 is outside the break"},
 	}
 	for _, tc := range cases {
 		_, err := New(WithNamedSchedule("bad.yaml", strings.NewReader(tc.file)))

@@ -3,6 +3,7 @@ package calendar
 import (
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -75,8 +76,24 @@ func NewDate(year int, month time.Month, day int) Date {
 	return Date{int32(daysFromCivil(year, m+1, 1) + day - 1 + unixJD)}
 }
 
-// fromJD returns the Date with Julian Day Number jd.
-func fromJD(jd int) Date { return Date{int32(jd)} }
+// The first and last Julian Day Numbers a Date holds (0 is the zero Date).
+const (
+	minJD = 1
+	maxJD = math.MaxInt32
+)
+
+// fromJD returns the Date with Julian Day Number jd, saturated to [minJD, maxJD].
+func fromJD(jd int) Date { return fromJD64(int64(jd)) }
+
+func fromJD64(jd int64) Date {
+	switch {
+	case jd < minJD:
+		jd = minJD
+	case jd > maxJD:
+		jd = maxJD
+	}
+	return Date{int32(jd)}
+}
 
 // JDN returns the Julian Day Number of d (the day count used in astronomy; 2000-01-01 is 2451545).
 func (d Date) JDN() int { return int(d.jd) }
@@ -184,10 +201,15 @@ func (d Date) Weekday() time.Weekday {
 func (d Date) YearDay() int { return int(d.jd) - NewDate(d.Year(), time.January, 1).JDN() + 1 }
 
 // AddDays returns d plus n days (n may be negative).
-func (d Date) AddDays(n int) Date { return Date{d.jd + int32(n)} }
+//
+// Dates are kept as Julian Day Numbers, so they reach from 4713 BC to about 5.8 million AD; AddDays saturates
+// at those ends instead of wrapping around.
+func (d Date) AddDays(n int) Date {
+	return fromJD64(int64(d.jd) + max(min(int64(n), maxJD), -maxJD))
+}
 
 // Sub returns the number of days from e to d (d − e).
-func (d Date) Sub(e Date) int { return int(d.jd - e.jd) }
+func (d Date) Sub(e Date) int { return int(d.jd) - int(e.jd) }
 
 // Before reports whether d is before e.
 func (d Date) Before(e Date) bool { return d.jd < e.jd }
@@ -264,10 +286,15 @@ func (d *Date) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// UnmarshalYAML implements yaml.v3's Unmarshaler: a scalar YYYY-MM-DD.
+// UnmarshalYAML implements yaml.v3's Unmarshaler: a scalar YYYY-MM-DD; an empty string ("", what MarshalText
+// writes for the zero Date) gives the zero Date.
 func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("line %d column %d: want a date YYYY-MM-DD", n.Line, n.Column)
+	}
+	if n.Value == "" && n.Tag == "!!str" {
+		*d = Date{}
+		return nil
 	}
 	v, err := ParseDate(n.Value)
 	if err != nil {

@@ -93,10 +93,18 @@
 // (UT = TT − ΔT); an instant exactly at 00:00:00 starts the new day. Whether a month contains a principal
 // term is decided by comparing the Sun's longitude at the local midnights that start the month and the next
 // one. New moons within minutes of midnight are where implementations disagree. Between 1968 and 2100 eight
-// new moons fall within 3 minutes of local midnight by this computation. The hardest is May 2054: this
-// package computes 2054-05-08 00:00:23 UTC+7, so month 4 of Giáp Tuất starts on 8 May; tables derived from
-// Hồ Ngọc Đức's programs start it on 7 May. The Meeus series is good to a few seconds (at most about 17 s),
-// and ΔT in 2054 is a prediction, so this day is uncertain; it is tested and documented, not hidden.
+// new moons fall within 3 minutes of local midnight by this computation; four of them lie within about a
+// minute, where the Meeus series (good to a few seconds, at most about 17 s) and the predicted ΔT of those
+// years (tens of seconds of uncertainty) cannot decide the day, and published implementations split:
+//
+//	new moon, this package (UTC+7)   lunar month it starts        who agrees (checked 2026-11)
+//	2054-05-08 00:00:23              month 4 of Giáp Tuất 2054    algorithmic ports of Hồ Ngọc Đức's method, a precise ephemeris; not his tables (7 May)
+//	2072-12-09 23:58:48              month 11 of Nhâm Thìn 2072   his tables, a precise ephemeris; not the algorithmic ports
+//	2077-11-15 23:59:50              month 10 of Đinh Dậu 2077    his tables; not the ports nor a precise ephemeris (16 Nov)
+//	2085-10-18 23:59:32              month 9 of Ất Tỵ 2085        all three Vietnamese implementations; not a precise ephemeris
+//
+// These are documented rather than forced to agree with one source: the day a lunar month starts in those
+// years is uncertain until it is announced, and none of them touches the 2019–2026 schedules or Tết.
 //
 // The lunar table covers solar dates from December 1899 to December 2200 (LunarRange) and is computed once,
 // at first use (about 4 ms). Only 1968 onward is the official Vietnamese calendar. Before 1968 the North of
@@ -106,8 +114,9 @@
 // LunarDate and LunarToSolar an error.
 //
 // Cross-check: every day 1968-01-01 … 2100-12-31 was compared with two independent implementations of the
-// same rules (a table-based and an algorithmic one); the only disagreement with the table-based one is the
-// lunation of May 2054 described above.
+// same rules (a table-based and an algorithmic one), and again later with three Vietnamese packages and a precise
+// ephemeris (astronomy-engine) as referee: every disagreement is one of the lunations listed above (plus days
+// where the algorithmic ports print an invalid "day 0").
 //
 // # Formatting
 //

@@ -382,6 +382,9 @@ func (p *parser) brk(n *yaml.Node, sy *ScheduleYear, b *Break, seen map[Date]*ya
 		if (e.Kind == EntryHoliday || e.Kind == EntryCompensatory || e.Kind == EntryOff) && e.Name == "" {
 			p.errf(dn, "%s: day %v: the name or reason must not be empty", what, e.Date)
 		}
+		if e.Kind != EntryWorking && !b.From.IsZero() && !b.To.IsZero() && (e.Date.Before(b.From) || e.Date.After(b.To)) {
+			p.errf(dn, "%s: day %v is outside the break (from %v to %v): widen from/to or move the day to its own break", what, e.Date, b.From, b.To)
+		}
 		if dy := e.Date.Year(); dy < sy.Year-1 || dy > sy.Year+1 {
 			p.errf(dn, "%s: day %v is filed under year %d: a year holds its own days and a break straddling 1 January only", what, e.Date, sy.Year)
 		}

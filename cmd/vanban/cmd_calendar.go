@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/vanban/vanban/calendar"
 )
@@ -67,14 +68,14 @@ func calParseFlags(fs *flag.FlagSet, args []string) error {
 
 var errCalHelp = errors.New("help")
 
-func calDateFlag(name, v string) (calendar.Date, error) {
+func calDateFlag(cmd, name, v string) (calendar.Date, error) {
 	if v == "" {
 		return calendar.Date{}, usagef("missing --%s YYYY-MM-DD", name)
 	}
 	d, err := calendar.ParseDate(v)
 	if errors.Is(err, calendar.ErrNoSuchDay) {
 		// Well formed but not a real day: bad data (exit 1), like a date out of range.
-		return calendar.Date{}, fmt.Errorf("vanban: --%s: %v", name, err)
+		return calendar.Date{}, fmt.Errorf("vanban %s: --%s: %v", cmd, name, err)
 	}
 	if err != nil {
 		return calendar.Date{}, usagef("--%s: %v", name, err)
@@ -118,7 +119,7 @@ func runDeadline(args []string, stdout, stderr io.Writer) error {
 	if !wdSet {
 		return usagef("missing --working-days N")
 	}
-	start, err := calDateFlag("from", *from)
+	start, err := calDateFlag("deadline", "from", *from)
 	if err != nil {
 		return err
 	}
@@ -144,16 +145,28 @@ func runDeadline(args []string, stdout, stderr io.Writer) error {
 		if !info.Official {
 			estimated[d.Year()] = true
 		}
-		if *explain && !info.Working {
-			mark := ""
-			if !info.Official {
-				mark = " (ước tính)"
-			}
+		if !*explain {
+			continue
+		}
+		mark := ""
+		if !info.Official {
+			mark = " (ước tính)"
+		}
+		if wd := d.Weekday(); !info.Working {
 			fmt.Fprintf(stdout, "  bỏ qua %s %s: %s%s\n", d, calendar.WeekdayName(d), info.Reason, mark)
+		} else if wd == time.Saturday || wd == time.Sunday {
+			fmt.Fprintf(stdout, "  tính %s %s: %s%s\n", d, calendar.WeekdayName(d), info.Reason, mark)
 		}
 	}
 	if *explain {
-		fmt.Fprintf(stdout, "  %d ngày làm việc kể từ ngày sau %s (Bộ luật Dân sự 2015, Điều 147)\n", *n, start)
+		switch {
+		case *n > 0:
+			fmt.Fprintf(stdout, "  %d ngày làm việc kể từ ngày sau %s (Bộ luật Dân sự 2015, Điều 147)\n", *n, start)
+		case *n < 0:
+			fmt.Fprintf(stdout, "  %d ngày làm việc trước ngày %s, không tính ngày đó\n", -*n, start)
+		default:
+			fmt.Fprintf(stdout, "  0 ngày làm việc: chính ngày %s\n", start)
+		}
 	}
 	if len(estimated) > 0 {
 		years := make([]string, 0, len(estimated))
@@ -195,11 +208,11 @@ func runCalendar(args []string, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
-	a, err := calDateFlag("from", *from)
+	a, err := calDateFlag("calendar", "from", *from)
 	if err != nil {
 		return err
 	}
-	b, err := calDateFlag("to", *to)
+	b, err := calDateFlag("calendar", "to", *to)
 	if err != nil {
 		return err
 	}
