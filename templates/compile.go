@@ -49,7 +49,9 @@ const (
 	nField
 	nSection
 	nUID
-	nOptPara // a paragraph dropped when its only section renders nothing
+	nOptPara  // a paragraph dropped when its only section renders nothing
+	nOptTable // a table dropped when no row is left in it
+	nEnsureP  // the end tag of a cell, header, footer or note: a paragraph must come last
 )
 
 // idClass is a family of ids that must be unique in a document; repeated
@@ -69,8 +71,9 @@ type node struct {
 	lit   []byte  // nLit; nUID: bytes before the id
 	post  []byte  // nUID: bytes after the id
 	tag   *tagInfo
-	body  []node // nSection
+	body  []node // nSection, nOptPara, nOptTable
 	empty []node // nSection: rendered instead when the body is rendered zero times
+	note  string // nSection: a footnote or endnote reference the body holds
 }
 
 // tagInfo is what the renderer needs to know about a tag.
@@ -131,11 +134,12 @@ type piece struct {
 type itemKind uint8
 
 const (
-	itLit    itemKind = iota
-	itTag             // a tag
-	itMarker          // bookmark or comment mark: dropped with its partners when one is repeated
-	itIDAttr          // an id attribute renumbered when repeated
-	itAlt             // markup written as alt when repeated
+	itLit     itemKind = iota
+	itTag              // a tag
+	itMarker           // bookmark or comment mark: dropped with its partners when one is repeated
+	itIDAttr           // an id attribute renumbered when repeated
+	itAlt              // markup written as alt when repeated
+	itEnsureP          // end tag of a container that must end with a paragraph
 )
 
 type item struct {
@@ -170,7 +174,15 @@ type compiler struct {
 	items  []item
 	tags   []*tagOcc
 	maxID  [numIDClasses]int
-	split  bool // the next literal starts a new item (element boundary)
+	split  bool           // the next literal starts a new item (element boundary)
+	tables map[int][2]int // token of <w:tbl> -> its items [start, end)
+	notes  []noteRef      // footnote and endnote references, by item
+}
+
+// noteRef is a footnote or endnote reference found in pass 2.
+type noteRef struct {
+	item int
+	what string // "footnote 2"
 }
 
 func (c *compiler) errorf(tag, ctx, msg string) {
@@ -502,6 +514,18 @@ type elem struct {
 	rStart    []byte    // w:r: raw start tag
 	rPr       []byte    // w:r: raw rPr element
 	end       *item     // the end tag becomes an item like this (markers, dropped ids)
+	lastChild []byte    // name of the last child element closed so far
+	tagsAt    int       // len(c.tags) when the element started
+}
+
+// mustEndWithPara are the containers whose content must end with a
+// paragraph: a table cell (Word calls a cell whose last element is not a
+// paragraph corrupt), and headers, footers, footnotes, endnotes and text
+// boxes (CT_HdrFtr, CT_FtnEdn and CT_TxbxContent need at least one block
+// element; Word writes a paragraph last). The body is not one of them:
+// CT_Body allows no paragraph at all and a table last (before w:sectPr).
+var mustEndWithPara = map[string]bool{
+	"w:tc": true, "w:hdr": true, "w:ftr": true, "w:footnote": true, "w:endnote": true, "w:txbxContent": true,
 }
 
 func (c *compiler) lit(b []byte) {
@@ -630,6 +654,19 @@ func (c *compiler) pass2() {
 				case "w:p", "w:tr":
 					c.split = true
 					c.lit(raw)
+				case "w:tbl":
+					c.split = true
+					c.lit(raw)
+					if t.kind == tokStart {
+						if c.tables == nil {
+							c.tables = map[int][2]int{}
+						}
+						c.tables[i] = [2]int{len(c.items) - 1, -1}
+					}
+				case "w:footnoteReference", "w:endnoteReference":
+					c.lit(raw)
+					id, _ := attrValue(raw, "w:id")
+					c.notes = append(c.notes, noteRef{item: len(c.items) - 1, what: strings.TrimSuffix(string(nm[2:]), "Reference") + " " + id})
 				case "w:t":
 					if t.kind == tokStart && i+1 < len(c.toks) && c.pieces[i+1] != nil {
 						c.lit([]byte(`<w:t xml:space="preserve">`))
@@ -640,8 +677,11 @@ func (c *compiler) pass2() {
 					c.lit(raw)
 				}
 			}
+			if t.kind == tokSelfClose && len(stack) > 0 {
+				stack[len(stack)-1].lastChild = nm
+			}
 			if t.kind == tokStart {
-				e := elem{name: nm, tok: i, startItem: len(c.items) - 1, end: end}
+				e := elem{name: nm, tok: i, startItem: len(c.items) - 1, end: end, tagsAt: len(c.tags)}
 				if nameIs(nm, "w:r") {
 					e.rStart = raw
 				}
@@ -651,14 +691,28 @@ func (c *compiler) pass2() {
 			nm := t.name(src)
 			top := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
+			if len(stack) > 0 {
+				stack[len(stack)-1].lastChild = nm
+			}
 			if top.end != nil {
 				it := *top.end
 				it.lit = raw
 				c.items = append(c.items, it)
+			} else if mustEndWithPara[string(nm)] && (nameIs(top.lastChild, "w:p") || nameIs(top.lastChild, "w:tbl")) && len(c.tags) > top.tagsAt {
+				// Content with tags may lose its last paragraph (or a
+				// table that was last): the renderer puts an empty
+				// paragraph there if so.
+				c.items = append(c.items, item{kind: itEnsureP, lit: raw})
+				c.split = true
 			} else {
 				c.lit(raw)
 			}
 			switch string(nm) {
+			case "w:tbl":
+				if r, ok := c.tables[top.tok]; ok {
+					c.tables[top.tok] = [2]int{r[0], len(c.items)}
+				}
+				c.split = true
 			case "w:p":
 				c.split = true
 				for _, o := range top.tags {
@@ -766,7 +820,9 @@ type section struct {
 	open, close                              *tagOcc
 	outerStart, bodyStart, bodyEnd, outerEnd int
 	optPara                                  bool // drop the enclosing paragraph when empty
+	rows                                     bool // whole table rows
 	emptyFrom, emptyTo                       int  // items rendered when the section renders nothing
+	note                                     string
 }
 
 func (c *compiler) hasPara(from, to int) bool {
@@ -880,6 +936,20 @@ func (c *compiler) pass3() []node {
 		if s.optPara {
 			b.opt[s.open.paraStart] = s
 		}
+		if r, ok := c.tables[s.open.tblTok]; ok && s.rows && r[1] > r[0] {
+			// A table whose rows may all vanish: Word rejects a table
+			// without rows, so the renderer removes it then.
+			if b.optTbl == nil {
+				b.optTbl = map[int]int{}
+			}
+			b.optTbl[r[0]] = r[1]
+		}
+		if s.open.info.kind == tagSection && len(c.notes) > 0 {
+			k := sort.Search(len(c.notes), func(k int) bool { return c.notes[k].item >= s.bodyStart })
+			if k < len(c.notes) && c.notes[k].item < s.bodyEnd {
+				s.note = c.notes[k].what
+			}
+		}
 	}
 	prog, _ := b.build(0, len(c.items), 0, nil)
 	return prog
@@ -920,6 +990,7 @@ func (c *compiler) sectionRange(o, cl *tagOcc) *section {
 	case o.trTok >= 0 && cl.trTok >= 0 && o.tblTok == cl.tblTok:
 		s.outerStart, s.bodyStart = o.trStart, o.trStart
 		s.bodyEnd, s.outerEnd = cl.trEnd, cl.trEnd
+		s.rows = true
 	case o.stackSig == cl.stackSig && o.trTok == cl.trTok && o.tcTok == cl.tcTok:
 		s.outerStart, s.bodyStart, s.bodyEnd, s.outerEnd = o.item, o.item+1, cl.item, cl.item+1
 	default:
@@ -930,12 +1001,13 @@ func (c *compiler) sectionRange(o, cl *tagOcc) *section {
 }
 
 type builder struct {
-	opt   map[int]*section // paragraph start item -> section filling it
-	inOpt map[int]bool
-	c     *compiler
-	secs  []*section
-	rep   []bool
-	drop  map[string]bool
+	opt    map[int]*section // paragraph start item -> section filling it
+	optTbl map[int]int      // table start item -> table end item, for tables whose rows may all vanish
+	inOpt  map[int]bool
+	c      *compiler
+	secs   []*section
+	rep    []bool
+	drop   map[string]bool
 }
 
 // build compiles items [from, to) starting with section index si; it
@@ -950,29 +1022,47 @@ func (b *builder) build(from, to, si int, sc *scope) ([]node, int) {
 		out = append(out, node{kind: nLit, lit: append([]byte(nil), p...)})
 	}
 	for k := from; k < to; k++ {
-		if p, ok := b.opt[k]; ok && p.open.paraEnd <= to && !b.inOpt[k] {
-			b.inOpt[k] = true
-			var body []node
-			body, si = b.build(k, p.open.paraEnd, si, sc)
-			out = append(out, node{kind: nOptPara, body: body})
-			k = p.open.paraEnd - 1
-			continue
-		}
 		for si < len(b.secs) && b.secs[si].outerStart < k {
 			si++ // sections dropped by nesting errors (never here when compiled without errors)
 		}
+		// A section starting here holds any optional paragraph or table
+		// starting here too, so it comes first.
 		if si < len(b.secs) && b.secs[si].outerStart == k && b.secs[si].outerEnd <= to {
 			s := b.secs[si]
 			s.open.info.scope = sc
 			inner := &scope{outer: sc, name: s.open.info.name, depth: sc.len() + 1}
 			var body []node
 			body, si = b.build(s.bodyStart, s.bodyEnd, si+1, inner)
-			nd := node{kind: nSection, tag: s.open.info, body: body}
+			nd := node{kind: nSection, tag: s.open.info, body: body, note: s.note}
 			if s.emptyTo > 0 {
 				nd.empty, _ = b.build(s.emptyFrom, s.emptyTo, len(b.secs), sc)
 			}
+			// A tag paragraph that vanishes keeps its bookmarks (and
+			// other range marks), written between the blocks around it.
+			if s.outerStart == s.open.paraStart && s.bodyStart == s.open.paraEnd {
+				nd.lit = b.markers(s.open.paraStart, s.open.paraEnd, -1, -1)
+			}
+			if s.outerEnd == s.close.paraEnd && s.bodyEnd == s.close.paraStart {
+				nd.post = b.markers(s.close.paraStart, s.close.paraEnd, -1, -1)
+			}
 			out = append(out, nd)
 			k = s.outerEnd - 1
+			continue
+		}
+		if p, ok := b.opt[k]; ok && p.open.paraEnd <= to && !b.inOpt[k] {
+			b.inOpt[k] = true
+			var body []node
+			body, si = b.build(k, p.open.paraEnd, si, sc)
+			out = append(out, node{kind: nOptPara, body: body, post: b.markers(k, p.open.paraEnd, p.open.item, p.close.item)})
+			k = p.open.paraEnd - 1
+			continue
+		}
+		if e, ok := b.optTbl[k]; ok && e <= to && !b.inOpt[k] {
+			b.inOpt[k] = true
+			var body []node
+			body, si = b.build(k, e, si, sc)
+			out = append(out, node{kind: nOptTable, body: body})
+			k = e - 1
 			continue
 		}
 		it := &b.c.items[k]
@@ -1003,7 +1093,26 @@ func (b *builder) build(from, to, si int, sc *scope) ([]node, int) {
 			} else if len(it.alt) > 0 {
 				lit(it.alt)
 			}
+		case itEnsureP:
+			out = append(out, node{kind: nEnsureP, lit: it.lit})
 		}
 	}
 	return out, si
+}
+
+// markers returns the range marks (bookmarks, permission and move ranges)
+// of the items [from, to) outside [skipFrom, skipTo] that are written
+// (neither in repeated content nor dropped with a partner there): what a
+// vanishing paragraph leaves behind so that no bookmark is lost.
+func (b *builder) markers(from, to, skipFrom, skipTo int) []byte {
+	var out []byte
+	for k := from; k < to; k++ {
+		if k >= skipFrom && k <= skipTo {
+			continue
+		}
+		if it := &b.c.items[k]; it.kind == itMarker && !b.rep[k] && !b.drop[it.id] {
+			out = append(out, it.lit...)
+		}
+	}
+	return out
 }

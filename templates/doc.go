@@ -39,6 +39,12 @@
 //     the start of a later one): the XML between them repeats. Anything else
 //     is a template error.
 //
+// What is left stays a document Word opens: a table with no row left is
+// removed; a table cell, header, footer, footnote, endnote or text box whose
+// last paragraph vanished gets an empty one (the body is left as it is:
+// CT_Body may end with a table); a bookmark in a vanishing tag paragraph is
+// kept between the paragraphs around it.
+//
 // Word's editing leaves placeholders split over several runs, interrupted
 // by proofing marks, bookmarks, revision marks or rendered page breaks;
 // they are still found (all text of a paragraph is read as one stream).
@@ -49,7 +55,8 @@
 // (<w:br/>), "\t" a tab (<w:tab/>), both placed between <w:t> elements as the
 // schema requires. A character XML 1.0 forbids is an error naming the
 // field, unless StripInvalidChars is given. Numbers, bools and fmt.Stringer
-// values are printed with fmt. A RichText value becomes one run per Span,
+// values are printed with fmt; a list, map or struct in a field is an error
+// (ErrNotPrintable) telling to use a section. A RichText value becomes one run per Span,
 // keeping the placeholder run's properties and adding bold, italic or
 // underline.
 //
@@ -61,7 +68,9 @@
 // bookmarks, comment marks (w:commentRangeStart/End, w:commentReference),
 // move ranges and permission ranges inside repeated content are removed
 // together with their other ends (the comment stays in comments.xml, no
-// longer anchored); drawing ids (wp:docPr, pic:cNvPr) and revision ids
+// longer anchored); a footnote or endnote reference that a section would
+// repeat (two items or more) fails the render (ErrRepeatedNote), since the
+// copies would point to one note; drawing ids (wp:docPr, pic:cNvPr) and revision ids
 // (w:ins, w:del, …) are renumbered from the largest the template uses; the
 // optional ids Word assigns itself are dropped from the copies: content
 // control ids (w:sdtPr/w:id), w14:paraId/textId of paragraphs and rows,
@@ -71,7 +80,10 @@
 //
 // Parse reports every template error at once as *TemplateErrors; each
 // *TemplateError names the part, the tag and the text of the paragraph that
-// holds it. Render reports every problem of the data at once as
+// holds it. Every *.xml and *.rels part is checked to be well-formed XML
+// (entities, attribute quoting, tag nesting); each problem is a
+// TemplateError with its line and the markup around it. A zip entry whose
+// CRC or declared size does not match its data is refused, naming the part. Render reports every problem of the data at once as
 // *RenderErrors: one *RenderError, naming the part, the field path and the
 // tag, for each path the data lacks (ErrMissingField; AllowMissing renders
 // it blank instead) or whose value holds a forbidden character
@@ -119,7 +131,7 @@
 // chunks, fields and sections) and is safe for concurrent Render calls;
 // rendering never changes it. Output is deterministic: entries keep the
 // template's order and carry a fixed date. Unchanged parts are copied
-// compressed as they are. Every rendered document is checked (tag balance of
+// compressed as they are, after one check at Parse. Every rendered document is checked (tag balance of
 // each rendered part, zip re-open) before it is returned; VerifyStrict adds a
 // full decompression and encoding/xml parse, SkipVerify removes the check.
 // Templates read by Parse, ParseFile and ParseFS are size-limited (Limits,

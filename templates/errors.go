@@ -11,16 +11,28 @@ import (
 // package part ("word/document.xml", "word/header1.xml", …), Tag the tag as
 // typed (with its braces) and Context the text of the paragraph that holds
 // it, so a person can find it in Word with Ctrl+F.
+//
+// A part that is not well-formed XML (a bare "&", a broken start tag, an
+// unknown entity, …) is reported with Line set: the line of the part where
+// the problem is, Context then being the markup around it.
 type TemplateError struct {
 	Part    string
 	Tag     string
 	Context string
 	Message string
+	Line    int // for XML errors: 1-based line in the part; 0 otherwise
 }
 
 func (e *TemplateError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Part)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ": line %d: not well-formed XML: %s", e.Line, e.Message)
+		if e.Context != "" {
+			fmt.Fprintf(&b, " (near %q)", e.Context)
+		}
+		return b.String()
+	}
 	if e.Tag != "" {
 		b.WriteString(": ")
 		b.WriteString(e.Tag)
@@ -76,6 +88,12 @@ var (
 	ErrMissingField = errors.New("missing field")
 	// ErrInvalidChar: a value holds a character XML 1.0 forbids (see StripInvalidChars).
 	ErrInvalidChar = errors.New("character not allowed in XML")
+	// ErrNotPrintable: a field's value is a list, map or struct, which only
+	// a section can use.
+	ErrNotPrintable = errors.New("value is not printable")
+	// ErrRepeatedNote: a section would repeat a footnote or endnote
+	// reference (Word wants each note referenced once).
+	ErrRepeatedNote = errors.New("footnote or endnote reference repeated")
 	// ErrTooLarge: a template exceeds the configured Limits.
 	ErrTooLarge = errors.New("template too large")
 )

@@ -116,6 +116,33 @@ func goldenCases() []goldenCase {
 			pdfWant: []string{"Danh sách", "Mục I mới ô", "Mục II mới ô", "Mục III mới ô", "Hết"},
 			pdfNot:  []string{"{{"},
 		},
+		{
+			// Content that sections empty: a table whose only row is a
+			// loop over nothing goes (in the body and nested in a cell,
+			// which then keeps a paragraph), a cell whose tag paragraphs
+			// vanish after a nested table ends with a paragraph, header
+			// and footnote keep one, a bookmark in a loop's tag paragraph
+			// stays.
+			name: "emptied",
+			doc: testDoc{
+				body: para("Trước") +
+					tblStart + `<w:tr>` + cell("{{#rows}}{{a}}") + cell("{{b}}{{/rows}}") + `</w:tr></w:tbl>` +
+					para("Giữa") +
+					tblStart + `<w:tr><w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>` + para("{{#x}}") +
+					tblStart + `<w:tr>` + cell("{{#rows}}{{a}}") + cell("{{b}}{{/rows}}") + `</w:tr></w:tbl>` +
+					tblStart + `<w:tr>` + cell("Lồng") + cell("{{#x}}có{{/x}}") + `</w:tr></w:tbl>` +
+					para("{{/x}}") + `</w:tc>` + cell("B") + `</w:tr></w:tbl>` +
+					`<w:p><w:r><w:t>{{#items}}</w:t></w:r><w:bookmarkStart w:id="1" w:name="danh_sach"/><w:r><w:t xml:space="preserve"> </w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>` +
+					para("Mục {{.}}") + para("{{/items}}") +
+					`<w:p><w:r><w:t>Sau</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`,
+				header:    para("{{#h}}") + para("Mật") + para("{{/h}}"),
+				footer:    para("{{#h}}") + para("Chân") + para("{{/h}}"),
+				footnotes: `<w:footnote w:id="1">` + para("{{#h}}") + para("Ghi chú ẩn") + para("{{/h}}") + `</w:footnote>`,
+			},
+			data:    map[string]any{"rows": []map[string]string{}, "x": true, "items": []string{"I", "II"}, "h": false},
+			pdfWant: []string{"Trước", "Giữa", "Lồng", "Mục I", "Mục II", "Sau"},
+			pdfNot:  []string{"{{", "Mật", "Chân", "Ghi chú ẩn"},
+		},
 	}
 }
 

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -72,23 +73,85 @@ func (r *renderer) run(nodes []node) {
 				r.fail(n.tag, ErrMissingField, ErrMissingField)
 			}
 		case nSection:
-			if r.section(n) == 0 && n.empty != nil {
-				r.run(n.empty) // the emptied closing paragraph
-			}
+			r.sectionNode(n)
 		case nOptPara:
 			mark := len(r.out)
 			kept := 0
 			for j := range n.body {
 				if b := &n.body[j]; b.kind == nSection {
-					kept += r.section(b)
+					kept += r.sectionNode(b)
 				} else {
 					r.run(n.body[j : j+1])
 				}
 			}
 			if kept == 0 {
+				r.out = append(r.out[:mark], n.post...) // the paragraph's bookmarks stay
+			}
+		case nOptTable:
+			mark := len(r.out)
+			r.run(n.body)
+			// No row left (rows are the only place "<w:tr" can appear):
+			// Word rejects a table without rows, so it goes.
+			if !bytes.Contains(r.out[mark:], []byte("<w:tr")) {
 				r.out = r.out[:mark]
 			}
+		case nEnsureP:
+			if !endsWithPara(r.out) {
+				r.out = append(r.out, "<w:p/>"...)
+			}
+			r.out = append(r.out, n.lit...)
 		}
+	}
+}
+
+// sectionNode renders a section with the range marks of its vanished tag
+// paragraphs, and returns how many times its body was rendered.
+func (r *renderer) sectionNode(n *node) int {
+	r.out = append(r.out, n.lit...)
+	k := r.section(n)
+	if k == 0 && n.empty != nil {
+		r.run(n.empty) // the emptied closing paragraph (with its marks)
+	} else {
+		r.out = append(r.out, n.post...)
+	}
+	return k
+}
+
+// rangeMarks are the elements that may follow a container's last
+// paragraph without counting as its last block.
+var rangeMarks = []string{"<w:bookmarkStart", "<w:bookmarkEnd", "<w:permStart", "<w:permEnd",
+	"<w:moveFromRangeStart", "<w:moveFromRangeEnd", "<w:moveToRangeStart", "<w:moveToRangeEnd"}
+
+// endsWithPara reports whether out (ending at the content of a cell,
+// header, footer or note) ends with a paragraph, range marks aside.
+func endsWithPara(out []byte) bool {
+	for {
+		out = bytes.TrimRight(out, " \t\r\n")
+		if bytes.HasSuffix(out, []byte("</w:p>")) {
+			return true
+		}
+		if !bytes.HasSuffix(out, []byte("/>")) {
+			return false
+		}
+		i := bytes.LastIndexByte(out, '<')
+		if i < 0 {
+			return false
+		}
+		el := out[i:]
+		if bytes.HasPrefix(el, []byte("<w:p/")) || bytes.HasPrefix(el, []byte("<w:p ")) {
+			return true
+		}
+		mark := false
+		for _, m := range rangeMarks {
+			if bytes.HasPrefix(el, []byte(m)) && (el[len(m)] == ' ' || el[len(m)] == '/') {
+				mark = true
+				break
+			}
+		}
+		if !mark {
+			return false
+		}
+		out = out[:i]
 	}
 }
 
@@ -253,6 +316,9 @@ func (r *renderer) section(n *node) int {
 	}
 	if iv.IsValid() && (iv.Kind() == reflect.Slice || iv.Kind() == reflect.Array) && iv.Type() != richTextType &&
 		!(iv.Kind() == reflect.Slice && iv.Type().Elem().Kind() == reflect.Uint8) { // []byte is a scalar
+		if n.note != "" && iv.Len() > 1 {
+			r.fail(n.tag, ErrRepeatedNote, fmt.Errorf("%w: %s repeats the reference to %s (%d items); a note can be referenced once: move the reference out of the section, or give the section one item", ErrRepeatedNote, n.tag.raw, n.note, iv.Len()))
+		}
 		for i := 0; i < iv.Len(); i++ {
 			r.body(n.body, iv.Index(i))
 		}
@@ -281,7 +347,40 @@ func (r *renderer) field(tag *tagInfo, v reflect.Value) {
 		r.richText(tag, v.Interface().(RichText))
 		return
 	}
+	if what := compositeKind(v); what != "" {
+		name := tag.name
+		use := "{{#" + name + "}}…{{/" + name + "}}"
+		if tag.path == nil {
+			use = "a section over its items or fields"
+		}
+		r.fail(tag, ErrNotPrintable, fmt.Errorf("%w: %s is a %s: use %s", ErrNotPrintable, tag.raw, what, use))
+		return
+	}
 	r.text(tag, valueString(v))
+}
+
+// compositeKind names the kind of a value a field cannot print (Go's
+// fmt form of a list, map or struct means nothing to a reader), or "".
+func compositeKind(v reflect.Value) string {
+	if v.Type().Implements(stringerType) || v.CanAddr() && reflect.PointerTo(v.Type()).Implements(stringerType) {
+		return ""
+	}
+	switch v.Kind() {
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return "" // []byte: printed as text
+		}
+		return "list"
+	case reflect.Array:
+		return "list"
+	case reflect.Map:
+		return "map"
+	case reflect.Struct:
+		return "struct"
+	case reflect.Func, reflect.Chan, reflect.UnsafePointer:
+		return v.Kind().String()
+	}
+	return ""
 }
 
 func valueString(v reflect.Value) string {
@@ -298,6 +397,8 @@ func valueString(v reflect.Value) string {
 		return strconv.FormatInt(v.Int(), 10)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		return strconv.FormatUint(v.Uint(), 10)
+	case reflect.Slice: // []byte
+		return string(v.Bytes())
 	}
 	return fmt.Sprint(v.Interface())
 }

@@ -193,18 +193,24 @@ func Parse(docxBytes []byte, opts ...Option) (*Template, error) {
 	t := &Template{cfg: cfg}
 	var terrs []*TemplateError
 	seen := map[string]bool{}
+	var scratch bytes.Buffer // non-template XML parts, read only to be checked
 	for _, f := range zr.File {
 		if seen[f.Name] {
 			return nil, fmt.Errorf("templates: duplicate zip entry %s", f.Name)
 		}
 		seen[f.Name] = true
 		e := entry{name: f.Name, method: f.Method, crc: f.CRC32, usize: f.UncompressedSize64}
-		if templatePart.MatchString(f.Name) && !strings.HasSuffix(f.Name, "/") {
+		isDir := strings.HasSuffix(f.Name, "/")
+		if templatePart.MatchString(f.Name) && !isDir {
 			var b []byte
 			if f.Name == "word/document.xml" {
 				b = mainDocument
-			} else if b, err = readEntry(f); err != nil {
+			} else if b, err = readEntry(f, nil); err != nil {
 				return nil, fmt.Errorf("templates: reading %s: %w", f.Name, err)
+			}
+			if xerrs := xmlErrors(f.Name, b); xerrs != nil {
+				terrs = append(terrs, xerrs...)
+				continue
 			}
 			prog, errs, maxID, err := compilePart(f.Name, b)
 			if err != nil {
@@ -223,6 +229,18 @@ func Parse(docxBytes []byte, opts ...Option) (*Template, error) {
 				e.prog = prog
 				t.entries = append(t.entries, e)
 				continue
+			}
+		} else if !isDir {
+			// A part copied raw is still read once here (a cost paid per
+			// template, not per render): archive/zip checks its CRC and
+			// refuses more or fewer bytes than the header declares, so a
+			// corrupt entry is refused now instead of being copied into
+			// every document; and an XML part must be well-formed.
+			if err := checkEntry(f, &scratch); err != nil {
+				return nil, fmt.Errorf("templates: part %s is corrupt: %w", f.Name, err)
+			}
+			if isXMLName(f.Name) {
+				terrs = append(terrs, xmlErrors(f.Name, scratch.Bytes())...)
 			}
 		}
 		rc, err := f.OpenRaw()
@@ -312,16 +330,68 @@ func openMainDocument(zr *zip.Reader) ([]byte, error) {
 	return []byte(content), nil
 }
 
-func readEntry(f *zip.File) ([]byte, error) {
+// readEntry returns the uncompressed content of f, appended to buf.
+// archive/zip checks the CRC and that exactly the declared size comes out
+// (the declared size is within Limits).
+func readEntry(f *zip.File, buf []byte) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	b := make([]byte, 0, f.UncompressedSize64)
-	buf := bytes.NewBuffer(b)
-	_, err = buf.ReadFrom(rc)
-	return buf.Bytes(), err
+	if buf == nil {
+		buf = make([]byte, 0, f.UncompressedSize64)
+	}
+	b := bytes.NewBuffer(buf)
+	_, err = b.ReadFrom(rc)
+	return b.Bytes(), err
+}
+
+// isXMLName tells the parts checked for well-formedness: *.xml and *.rels.
+func isXMLName(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".xml" || ext == ".rels"
+}
+
+// checkEntry decompresses f once, checking its CRC and declared size. An
+// XML part is left in scratch for the well-formedness check; anything else
+// is discarded as it is read.
+func checkEntry(f *zip.File, scratch *bytes.Buffer) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	scratch.Reset()
+	if isXMLName(f.Name) {
+		scratch.Grow(int(f.UncompressedSize64))
+		_, err = scratch.ReadFrom(rc)
+	} else {
+		_, err = io.Copy(io.Discard, rc)
+	}
+	return err
+}
+
+// xmlErrors checks that part is well-formed XML and returns a TemplateError
+// for each problem (nil when there is none). A UTF-16 part (allowed by
+// OPC, never written by Word) is not checked.
+func xmlErrors(part string, b []byte) []*TemplateError {
+	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		if templatePart.MatchString(part) {
+			return []*TemplateError{{Part: part, Line: 1, Message: "UTF-16 is not supported in a filled part: save it as UTF-8"}}
+		}
+		return nil
+	}
+	probs := checkXML(b)
+	if len(probs) == 0 {
+		return nil
+	}
+	out := make([]*TemplateError, len(probs))
+	for i, p := range probs {
+		ctx, line := xmlContext(b, p.off)
+		out[i] = &TemplateError{Part: part, Line: line, Context: ctx, Message: p.msg}
+	}
+	return out
 }
 
 // ParseFS compiles a template stored unzipped: fsys is rooted at the
@@ -485,8 +555,10 @@ func (t *Template) execute(out *bytes.Buffer, data any) error {
 			continue // go on to report the problems of every part
 		}
 		if t.cfg.verify != verifyNone {
+			// Every template part was checked at Parse (checkXML), so
+			// tag balance is all that rendering can break.
 			if err := checkWellFormed(b); err != nil {
-				return fmt.Errorf("templates: internal error: rendered %s is not well-formed: %w", e.name, err)
+				return fmt.Errorf("templates: output check failed: rendered %s is not well-formed XML: %w", e.name, err)
 			}
 		}
 		if rendered != nil {
@@ -511,11 +583,11 @@ func (t *Template) execute(out *bytes.Buffer, data any) error {
 		b := out.Bytes()
 		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 		if err != nil || len(zr.File) != len(t.entries) {
-			return fmt.Errorf("templates: internal error: output does not re-open as a zip: %v", err)
+			return fmt.Errorf("templates: output check failed: output does not re-open as a zip: %v", err)
 		}
 	case verifyStrict:
 		if err := verifyDocx(out.Bytes(), rendered, t.entries); err != nil {
-			return fmt.Errorf("templates: internal error: %w", err)
+			return fmt.Errorf("templates: output check failed: %w", err)
 		}
 	}
 	return nil
@@ -555,7 +627,7 @@ func verifyDocx(b []byte, rendered [][]byte, entries []entry) error {
 		return fmt.Errorf("output has %d entries, want %d", len(zr.File), len(entries))
 	}
 	for i, f := range zr.File {
-		data, err := readEntry(f)
+		data, err := readEntry(f, nil)
 		if err != nil {
 			return fmt.Errorf("output entry %s: %w", f.Name, err)
 		}
