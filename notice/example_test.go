@@ -49,3 +49,37 @@ func ExampleEvaluate() {
 	fmt.Println(s.State, s.Late, s.Describe())
 	// Output: overdue 2 Quá hạn 2 ngày làm việc
 }
+
+// The conclusion notice of the seed's first session, rendered from its YAML file with the files it refers to
+// (the plan, the session file); a late date would come back as a warning.
+func ExampleRenderFile() {
+	outs, warnings, err := notice.RenderFile(notice.Options{}, "../examples/duc-pho-2023/conclusion-q1.yaml")
+	if err != nil {
+		fmt.Println(err) // every problem, each with file:line:col, in Vietnamese and English
+		return
+	}
+	for _, o := range outs {
+		fmt.Println(o.Name, len(o.Data) > 0, len(warnings))
+	}
+	// Output: conclusion-q1.docx true 0
+}
+
+// What is due when for every session of the seed's plan, with its session files beside it.
+func ExampleSet_Milestones() {
+	set, err := notice.Load(notice.Options{}, "../examples/duc-pho-2023")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range set.Milestones() {
+		if m.SessionID == "q2" {
+			fmt.Println(m.Date, m.Title)
+		}
+	}
+	// Output:
+	// 2023-05-04 Tiếp nhận ý kiến, kiến nghị của công dân
+	// 2023-05-11 Phát hành giấy mời, thông báo trên đài truyền thanh
+	// 2023-05-15 Hạn các cơ quan gửi báo cáo phục vụ đối thoại
+	// 2023-05-18 Buổi đối thoại
+	// 2023-05-29 Hạn ban hành thông báo kết luận
+}
