@@ -1,7 +1,14 @@
 package document
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
 	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/templates"
 )
@@ -10,14 +17,27 @@ import (
 type RenderOption func(*renderConfig)
 
 type renderConfig struct {
-	tpl     *templates.Template
-	rules   *Rules
-	ruleSet *RuleSet
+	tpl      *templates.Template
+	bySystem map[System]*templates.Template
+	rules    *Rules
+	ruleSet  *RuleSet
 }
 
 // WithTemplate renders with t instead of the embedded layout of the rule set, e.g. an office's own letterhead
 // edited in Word. t may use every name of TemplateData.
 func WithTemplate(t *templates.Template) RenderOption { return func(c *renderConfig) { c.tpl = t } }
+
+// WithTemplateFor renders the documents of system sys with t, and leaves the others to the embedded layouts (or
+// to WithTemplate): an office that adapted the Party layout does not want it on its State documents. It may be
+// given once per system; it wins over WithTemplate.
+func WithTemplateFor(sys System, t *templates.Template) RenderOption {
+	return func(c *renderConfig) {
+		if c.bySystem == nil {
+			c.bySystem = map[System]*templates.Template{}
+		}
+		c.bySystem[sys] = t
+	}
+}
 
 // WithRules picks the rule set from r instead of the embedded rules (e.g. a moved switch date:
 // DefaultRules().WithValidFrom("party-2026", date)).
@@ -48,7 +68,10 @@ func Render(doc *Document, opts ...RenderOption) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	tpl := c.tpl
+	tpl := c.bySystem[doc.System]
+	if tpl == nil {
+		tpl = c.tpl
+	}
 	if tpl == nil {
 		if tpl, err = templates.Layout(rs.Layout); err != nil {
 			return nil, fmt.Errorf("document: layout %q: %w", rs.Layout, err)
@@ -59,4 +82,68 @@ func Render(doc *Document, opts ...RenderOption) ([]byte, error) {
 		return nil, fmt.Errorf("document: render (%s): %w", rs.ID, err)
 	}
 	return out, nil
+}
+
+// The headings that tell the two systems' layouts apart (format-rules.md §2): the Party heading, and the State
+// Quốc hiệu in either placement of its tone mark.
+var systemHeadings = []struct {
+	sys  System
+	text string
+}{
+	{Party, "ĐẢNG CỘNG SẢN VIỆT NAM"},
+	{State, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+	{State, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+}
+
+// DetectSystem tells, from the text of a .docx template's main document, which system's layout it is: Party when
+// it prints "ĐẢNG CỘNG SẢN VIỆT NAM", State when it prints the Quốc hiệu. It reads the text of the w:t elements
+// joined, so a heading Word split across runs is still found; ok is false when neither or both are there.
+func DetectSystem(docx []byte) (sys System, ok bool) {
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		return "", false
+	}
+	for _, f := range zr.File {
+		if f.Name != "word/document.xml" || f.UncompressedSize64 > 64<<20 {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return "", false
+		}
+		defer rc.Close()
+		var text strings.Builder
+		dec := xml.NewDecoder(io.LimitReader(rc, 64<<20))
+		inText := false
+		for {
+			tok, err := dec.Token()
+			if err != nil {
+				break
+			}
+			switch t := tok.(type) {
+			case xml.StartElement:
+				inText = t.Name.Local == "t"
+			case xml.EndElement:
+				inText = false
+			case xml.CharData:
+				if inText {
+					text.Write(t)
+				}
+			}
+		}
+		all := norm.NFC.String(text.String())
+		found := map[System]bool{}
+		for _, h := range systemHeadings {
+			if strings.Contains(all, h.text) {
+				found[h.sys] = true
+			}
+		}
+		if len(found) != 1 {
+			return "", false
+		}
+		for s := range found {
+			return s, true
+		}
+	}
+	return "", false
 }

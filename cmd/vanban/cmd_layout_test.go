@@ -47,6 +47,26 @@ func TestLayoutAndTemplate(t *testing.T) {
 		t.Error("the office's template was not used")
 	}
 
+	// The State layout given for a Party document leaves it on the embedded Party layout.
+	plainDir, stateDir := filepath.Join(dir, "plain"), filepath.Join(dir, "with-state")
+	if status, _, errOut := runCLI(t, "render", "--out", plainDir, "../../examples/duc-pho-2023/plan.yaml"); status != 0 {
+		t.Fatal(errOut)
+	}
+	if status, _, errOut := runCLI(t, "render", "--out", stateDir, "--template", filepath.Join(dir, "state.docx"), "../../examples/duc-pho-2023/plan.yaml"); status != 0 {
+		t.Fatal(errOut)
+	}
+	a, _ := os.ReadFile(filepath.Join(plainDir, "ke-hoach-doi-thoai-2023.docx"))
+	b, _ := os.ReadFile(filepath.Join(stateDir, "ke-hoach-doi-thoai-2023.docx"))
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Error("a State template changed a Party document")
+	}
+	headless := filepath.Join(dir, "headless.docx")
+	if err := os.WriteFile(headless, rewritePart(t, src, "word/document.xml", func(x string) string {
+		return strings.ReplaceAll(x, "ĐẢNG CỘNG SẢN VIỆT NAM", "")
+	}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
 	cases := []struct {
 		args   []string
 		status int
@@ -55,6 +75,10 @@ func TestLayoutAndTemplate(t *testing.T) {
 		{[]string{"render", "--out", outDir, "--template", filepath.Join(dir, "none.docx"), "../../examples/duc-pho-2023/plan.yaml"}, 2, "file not found"},
 		{[]string{"render", "--out", outDir, "--template", "../../README.md", "../../examples/duc-pho-2023/plan.yaml"}, 1, "not a .docx"},
 		{[]string{"layout", "--out", dir, "nope"}, 2, `no layout "nope"`},
+		{[]string{"render", "--out", outDir, "--template", "party=" + filepath.Join(dir, "state.docx"), "../../examples/duc-pho-2023/plan.yaml"}, 2, "prints the heading of the state system"},
+		{[]string{"render", "--out", outDir, "--template", headless, "../../examples/duc-pho-2023/plan.yaml"}, 2, "cannot tell which system"},
+		{[]string{"render", "--out", outDir, "--template", mine, "--template", filepath.Join(dir, "party.docx"), "../../examples/duc-pho-2023/plan.yaml"}, 2, "two templates for the party system"},
+		{[]string{"status", "--template", mine, "../../examples/duc-pho-2023"}, 2, "flag provided but not defined: -template"},
 		{[]string{"layout"}, 2, "--out DIR is required"},
 	}
 	for _, tc := range cases {

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/vanban/vanban/internal/source"
 )
@@ -39,6 +40,11 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 		_, w, err := renderFile(f, "", opts)
 		warns = append(warns, w...)
 		if err != nil {
+			if elsewhere(err, f) {
+				// Its own text is fine, but a file it reads (its plan, a conclusion notice) is not: say so, so
+				// that every input gets a line; the errors themselves are printed once, with their own file.
+				fmt.Fprintf(stdout, "%s: phụ thuộc tệp có lỗi / depends on a file with errors\n", f)
+			}
 			errs.add(err)
 			continue
 		}
@@ -46,4 +52,18 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 	}
 	printWarnings(stderr, warns)
 	return errs.err()
+}
+
+// elsewhere reports whether every error of err is located in a file other than file.
+func elsewhere(err error, file string) bool {
+	var es source.Errors
+	if !errors.As(err, &es) || len(es) == 0 {
+		return false
+	}
+	for _, e := range es {
+		if filepath.Clean(e.File) == filepath.Clean(file) {
+			return false
+		}
+	}
+	return true
 }

@@ -95,22 +95,28 @@ func renderPlan(file string, data []byte, outDir string, opts renderOptions) ([]
 	return []output{{path: filepath.Join(outDir, outputName(file, p.Output)), data: doc}}, warns, nil
 }
 
-// renderFlags are the flags render and validate share: --strict and the calendar flags (--schedule FILE,
-// --no-swaps). ics, status and milestones use them too.
+// renderFlags are the flags render and validate share: --strict, --template and the calendar flags
+// (--schedule FILE, --no-swaps). ics, status and milestones use them too, without --template (they write no
+// .docx).
 type renderFlags struct {
 	calendarFlags
-	strict   bool
-	template string
+	strict    bool
+	templates calScheduleList // repeatable: FILE, party=FILE or state=FILE
 }
 
 func (rf *renderFlags) register(fs *flag.FlagSet) {
 	rf.calendarFlags.register(fs)
 	fs.BoolVar(&rf.strict, "strict", false, "treat warnings (a conclusion notice dated late or before its session, a session on a day off) as errors")
-	fs.StringVar(&rf.template, "template", "", "lay every document out with the .docx `FILE` (an office's own letterhead, edited in Word from \"vanban layout\") instead of the embedded layout")
 }
 
-// options builds the renderers' options. A schedule file that does not exist is a usage error (exit 2); one
-// that does not read as a schedule is bad data (exit 1).
+// registerTemplate adds --template, for the commands that write .docx files.
+func (rf *renderFlags) registerTemplate(fs *flag.FlagSet) {
+	fs.Var(&rf.templates, "template", "lay the documents of one system out with the .docx `FILE` (an office's own letterhead, edited in Word from \"vanban layout\"); "+
+		"party=FILE or state=FILE, or just FILE when it prints ĐẢNG CỘNG SẢN VIỆT NAM or the Quốc hiệu; repeatable, once per system")
+}
+
+// options builds the renderers' options. A schedule or template file that does not exist is a usage error
+// (exit 2); one that does not read as what it should be is bad data (exit 1).
 func (rf *renderFlags) options(cmd string) (renderOptions, error) {
 	for _, p := range rf.schedules {
 		if _, err := os.Stat(p); err != nil {
@@ -122,15 +128,37 @@ func (rf *renderFlags) options(cmd string) (renderOptions, error) {
 		return renderOptions{}, err
 	}
 	opts := renderOptions{Strict: rf.strict, Calendar: cal}
-	if rf.template != "" {
-		tpl, err := templates.ParseFile(rf.template)
+	given := map[document.System]string{}
+	for _, v := range rf.templates {
+		sys, path, named := document.System(""), v, false
+		if k, p, ok := strings.Cut(v, "="); ok && (k == string(document.Party) || k == string(document.State)) {
+			sys, path, named = document.System(k), p, true
+		}
+		b, err := os.ReadFile(path)
 		if errors.Is(err, fs.ErrNotExist) {
-			return renderOptions{}, usagef("--template %s: không tìm thấy tệp / file not found", rf.template)
+			return renderOptions{}, usagef("--template %s: không tìm thấy tệp / file not found", path)
 		}
 		if err != nil {
-			return renderOptions{}, fmt.Errorf("vanban %s: --template %s: %v", cmd, rf.template, err)
+			return renderOptions{}, fmt.Errorf("vanban %s: --template %s: %v", cmd, path, err)
 		}
-		opts.Document = []document.RenderOption{document.WithTemplate(tpl)}
+		tpl, err := templates.Parse(b)
+		if err != nil {
+			return renderOptions{}, fmt.Errorf("vanban %s: --template %s: %v", cmd, path, err)
+		}
+		detected, ok := document.DetectSystem(b)
+		switch {
+		case !named && !ok:
+			return renderOptions{}, usagef("--template %s: không rõ mẫu của hệ thống nào (không thấy tiêu đề ĐẢNG CỘNG SẢN VIỆT NAM hay Quốc hiệu); ghi party=%[1]s hoặc state=%[1]s / cannot tell which system the template is for; write party=%[1]s or state=%[1]s", path)
+		case !named:
+			sys = detected
+		case ok && detected != sys:
+			return renderOptions{}, usagef("--template %s=%s: mẫu này in tiêu đề của hệ thống %s / this template prints the heading of the %s system", sys, path, detected, detected)
+		}
+		if prev, dup := given[sys]; dup {
+			return renderOptions{}, usagef("--template: two templates for the %s system (%s, %s)", sys, prev, path)
+		}
+		given[sys] = path
+		opts.Document = append(opts.Document, document.WithTemplateFor(sys, tpl))
 	}
 	return opts, nil
 }
@@ -141,6 +169,7 @@ func (rf *renderFlags) options(cmd string) (renderOptions, error) {
 func renderArgs(fs *flag.FlagSet, args []string, usage string, stderr io.Writer, check func() error) ([]string, renderOptions, error) {
 	var rf renderFlags
 	rf.register(fs)
+	rf.registerTemplate(fs)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: vanban "+usage+"\n\nA directory means every *.yaml file in it, recursively.")
