@@ -1,10 +1,8 @@
 package document
 
 import (
-	"archive/zip"
 	"bytes"
 	"flag"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vanban/vanban/internal/docxcheck"
 	"github.com/vanban/vanban/templates"
 )
 
@@ -20,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // docXML returns word/document.xml of a rendered .docx.
 func docXML(t testing.TB, docx []byte) []byte {
 	t.Helper()
-	return []byte(zipPart(t, docx, "word/document.xml"))
+	return []byte(docxcheck.Part(t, docx, "word/document.xml"))
 }
 
 // party2026Doc is a Party notice of a ward Party committee after the 2026 switch, a draft without number.
@@ -241,7 +240,7 @@ func TestClauseWithoutKeepNext(t *testing.T) {
 		if s := styleOf("Kinh phí"); s != "VBItem" {
 			t.Errorf("%s: the titled item is in style %q, want VBItem", name, s)
 		}
-		styles := zipPart(t, b, "word/styles.xml")
+		styles := docxcheck.Part(t, b, "word/styles.xml")
 		style := func(id string) string {
 			return regexp.MustCompile(`<w:style [^>]*w:styleId="` + id + `".*?</w:style>`).FindString(styles)
 		}
@@ -252,31 +251,6 @@ func TestClauseWithoutKeepNext(t *testing.T) {
 			t.Errorf("%s: VBItem style %q lost keepNext", name, s)
 		}
 	}
-}
-
-// zipPart returns one part of a .docx as text.
-func zipPart(t testing.TB, docx []byte, name string) string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range zr.File {
-		if f.Name == name {
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rc.Close()
-			b, err := io.ReadAll(rc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return string(b)
-		}
-	}
-	t.Fatalf("no %s in the package", name)
-	return ""
 }
 
 // TestClosingKeptWithSignature: the last body paragraph (a paragraph, bullet or clause) is in style VBClosing,
@@ -303,7 +277,7 @@ func TestClosingKeptWithSignature(t *testing.T) {
 			if !strings.Contains(x[strings.LastIndex(x, "<w:tbl>"):], "<w:tr><w:trPr><w:cantSplit/></w:trPr>") {
 				t.Errorf("%s: the signature table row may split", name)
 			}
-			styles := zipPart(t, b, "word/styles.xml")
+			styles := docxcheck.Part(t, b, "word/styles.xml")
 			s := regexp.MustCompile(`<w:style [^>]*w:styleId="VBClosing".*?</w:style>`).FindString(styles)
 			if !strings.Contains(s, "<w:keepNext/>") || !strings.Contains(s, "<w:keepLines/>") || !strings.Contains(s, `<w:basedOn w:val="VBBody"/>`) {
 				t.Errorf("%s: VBClosing style %q", name, s)

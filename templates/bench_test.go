@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/vanban/vanban/internal/docxcheck"
 )
 
 // referenceDoc is the reference workload: 20 fields p01…p20 (p01 in the
@@ -49,14 +51,14 @@ func TestReferenceWorkload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := part(t, out, "word/document.xml")
+	doc := docxcheck.Part(t, out, "word/document.xml")
 	if n := strings.Count(doc, "<w:tr>"); n != 50 {
 		t.Fatalf("rows: %d", n)
 	}
 	if !strings.Contains(doc, "Giá trị số 19 – Hà Nội &amp; &lt;ví dụ&gt;") || !strings.Contains(doc, "Nguyễn Văn 50") {
 		t.Fatal("content missing")
 	}
-	if !strings.Contains(part(t, out, "word/header1.xml"), "Giá trị số 1 –") || !strings.Contains(part(t, out, "word/footer1.xml"), "Giá trị số 20 –") {
+	if !strings.Contains(docxcheck.Part(t, out, "word/header1.xml"), "Giá trị số 1 –") || !strings.Contains(docxcheck.Part(t, out, "word/footer1.xml"), "Giá trị số 20 –") {
 		t.Fatal("header/footer not filled")
 	}
 	t.Logf("template document.xml %d bytes, docx %d bytes, output %d bytes", len(referenceDoc().files()["word/document.xml"]), len(src), len(out))

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/vanban/vanban/internal/docxcheck"
 )
 
 type person struct {
@@ -275,7 +277,7 @@ func TestMissing(t *testing.T) {
 	out := render(t, d, map[string]any{}, AllowMissing())
 	// the {{a.b}} paragraph stays (blank); the paragraph holding only the
 	// missing section vanishes
-	if got := textOf(bodyOf(part(t, out, "word/document.xml"))); got != "¶" {
+	if got := textOf(bodyOf(docxcheck.Part(t, out, "word/document.xml"))); got != "¶" {
 		t.Errorf("AllowMissing: %q", got)
 	}
 }
@@ -402,10 +404,10 @@ func TestEndnotesAndHyperlinkRichText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(part(t, out, "word/endnotes.xml"), "E x<") {
+	if !strings.Contains(docxcheck.Part(t, out, "word/endnotes.xml"), "E x<") {
 		t.Error("endnotes not filled")
 	}
-	doc := part(t, out, "word/document.xml")
+	doc := docxcheck.Part(t, out, "word/document.xml")
 	if !strings.Contains(doc, `<w:hyperlink r:id="rIdS"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve"></w:t></w:r><w:r><w:rPr><w:rStyle w:val="Hyperlink"/><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">b</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve"></w:t></w:r></w:hyperlink>`) {
 		t.Errorf("rich text in hyperlink: %s", bodyOf(doc))
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/vanban/vanban/internal/docxcheck"
 )
 
 // xmlText makes s usable as XML character data.
@@ -143,7 +145,7 @@ func FuzzRender(f *testing.F) {
 			}
 			return
 		}
-		if err := checkWellFormed([]byte(part(t, out, "word/document.xml"))); err != nil {
+		if err := checkWellFormed([]byte(docxcheck.Part(t, out, "word/document.xml"))); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -150,7 +150,7 @@ func goldenCases() []goldenCase {
 func goldenText(t testing.TB, out []byte) string {
 	var b strings.Builder
 	for _, p := range []string{"word/document.xml", "word/header1.xml", "word/footer1.xml", "word/footnotes.xml"} {
-		x := part(t, out, p)
+		x := docxcheck.Part(t, out, p)
 		if p == "word/document.xml" {
 			x = bodyOf(x)
 		} else if i := strings.Index(x, "mc:Ignorable=\"w14\">"); i >= 0 {

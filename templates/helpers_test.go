@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/vanban/vanban/internal/docxcheck"
 )
 
 const (
@@ -148,30 +150,6 @@ func zipFiles(t testing.TB, files map[string]string) []byte {
 
 func (d testDoc) docx(t testing.TB) []byte { return zipFiles(t, d.files()) }
 
-// part returns the uncompressed content of name in a docx.
-func part(t testing.TB, docx []byte, name string) string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range zr.File {
-		if f.Name == name {
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := io.ReadAll(rc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return string(b)
-		}
-	}
-	t.Fatalf("no part %s", name)
-	return ""
-}
-
 // bodyOf extracts the inner XML of <w:body> without the sectPr.
 func bodyOf(doc string) string {
 	i := strings.Index(doc, "<w:body>")
@@ -199,7 +177,7 @@ func render(t testing.TB, d testDoc, data any, opts ...Option) []byte {
 // renderBody renders and returns the body inner XML.
 func renderBody(t testing.TB, d testDoc, data any, opts ...Option) string {
 	t.Helper()
-	return bodyOf(part(t, render(t, d, data, opts...), "word/document.xml"))
+	return bodyOf(docxcheck.Part(t, render(t, d, data, opts...), "word/document.xml"))
 }
 
 // textOf returns the visible text of WordprocessingML: <w:t> contents,

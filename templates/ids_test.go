@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/vanban/vanban/internal/docxcheck"
 )
 
 // repeatedIDsDoc loops over a paragraph holding everything that carries an
@@ -68,7 +70,7 @@ func TestRepeatedIDsAcrossParts(t *testing.T) {
 	d := testDoc{image: true, body: para("{{#items}}") + `<w:p>` + picture(2, 3) + `</w:p>` + para("{{/items}}"),
 		footer: `<w:p>` + picture(9, 9) + `</w:p>`}
 	out := render(t, d, map[string]any{"items": []int{1, 2}})
-	doc := part(t, out, "word/document.xml")
+	doc := docxcheck.Part(t, out, "word/document.xml")
 	if !strings.Contains(doc, `<wp:docPr id="10" `) || !strings.Contains(doc, `<wp:docPr id="12" `) {
 		t.Errorf("ids not counted from the footer's: %s", bodyOf(doc))
 	}
@@ -155,7 +157,7 @@ func TestRenderReportsEveryProblem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := textOf(bodyOf(part(t, out, "word/document.xml"))); got != "1 2¶n m v¶" {
+	if got := textOf(bodyOf(docxcheck.Part(t, out, "word/document.xml"))); got != "1 2¶n m v¶" {
 		t.Errorf("text %q", got)
 	}
 }
@@ -185,7 +187,7 @@ func TestTagParagraphWithOtherContentStays(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := testDoc{image: true, body: c.body, footnotes: `<w:footnote w:id="1"><w:p><w:r><w:t>n</w:t></w:r></w:p></w:footnote>`}
-			out := part(t, render(t, d, data, VerifyStrict()), "word/document.xml")
+			out := docxcheck.Part(t, render(t, d, data, VerifyStrict()), "word/document.xml")
 			if got := textOf(out); got != c.want {
 				t.Errorf("text %q, want %q\n%s", got, c.want, out)
 			}

@@ -14,6 +14,8 @@ import (
 	"testing/fstest"
 
 	"github.com/nguyenthenguyen/docx"
+
+	"github.com/vanban/vanban/internal/docxcheck"
 )
 
 func TestConcurrentRendersAndIsolation(t *testing.T) {
@@ -35,7 +37,7 @@ func TestConcurrentRendersAndIsolation(t *testing.T) {
 					errs <- err
 					return
 				}
-				h, f, doc := part(t, out, "word/header1.xml"), part(t, out, "word/footer1.xml"), textOf(bodyOf(part(t, out, "word/document.xml")))
+				h, f, doc := docxcheck.Part(t, out, "word/header1.xml"), docxcheck.Part(t, out, "word/footer1.xml"), textOf(bodyOf(docxcheck.Part(t, out, "word/document.xml")))
 				if !strings.Contains(h, "H="+name+"<") || !strings.Contains(f, "F="+name+"<") {
 					errs <- fmt.Errorf("%s: header/footer of another document: %s %s", name, h, f)
 					return
@@ -235,7 +237,7 @@ func TestParseFS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := textOf(bodyOf(part(t, out, "word/document.xml"))); got != "Xin chào Lan¶" {
+	if got := textOf(bodyOf(docxcheck.Part(t, out, "word/document.xml"))); got != "Xin chào Lan¶" {
 		t.Errorf("got %q", got)
 	}
 	a, _ := ZipFS(fsys)
@@ -250,7 +252,7 @@ func TestParseFS(t *testing.T) {
 
 func TestVerifyStrict(t *testing.T) {
 	out := render(t, referenceDoc(), referenceData(3), VerifyStrict())
-	if !strings.Contains(part(t, out, "word/document.xml"), "Nguyễn Văn 3") {
+	if !strings.Contains(docxcheck.Part(t, out, "word/document.xml"), "Nguyễn Văn 3") {
 		t.Fatal("content")
 	}
 }
@@ -279,7 +281,7 @@ func TestDependencyFlaws(t *testing.T) {
 	}
 	// ours: found, and the break is outside <w:t>
 	out := render(t, testDoc{body: `<w:p><w:r><w:t>{{ho</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>_ten}}</w:t></w:r></w:p>`}, map[string]string{"ho_ten": "A\nB"})
-	if got := textOf(bodyOf(part(t, out, "word/document.xml"))); got != "A\nB¶" {
+	if got := textOf(bodyOf(docxcheck.Part(t, out, "word/document.xml"))); got != "A\nB¶" {
 		t.Errorf("got %q", got)
 	}
 }

@@ -234,15 +234,15 @@ func TestRowlessTableRemoved(t *testing.T) {
 		footnotes: `<w:footnote w:id="1">` + para("{{#h}}") + para("n") + para("{{/h}}") + `</w:footnote>`}
 	res := render(t, d, map[string]any{"h": false})
 	for _, p := range []string{"word/header1.xml", "word/footer1.xml"} {
-		if x := part(t, res, p); !strings.Contains(x, "<w:p/>") {
+		if x := docxcheck.Part(t, res, p); !strings.Contains(x, "<w:p/>") {
 			t.Errorf("%s has no paragraph: %s", p, x)
 		}
 	}
-	if x := part(t, res, "word/footnotes.xml"); !strings.Contains(x, `<w:footnote w:id="1"><w:p/></w:footnote>`) {
+	if x := docxcheck.Part(t, res, "word/footnotes.xml"); !strings.Contains(x, `<w:footnote w:id="1"><w:p/></w:footnote>`) {
 		t.Errorf("footnote empty: %s", x)
 	}
 	res = render(t, d, map[string]any{"h": true})
-	if x := part(t, res, "word/footer1.xml"); !strings.Contains(x, "</w:tbl><w:p/></w:ftr>") {
+	if x := docxcheck.Part(t, res, "word/footer1.xml"); !strings.Contains(x, "</w:tbl><w:p/></w:ftr>") {
 		t.Errorf("footer ends with a table: %s", x)
 	}
 	path := filepath.Join(t.TempDir(), "footer.docx")

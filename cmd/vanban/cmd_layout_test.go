@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vanban/vanban/internal/docxcheck"
 )
 
 // TestLayoutAndTemplate exports the embedded layouts, changes the Party one as an office would in Word (a
@@ -43,7 +45,7 @@ func TestLayoutAndTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc := readPart(t, got, "word/document.xml"); !strings.Contains(doc, "KẾ HOẠCH (MẪU RIÊNG)") {
+	if doc := docxcheck.Part(t, got, "word/document.xml"); !strings.Contains(doc, "KẾ HOẠCH (MẪU RIÊNG)") {
 		t.Error("the office's template was not used")
 	}
 
@@ -120,28 +122,4 @@ func rewritePart(t *testing.T, docx []byte, name string, edit func(string) strin
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-func readPart(t *testing.T, docx []byte, name string) string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range zr.File {
-		if f.Name == name {
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rc.Close()
-			b, err := io.ReadAll(rc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return string(b)
-		}
-	}
-	t.Fatalf("no part %s", name)
-	return ""
 }
