@@ -308,7 +308,7 @@ func (c *ConclusionFile) Document(cal *calendar.Calendar) (*document.Document, e
 	d := c.frame("Thông báo")
 	host := c.host()
 	heading := lowerFirst(c.PlanSessionHeading())
-	d.Summary = or(c.Summary, fmt.Sprintf("kết luận của đồng chí %s tại Hội nghị đối thoại trực tiếp với công dân %s", host, heading))
+	d.Summary = or(c.Summary, fmt.Sprintf("kết luận của đồng chí %s tại Hội nghị đối thoại trực tiếp với %s %s", host, c.audience(), heading))
 	intro := c.Intro
 	if intro == "" {
 		ps, _ := c.plan.Session(c.Session)
@@ -316,8 +316,8 @@ func (c *ConclusionFile) Document(cal *calendar.Calendar) (*document.Document, e
 		if c.session != nil {
 			venue, content = c.session.VenueText(), c.session.ContentText()
 		}
-		intro = fmt.Sprintf("Ngày %s, tại %s, đồng chí %s đã chủ trì Hội nghị đối thoại trực tiếp với công dân %s theo %s. Nội dung: %s",
-			document.ShortDate(c.HeldOn), strings.TrimSuffix(lowerVenue(venue), "."), host, heading, c.planCitation(), endSentence(plainText(content)))
+		intro = fmt.Sprintf("Ngày %s, tại %s, đồng chí %s đã chủ trì Hội nghị đối thoại trực tiếp với %s %s theo %s. Nội dung: %s",
+			document.ShortDate(c.HeldOn), strings.TrimSuffix(lowerVenue(venue), "."), host, c.audience(), heading, c.planCitation(), endSentence(plainText(content)))
 		if c.Attendance != "" {
 			intro += " " + endSentence(c.Attendance)
 		}
@@ -363,16 +363,17 @@ func (c *ConclusionFile) sections(h map[string]string) []document.Block {
 			if p.Answer != "" {
 				out = append(out, document.Block{Kind: document.Paragraph, Text: "*" + h["answer"] + ":* " + endSentence(p.Answer)})
 			}
+			// Its own assignments first, in file order, then those it names, in the order of assignment_ids.
 			var under []Assignment
-			for _, id := range p.AssignmentIDs {
-				if a, ok := byID[id]; ok {
-					under = append(under, a)
-					placed[id] = true
-				}
-			}
 			for j, a := range c.due {
 				if c.duePetition[j] == i {
 					under = append(under, a)
+				}
+			}
+			for _, id := range p.AssignmentIDs {
+				if a, ok := byID[id]; ok && !placed[id] {
+					under = append(under, a)
+					placed[id] = true
 				}
 			}
 			for _, a := range under {

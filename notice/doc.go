@@ -49,7 +49,9 @@
 // Every file has a top-level kind and a relative path to its plan; the document frame (issuer, signature,
 // archive line) defaults to the plan's, and recipients are required. Loading is strict (internal/source):
 // unknown and duplicate keys, bad dates and hours, and the cross-file rules below are all reported together,
-// each with file:line:col and a Vietnamese and English message.
+// each with file:line:col and a Vietnamese and English message. The YAML pitfalls noted in package plan hold
+// here too: quote a value that ends with ":", and an item of a flow list [A, B] that holds a comma
+// (["Các thôn 1, 2 và 3"]), or write a block list.
 //
 //	kind: session                    # a session's Thông báo (form: invitation for a Giấy mời)
 //	plan: plan.yaml
@@ -61,7 +63,8 @@
 //	end: "11:00"
 //	chair: Đồng chí Nguyễn Kiên, Bí thư Thị ủy
 //	venue: Hội trường Ủy ban nhân dân thị xã      # default: the plan's
-//	participants: [Các đồng chí Ủy viên Ban Thường vụ Thị ủy, …]
+//	participants: [Các đồng chí Ủy viên Ban Thường vụ Thị ủy, …]   # "Thành phần mời:", one bullet each
+//	addressees: [Các đồng chí Ủy viên Ban Thường vụ Thị ủy]      # Giấy mời: "Kính gửi:" (default: participants)
 //	opinions: {send_to: Ban Dân vận Thị ủy}      # from/to default to the computed window
 //	milestones: {invitation: 5}                 # optional offsets
 //	recipients: [Các thành phần mời]
@@ -147,7 +150,17 @@
 //
 // A session file may also give when, the whole time line ("Từ 14 giờ 00, thứ Sáu, ngày 12/9/2025 (một buổi
 // chiều)"; start stays required for the calendar); chair and participants may be left out when body writes the
-// content, and a Giấy mời needs participants only when it has no addressees.
+// content, and a Giấy mời needs participants only when it has no addressees. A Giấy mời prints its addressees
+// under "Kính gửi:" (the participants when it has none) and, whatever the form, the participants given print
+// under headings.participants ("Thành phần mời:"), except in a Giấy mời whose "Kính gửi" lines they already
+// are.
+//
+// The generated texts name whom the dialogue is held with as the plan's summary does: the words after "với"
+// that follow "đối thoại" there, up to "năm <year>" ("… đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân
+// phường với Nhân dân năm {{year}}" → "Nhân dân"), else "công dân". So a session's trích yếu and first
+// paragraph read "… Hội nghị đối thoại trực tiếp giữa <host> với Nhân dân quý II/2026", and the conclusion
+// notice and the follow-up report say "đối thoại trực tiếp với Nhân dân" the same way; summary: and intro:
+// replace them.
 //
 // A conclusion file's petitions are optional (a thematic dialogue has none). Each may carry its answer and its
 // assignments, printed right under it; then the petitions print as numbered items ("1. Ông A (thôn X): …"):
@@ -159,7 +172,7 @@
 //	    answer: Ý kiến của ông là chính đáng; …           # "Kết luận: …" (headings.answer)
 //	    assignments:                                     # written here: "Giao Phòng Kinh tế: …; báo cáo … trước ngày …"
 //	      - {id: ap-1, body: Phòng Kinh tế, task: kiểm tra …, due: 2025-10-31}
-//	    assignment_ids: [ap-2]                           # or named from the assignments list, printed here instead
+//	    assignment_ids: [ap-2]                           # named from the assignments list, printed here instead
 //	conclusions:                                         # optional when petitions carry answers or assignments
 //	  - Ghi nhận …                                       # a bullet
 //	  - text: "Thời gian tới, đề nghị:"                  # a bullet with "+" sub-bullets
@@ -168,6 +181,9 @@
 //	      - Hỗ trợ …
 //	assignments:                                         # optional; those not named by a petition print in their part
 //	  - {id: ap-3, body: Văn phòng HĐND và UBND xã, task: Đăng tải …, due_working_days: 5, report: hoàn thành}
+//
+// Under a petition its own assignments print first, in file order, then those it names in assignment_ids, in
+// that order (each once); the assignments of the list it does not name print in the assignments part.
 //
 // A notice must conclude something: conclusions, an answer or assignment under a petition, assignments, or a
 // body; otherwise it is an error. report_to is required when a printed assignment's report words name it
@@ -183,7 +199,11 @@
 //
 // A conclusion notice dated before its session, or after the session plus the deadline in working days, is a
 // warning (Set.Warnings, printed by the command line); Options.StrictDeadlines (--strict) makes it an error.
-// A session held on a day off is a warning too.
+// These are warnings too, at the field: a session held on a day off (held_on), a session notice dated after its
+// invitation milestone, any document (session, conclusion, followup, reception-schedule) dated on a day off —
+// a weekend, a holiday, a compensatory day off — (document.date), and a reception schedule whose year is not
+// its plan's (year: a schedule for next year issued in December under this year's plan is possible, a copied
+// file whose year was not updated more likely).
 //
 // # Statuses
 //

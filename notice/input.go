@@ -218,6 +218,41 @@ func (m *Meta) planCitation() string {
 	return s
 }
 
+// audience returns whom the plan's dialogues are held with, as its summary says (audienceOf): "công dân",
+// "Nhân dân", "đoàn viên, thanh niên".
+func (m *Meta) audience() string { return audienceOf(m.plan.Expand(strings.TrimSpace(m.plan.Summary))) }
+
+// yearRE is the year that ends a plan's summary: "… với Nhân dân năm 2026".
+var yearRE = regexp.MustCompile(`\s+năm\s+\d{4}\b`)
+
+// audienceOf takes from a plan's summary whom the dialogues are held with: the words after the first "với"
+// that follows "đối thoại", up to " năm <year>" ("Tổ chức đối thoại trực tiếp giữa Chủ tịch Ủy ban nhân dân
+// phường với Nhân dân năm 2026" → "Nhân dân"); "công dân" when the summary does not say.
+func audienceOf(summary string) string {
+	const def = "công dân"
+	i := strings.Index(summary, "đối thoại")
+	if j := strings.Index(summary, "Đối thoại"); i < 0 || j >= 0 && j < i {
+		i = j
+	}
+	if i < 0 {
+		return def
+	}
+	rest := summary[i:]
+	j := strings.Index(rest, " với ")
+	if j < 0 {
+		return def
+	}
+	who := rest[j+len(" với "):]
+	if loc := yearRE.FindStringIndex(who); loc != nil {
+		who = who[:loc[0]]
+	}
+	who = strings.TrimSpace(strings.TrimRight(plainText(who), " .,;:"))
+	if who == "" {
+		return def
+	}
+	return who
+}
+
 // LongDate writes "thứ Tư, ngày 15/3/2023".
 func LongDate(d calendar.Date) string {
 	return calendar.WeekdayName(d) + ", ngày " + document.ShortDate(d)

@@ -18,8 +18,9 @@ import (
 type Options struct {
 	// Calendar counts the working days; nil means calendar.Default().
 	Calendar *calendar.Calendar
-	// StrictDeadlines turns the deadline warnings (a conclusion notice dated late or before its session) into
-	// errors.
+	// StrictDeadlines turns the warnings (Set.Warnings: a conclusion notice dated late or before its session, a
+	// session notice dated after its invitation milestone, a session or a document dated on a day off, a
+	// reception schedule for another year than its plan's) into errors.
 	StrictDeadlines bool
 	// Render are the options every document is rendered with, e.g. document.WithTemplate for an office's own
 	// letterhead.
@@ -296,8 +297,17 @@ func (s *Set) resolve() {
 		for _, err := range f.evaluate(s.Cal) {
 			s.addErr(err)
 		}
+		s.checkDocDay(&f.Meta)
 	}
 	for _, x := range s.Schedules {
+		s.checkDocDay(&x.Meta)
+		// A warning, not an error: next year's schedule may be issued in December under this year's plan
+		// (its frame: issuer, signature), but more often the year was not updated when the file was copied.
+		if y := x.plan.Year(); y != 0 && x.Year != 0 && x.Year != y && !x.src.DecodeFailed("year") {
+			s.Warnings = append(s.Warnings, x.errorf("year",
+				fmt.Sprintf("lịch tiếp công dân năm %d khác năm %d của kế hoạch %s", x.Year, y, x.Plan),
+				fmt.Sprintf("the reception schedule is for %d, not the year %d of its plan %s", x.Year, y, x.Plan)))
+		}
 		if x.Start.IsZero() && !x.End.IsZero() {
 			s.errs = append(s.errs, x.errorf("end", "có giờ kết thúc thì phải có giờ bắt đầu (start)", "an end time needs a start time"))
 		}
@@ -318,6 +328,7 @@ func (s *Set) checkSession(x *SessionFile) {
 		return
 	}
 	s.checked[x] = true
+	s.checkDocDay(&x.Meta)
 	add := func(path, vi, en string) { s.errs = append(s.errs, x.errorf(path, vi, en)) }
 	ps, ok := x.plan.Session(x.Session)
 	if !ok {
@@ -329,9 +340,14 @@ func (s *Set) checkSession(x *SessionFile) {
 		add("chair", "thiếu người chủ trì (chair); chỉ được bỏ khi nội dung do body viết",
 			"the chair (chair) is missing; it may be left out only when body writes the content")
 	}
-	if len(x.Body) == 0 && len(x.Participants) == 0 && !(x.Form == "invitation" && len(x.Addressees) > 0) && !x.src.DecodeFailed("participants") {
+	switch {
+	case len(x.Body) > 0 || len(x.Participants) > 0 || x.src.DecodeFailed("participants"):
+	case x.Form != "invitation":
 		add("participants", "thiếu thành phần mời (participants); chỉ được bỏ khi nội dung do body viết",
 			"the participants (participants) are missing; they may be left out only when body writes the content")
+	case len(x.Addressees) == 0 && !x.src.DecodeFailed("addressees"):
+		add("participants", "thiếu thành phần mời (participants) và người được mời (addressees): giấy mời cần một trong hai (addressees là các dòng \"Kính gửi\"), trừ khi nội dung do body viết",
+			"the participants (participants) and the addressees (addressees) are missing: a Giấy mời needs the participants or the addressees (its \"Kính gửi\" lines), unless body writes the content")
 	}
 	if x.HeldOn.IsZero() {
 		add("held_on", "thiếu ngày tổ chức (held_on)", "the session's date (held_on) is missing")
@@ -378,6 +394,16 @@ func (s *Set) checkSession(x *SessionFile) {
 		if other != x && other.plan == x.plan && other.Session == x.Session && other.path < x.path {
 			add("session", fmt.Sprintf("buổi %s đã có tệp %s", x.Session, other.path), fmt.Sprintf("session %s already has file %s", x.Session, other.path))
 		}
+	}
+}
+
+// checkDocDay warns when the document of an input is dated on a day off (a weekend, a holiday, a compensatory
+// day off), at document.date; --strict makes it an error like the other warnings.
+func (s *Set) checkDocDay(m *Meta) {
+	if date := m.Doc.Date; !date.IsZero() && !m.src.DecodeFailed("document.date") && !s.Cal.IsWorkingDay(date) {
+		s.Warnings = append(s.Warnings, m.errorf("document.date",
+			fmt.Sprintf("ngày văn bản %s (%s) không phải ngày làm việc", document.ShortDate(date), calendar.WeekdayName(date)),
+			fmt.Sprintf("the document is dated %s, not a working day", date)))
 	}
 }
 
@@ -429,6 +455,7 @@ func (s *Set) sessionFile(p *plan.Plan, id string) *SessionFile {
 
 func (s *Set) checkConclusion(c *ConclusionFile) {
 	s.errs = append(s.errs, c.check()...)
+	s.checkDocDay(&c.Meta)
 	if _, ok := c.plan.Session(c.Session); !ok {
 		s.errs = append(s.errs, c.errorf("session", fmt.Sprintf("kế hoạch %s không có buổi đối thoại %q (có: %s)", c.Plan, c.Session, sessionIDs(c.plan)),
 			fmt.Sprintf("plan %s has no session %q (it has: %s)", c.Plan, c.Session, sessionIDs(c.plan))))

@@ -33,9 +33,12 @@ type SessionFile struct {
 	// Content and Venue default to the plan's session.
 	Content string `yaml:"content,omitempty"`
 	Venue   string `yaml:"venue,omitempty"`
-	// Participants are the invited (thành phần mời), one line each; required unless body is given.
+	// Participants are the invited (thành phần mời), one line each, printed under headings.participants in a
+	// Thông báo and in a Giấy mời that has addressees; required unless body is given (or, in a Giấy mời,
+	// addressees).
 	Participants []string `yaml:"participants,omitempty" validate:"dive,required"`
-	// Addressees are the "Kính gửi" lines of a Giấy mời; default: the participants.
+	// Addressees are the "Kính gửi" lines of a Giấy mời; default: the participants (then printed only there).
+	// A Giấy mời needs participants or addressees (unless body is given).
 	Addressees []string `yaml:"addressees,omitempty" validate:"dive,required"`
 	Opinions   Opinions `yaml:"opinions,omitempty"`
 	// Milestones overrides the plan's offsets of the cycle for this session (see plan.Offsets).
@@ -121,9 +124,11 @@ func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, erro
 	d := s.frame(typ)
 	host := s.host()
 	heading := s.Heading()
-	d.Summary = or(s.Summary, fmt.Sprintf("về việc tổ chức Hội nghị đối thoại trực tiếp giữa %s với công dân %s", host, lowerFirst(heading)))
+	// "giữa Bí thư Thị ủy với công dân quý I/2023": whom with, as the plan's summary says (audience).
+	between := fmt.Sprintf("giữa %s với %s %s", host, s.audience(), lowerFirst(heading))
+	d.Summary = or(s.Summary, "về việc tổ chức Hội nghị đối thoại trực tiếp "+between)
 	if invitation {
-		d.Summary = or(s.Summary, fmt.Sprintf("dự Hội nghị đối thoại trực tiếp giữa %s với công dân %s", host, lowerFirst(heading)))
+		d.Summary = or(s.Summary, "dự Hội nghị đối thoại trực tiếp "+between)
 		d.Addressees = s.Addressees
 		if len(d.Addressees) == 0 {
 			d.Addressees = s.Participants
@@ -135,8 +140,8 @@ func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, erro
 		if invitation {
 			verb = "trân trọng kính mời dự"
 		}
-		intro = fmt.Sprintf("Thực hiện %s, %s %s Hội nghị đối thoại trực tiếp giữa %s với công dân %s như sau:",
-			s.planCitation(), s.Announcer, verb, host, lowerFirst(heading))
+		intro = fmt.Sprintf("Thực hiện %s, %s %s Hội nghị đối thoại trực tiếp %s như sau:",
+			s.planCitation(), s.Announcer, verb, between)
 	}
 	from, to := s.OpinionWindowOn(cal)
 	opinions := s.Opinions.Text
@@ -158,7 +163,9 @@ func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, erro
 			{Kind: document.Item, Title: h["time"], Text: endSentence(s.When())},
 			{Kind: document.Item, Title: h["venue"], Text: endSentence(s.VenueText())},
 		}
-		if !invitation {
+		// The participants print whatever the form; a Giấy mời without addressees has them as its "Kính
+		// gửi" lines already.
+		if len(s.Participants) > 0 && (!invitation || len(s.Addressees) > 0) {
 			out = append(out, document.Block{Kind: document.Item, Title: h["participants"]})
 			for i, p := range s.Participants {
 				end := ";"

@@ -28,7 +28,7 @@
 //	bases:                           # legal bases
 //	  items:
 //	    - {type: Quy định, number: 11-QĐi/TW, date: 2019-02-18, issuer: Bộ Chính trị, subject: về …}
-//	  then: Ban Thường vụ Thị ủy ban hành Kế hoạch …, cụ thể như sau:
+//	  then: "Ban Thường vụ Thị ủy ban hành Kế hoạch …, cụ thể như sau:"   # quoted: it ends with ":"
 //	body:                            # parts, items, paragraphs, bullets; labels are generated
 //	  - part: Mục đích, yêu cầu
 //	    content:
@@ -45,6 +45,22 @@
 //	recipients: [Ban Dân vận Tỉnh ủy (báo cáo), Văn phòng Tỉnh ủy]
 //	archive: Lưu Văn phòng thị xã
 //	signature: {mark: T/M, authority: BAN THƯỜNG VỤ, position: BÍ THƯ, name: Nguyễn Kiên}
+//
+// A State signature with a deputy signing for the head (three lines "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH /
+// PHÓ CHỦ TỊCH") adds the second mark and authority:
+//
+//	signature:
+//	  mark: TM.
+//	  authority: ỦY BAN NHÂN DÂN
+//	  sub_mark: KT.
+//	  sub_authority: CHỦ TỊCH
+//	  position: PHÓ CHỦ TỊCH
+//	  name: Lê Văn Bình
+//
+// Two YAML pitfalls. A value that ends with ":" or holds ": " or " #" must be quoted ("…, cụ thể như sau:"),
+// otherwise it is read as a key or cut at the comment. In a flow list [A, B] every comma splits an item, so
+// [Các thôn 1, 2 và 3] is three recipients: quote the item (["Các thôn 1, 2 và 3"]) or write a block list
+// ("- Các thôn 1, 2 và 3" on its own line). A flow mapping {…} splits at its commas the same way.
 //
 // Text may carry the inline markup of document.ParseInline (**bold**, *italic*, ***both***) and two
 // placeholders: {{deadline}}, the conclusion-notice deadline in working days written with two digits ("07"),
