@@ -193,7 +193,7 @@ func Parse(docxBytes []byte, opts ...Option) (*Template, error) {
 	t := &Template{cfg: cfg}
 	var terrs []*TemplateError
 	seen := map[string]bool{}
-	var scratch bytes.Buffer // non-template XML parts, read only to be checked
+	var scratch []byte // non-template XML parts, read only to be checked
 	for _, f := range zr.File {
 		if seen[f.Name] {
 			return nil, fmt.Errorf("templates: duplicate zip entry %s", f.Name)
@@ -240,7 +240,7 @@ func Parse(docxBytes []byte, opts ...Option) (*Template, error) {
 				return nil, fmt.Errorf("templates: part %s is corrupt: %w", f.Name, err)
 			}
 			if isXMLName(f.Name) {
-				terrs = append(terrs, xmlErrors(f.Name, scratch.Bytes())...)
+				terrs = append(terrs, xmlErrors(f.Name, scratch)...)
 			}
 		}
 		rc, err := f.OpenRaw()
@@ -339,12 +339,29 @@ func readEntry(f *zip.File, buf []byte) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	if buf == nil {
-		buf = make([]byte, 0, f.UncompressedSize64)
+	return readExact(rc, f.UncompressedSize64, buf)
+}
+
+// readExact reads an entry of the declared size into buf (grown once if
+// needed, not doubled as bytes.Buffer.ReadFrom would), then reads once more
+// so that archive/zip reaches the end of the entry and checks its CRC: a
+// wrong checksum, or more or fewer bytes than declared, is an error.
+func readExact(rc io.Reader, size uint64, buf []byte) ([]byte, error) {
+	n := int(size)
+	if cap(buf) < n+1 {
+		buf = make([]byte, n+1)
 	}
-	b := bytes.NewBuffer(buf)
-	_, err = b.ReadFrom(rc)
-	return b.Bytes(), err
+	buf = buf[:n+1]
+	if _, err := io.ReadFull(rc, buf[:n]); err != nil {
+		return nil, err
+	}
+	if k, err := rc.Read(buf[n:]); k != 0 || err != io.EOF {
+		if err == nil || err == io.EOF {
+			err = fmt.Errorf("more data than the %d bytes declared", n)
+		}
+		return nil, err
+	}
+	return buf[:n], nil
 }
 
 // isXMLName tells the parts checked for well-formedness: *.xml and *.rels.
@@ -356,19 +373,18 @@ func isXMLName(name string) bool {
 // checkEntry decompresses f once, checking its CRC and declared size. An
 // XML part is left in scratch for the well-formedness check; anything else
 // is discarded as it is read.
-func checkEntry(f *zip.File, scratch *bytes.Buffer) error {
+func checkEntry(f *zip.File, scratch *[]byte) error {
 	rc, err := f.Open()
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	scratch.Reset()
 	if isXMLName(f.Name) {
-		scratch.Grow(int(f.UncompressedSize64))
-		_, err = scratch.ReadFrom(rc)
-	} else {
-		_, err = io.Copy(io.Discard, rc)
+		*scratch, err = readExact(rc, f.UncompressedSize64, (*scratch)[:0])
+		return err
 	}
+	*scratch = (*scratch)[:0]
+	_, err = io.Copy(io.Discard, rc)
 	return err
 }
 
