@@ -131,9 +131,13 @@
 // chunks, fields and sections) and is safe for concurrent Render calls;
 // rendering never changes it. Output is deterministic: entries keep the
 // template's order and carry a fixed date. Unchanged parts are copied
-// compressed as they are, after one check at Parse. Every rendered document is checked (tag balance of
-// each rendered part, zip re-open) before it is returned; VerifyStrict adds a
-// full decompression and encoding/xml parse, SkipVerify removes the check.
+// compressed as they are, after one check at Parse. Every rendered document
+// is checked before it is returned: each write error is returned, and the
+// zip is re-opened. Well-formedness is settled before that: every part was
+// checked at Parse, values are escaped, and the fuzzers check that whatever
+// renders is well-formed; VerifyStrict re-checks it on each output (tag
+// balance and encoding/xml) and decompresses every entry, at about three
+// times the cost of a render; SkipVerify removes the check.
 // Templates read by Parse, ParseFile and ParseFS are size-limited (Limits,
 // WithLimits) so a zip bomb is refused before it is expanded. WriteFile
 // writes atomically (temporary file, fsync, rename).
