@@ -342,6 +342,23 @@ func TestFieldsInspection(t *testing.T) {
 	}
 }
 
+// TestFieldsInTableRowLoop: the fields of a row loop (a table the loop may empty, dropped then) are listed too.
+func TestFieldsInTableRowLoop(t *testing.T) {
+	body := tblStart + `<w:tr>` + cell("{{#rows}}{{stt}}") + cell("{{ten}}{{/rows}}") + `</w:tr></w:tbl>` + para("")
+	tpl, err := Parse(testDoc{body: body, header: para("{{co_quan}}")}.docx(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range tpl.Fields() {
+		got = append(got, fmt.Sprintf("%s %s %v", f.Path, f.Kind, f.Scope))
+	}
+	want := []string{"rows section []", "stt field [rows]", "ten field [rows]", "co_quan field []"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestEmptySectionParagraphInCellStays(t *testing.T) {
 	body := tblStart + `<w:tr>` + cell("{{#no}}x{{/no}}") + cell("b") + `</w:tr></w:tbl>` + para("")
 	out := renderBody(t, testDoc{body: body}, map[string]any{"no": false})

@@ -79,7 +79,7 @@ func collectFields(entries []entry) []Field {
 	walk = func(part string, nodes []node) {
 		for i := range nodes {
 			n := &nodes[i]
-			if n.kind == nOptPara {
+			if n.kind == nOptPara || n.kind == nOptTable {
 				walk(part, n.body)
 				continue
 			}
@@ -106,6 +106,7 @@ func collectFields(entries []entry) []Field {
 			}
 			if n.kind == nSection {
 				walk(part, n.body)
+				walk(part, n.empty)
 			}
 		}
 	}
