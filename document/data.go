@@ -43,9 +43,10 @@ type BlockData struct {
 	Part    bool `docx:"part"`
 	Item    bool `docx:"item"`
 	SubItem bool `docx:"subItem"`
-	// Clause is a numbered Part, Item or SubItem without a title, such as the plan's "5. Ngoài ra, …": the
-	// label in bold and the text, in the body style without keep-with-next (a heading style would hold it to
-	// the next paragraph and leave a gap at the bottom of a page).
+	// Clause is a numbered Part, Item or SubItem without a title, such as the plan's "5. Ngoài ra, …", or an
+	// Item or SubItem whose text runs on after its title ("4. Ban Tuyên giáo Thị ủy: Phối hợp …"): the label
+	// (and title) in bold and the text, in the body style without keep-with-next (a heading style would hold
+	// it to the next paragraph and leave a gap at the bottom of a page).
 	Clause bool `docx:"clause"`
 	// Closing is the last body paragraph (a paragraph, bullet or clause), in style VBClosing: the body style
 	// kept with the next paragraph and on one page, so that the Nơi nhận and signature table (whose row does
@@ -105,7 +106,9 @@ func (d *Document) templateData(rs *RuleSet) (*TemplateData, error) {
 		}
 		switch b.Kind {
 		case Part, Item, SubItem:
-			if len(title) == 0 {
+			// A heading with no title, or an item (not a part) whose text runs on after its title ("4. Ban
+			// Tuyên giáo Thị ủy: Phối hợp …"), is a body paragraph, not a heading held to the next one.
+			if len(title) == 0 || (b.Kind != Part && len(text) > 0) {
 				bd.Clause = true
 			} else {
 				bd.Part, bd.Item, bd.SubItem = b.Kind == Part, b.Kind == Item, b.Kind == SubItem

@@ -212,10 +212,12 @@ func TestRenderConcurrent(t *testing.T) {
 
 // TestClauseWithoutKeepNext: a numbered item without a title (the plan's "5. Ngoài ra, …") is a body paragraph
 // in style VBClause, which every layout defines without keep-with-next, so it does not leave a gap at the
-// bottom of a page in LibreOffice; a titled item keeps the heading style VBItem, held to its next paragraph.
+// bottom of a page in LibreOffice; so does an item whose text runs on after its title; a titled item alone in
+// its paragraph keeps the heading style VBItem, held to its next paragraph.
 func TestClauseWithoutKeepNext(t *testing.T) {
 	for name, d := range testDocs(t) {
 		d.Body = append(d.Body, Block{Kind: Item, Title: "Kinh phí", Text: "theo dự toán."},
+			Block{Kind: Item, Title: "Tiến độ"}, Block{Kind: Paragraph, Text: "Hoàn thành trong quý III."},
 			Block{Kind: Item, Text: "Ngoài ra, khi cần thiết tổ chức đối thoại đột xuất."},
 			Block{Kind: Paragraph, Text: "Đoạn kết."})
 		b, err := Render(d)
@@ -237,7 +239,10 @@ func TestClauseWithoutKeepNext(t *testing.T) {
 		if s := styleOf("Ngoài ra, khi cần thiết"); s != "VBClause" {
 			t.Errorf("%s: the title-less item is in style %q, want VBClause", name, s)
 		}
-		if s := styleOf("Kinh phí"); s != "VBItem" {
+		if s := styleOf("Kinh phí"); s != "VBClause" {
+			t.Errorf("%s: the item with run-in text is in style %q, want VBClause", name, s)
+		}
+		if s := styleOf("Tiến độ"); s != "VBItem" {
 			t.Errorf("%s: the titled item is in style %q, want VBItem", name, s)
 		}
 		styles := docxcheck.Part(t, b, "word/styles.xml")
