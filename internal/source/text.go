@@ -178,6 +178,10 @@ func syntaxError(file string, data []byte, err error) *Error {
 		}
 		vi = "dấu \": \" xuất hiện hai lần trong một giá trị, hoặc thụt lề không đúng; nếu giá trị chứa \": \", hãy đặt nó trong dấu ngoặc kép"
 	case strings.Contains(msg, "did not find expected ',' or ']'"), strings.Contains(msg, "did not find expected ',' or '}'"):
+		// yaml.v3 names the line before the one where the flow collection opens; find the bracket itself.
+		if l, c := unclosedFlow(lines, max(line-1, 1)); l > 0 {
+			line, col = l, c
+		}
 		vi = "danh sách [ … ] hoặc bảng { … } viết trên một dòng chưa được đóng, hoặc thiếu dấu phẩy"
 	}
 	if vi == "" {
@@ -194,6 +198,37 @@ func runeCol(line string, i int) int {
 		return 0
 	}
 	return utf8.RuneCountInString(line[:i]) + 1
+}
+
+// unclosedFlow finds, from line from on, the first line where a flow collection ("[" or "{", outside quotes)
+// opens and does not close on that line; it returns the line and the column of the bracket, or 0.
+func unclosedFlow(lines []string, from int) (int, int) {
+	for n := from; n <= len(lines); n++ {
+		l := lines[n-1]
+		var open []int
+		var quote byte
+		for i := 0; i < len(l); i++ {
+			c := l[i]
+			switch {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				quote = c
+			case c == '#' && (i == 0 || l[i-1] == ' '):
+				i = len(l)
+			case c == '[' || c == '{':
+				open = append(open, i)
+			case (c == ']' || c == '}') && len(open) > 0:
+				open = open[:len(open)-1]
+			}
+		}
+		if len(open) > 0 {
+			return n, runeCol(l, open[0])
+		}
+	}
+	return 0, 0
 }
 
 // unclosedQuote finds the first line where a quoted value opens ("key: \"…", "- '…") and does not close;
