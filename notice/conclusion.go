@@ -85,34 +85,28 @@ func (c *Conclusion) UnmarshalYAML(n *yaml.Node) error {
 		return nil
 	case yaml.MappingNode:
 		var out Conclusion
-		seen := map[string]bool{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			if seen[k.Value] {
-				return source.Msg(fmt.Sprintf("khóa %q bị lặp", k.Value), fmt.Sprintf("duplicate key %q", k.Value))
-			}
-			seen[k.Value] = true
-			switch k.Value {
-			case "text":
+		err := source.Mapping(n, []string{"text", "bullets"}, func(key string, v *yaml.Node) error {
+			if key == "text" {
 				if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
 					return source.Msg("text phải là một chuỗi không trống", "text must be a non-empty string")
 				}
 				out.Text = v.Value
-			case "bullets":
-				if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
-					return source.Msg("bullets phải là một danh sách chuỗi", "bullets must be a list of strings")
-				}
-				for _, b := range v.Content {
-					if b.Kind != yaml.ScalarNode || strings.TrimSpace(b.Value) == "" {
-						return source.Msg(fmt.Sprintf("bullets (dòng %d): mỗi mục phải là một chuỗi không trống", b.Line),
-							fmt.Sprintf("bullets (line %d): each entry must be a non-empty string", b.Line))
-					}
-					out.Bullets = append(out.Bullets, b.Value)
-				}
-			default:
-				return source.Msg(fmt.Sprintf("khóa không hợp lệ %q; các khóa được dùng: text, bullets", k.Value),
-					fmt.Sprintf("unknown key %q; allowed keys: text, bullets", k.Value))
+				return nil
 			}
+			if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+				return source.Msg("bullets phải là một danh sách chuỗi", "bullets must be a list of strings")
+			}
+			for _, b := range v.Content {
+				if b.Kind != yaml.ScalarNode || strings.TrimSpace(b.Value) == "" {
+					return source.Msg(fmt.Sprintf("bullets (dòng %d): mỗi mục phải là một chuỗi không trống", b.Line),
+						fmt.Sprintf("bullets (line %d): each entry must be a non-empty string", b.Line))
+				}
+				out.Bullets = append(out.Bullets, b.Value)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		if out.Text == "" {
 			return source.Msg("thiếu text", "text is missing")

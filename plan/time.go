@@ -140,25 +140,19 @@ func (r *Recipient) UnmarshalYAML(n *yaml.Node) error {
 		return nil
 	case yaml.MappingNode:
 		var out Recipient
-		seen := map[string]bool{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			if seen[k.Value] {
-				return source.Msg(fmt.Sprintf("khóa %q bị lặp", k.Value), fmt.Sprintf("duplicate key %q", k.Value))
-			}
-			seen[k.Value] = true
+		err := source.Mapping(n, []string{"name", "note"}, func(key string, v *yaml.Node) error {
 			if v.Kind != yaml.ScalarNode {
-				return source.Msg(fmt.Sprintf("%q phải là một chuỗi", k.Value), fmt.Sprintf("%q must be a string", k.Value))
+				return source.Msg(fmt.Sprintf("%q phải là một chuỗi", key), fmt.Sprintf("%q must be a string", key))
 			}
-			switch k.Value {
-			case "name":
+			if key == "name" {
 				out.Name = v.Value
-			case "note":
+			} else {
 				out.Note = v.Value
-			default:
-				return source.Msg(fmt.Sprintf("khóa không hợp lệ %q; các khóa được dùng: name, note", k.Value),
-					fmt.Sprintf("unknown key %q; allowed keys: name, note", k.Value))
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		*r = out
 		return nil

@@ -2,9 +2,12 @@ package source
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Error is one mistake in an input file, with its position and a message in Vietnamese and English.
@@ -95,3 +98,26 @@ type Message struct{ VI, EN string }
 func Msg(vi, en string) *Message { return &Message{VI: vi, EN: en} }
 
 func (m *Message) Error() string { return m.VI + " / " + m.EN }
+
+// Mapping walks the keys of a mapping node for a type that decodes itself (UnmarshalYAML), calling fn for each
+// key with its value, in order. A duplicate key or a key not in allowed is a *Message error naming it and the
+// allowed keys, in Vietnamese and English; so is an error fn returns (returned as it is).
+func Mapping(n *yaml.Node, allowed []string, fn func(key string, v *yaml.Node) error) error {
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if seen[k.Value] {
+			return Msg(fmt.Sprintf("khóa %q bị lặp", k.Value), fmt.Sprintf("duplicate key %q", k.Value))
+		}
+		seen[k.Value] = true
+		if !slices.Contains(allowed, k.Value) {
+			list := strings.Join(allowed, ", ")
+			return Msg(fmt.Sprintf("khóa không hợp lệ %q; các khóa được dùng: %s", k.Value, list),
+				fmt.Sprintf("unknown key %q; allowed keys: %s", k.Value, list))
+		}
+		if err := fn(k.Value, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
