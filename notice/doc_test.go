@@ -118,7 +118,6 @@ func TestDocYAML(t *testing.T) {
 		case "":
 			// Fragments: the headings and free blocks, the petitions of a conclusion notice.
 			v, full = &ConclusionFile{}, false
-			k = strings.SplitN(s, ":", 2)[0]
 		default:
 			t.Errorf("%s: unknown kind %q", name, k)
 			continue

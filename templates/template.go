@@ -477,7 +477,9 @@ func sortPackageNames(names []string) {
 }
 
 // Zip entries carry a fixed date (1980-01-01 00:00, the DOS epoch) so the
-// same input gives the same bytes.
+// same input gives the same bytes. The DOS date field is set directly (it is
+// deprecated in favour of Modified): Modified would also write an extended
+// timestamp field into every entry, bytes that say nothing here.
 func fileHeader(name string, method uint16) *zip.FileHeader {
 	return &zip.FileHeader{Name: name, Method: method, ModifiedDate: 1<<5 | 1, CreatorVersion: 20}
 }
