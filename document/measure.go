@@ -97,3 +97,13 @@ func (t widthTable) twips(s string, halfPoints int) int {
 	// em/1000 × halfPoints/2 pt × 20 twips/pt
 	return (t.em(s)*halfPoints + 50) / 100
 }
+
+// TextWidth returns the width in twips (1/20 pt) of s set in Times New Roman, bold or regular, at halfPoints
+// (the w:sz unit: 28 is 14 pt), from the advance-width tables the package breaks the title and trích yếu
+// lines with (those of Liberation Serif, metric-compatible with Times New Roman). Kerning is not counted.
+func TextWidth(s string, bold bool, halfPoints int) int {
+	if bold {
+		return boldWidths.twips(s, halfPoints)
+	}
+	return regularWidths.twips(s, halfPoints)
+}

@@ -119,6 +119,9 @@ type Meta struct {
 	Recipients []plan.Recipient `yaml:"recipients" validate:"required,min=1,dive"`
 	// Archive defaults to the plan's archive line.
 	Archive string `yaml:"archive,omitempty"`
+	// ArchiveCopies is the number of copies kept on the archive line (1–99); default: the plan's when the
+	// archive line is the plan's too.
+	ArchiveCopies int `yaml:"archive_copies,omitempty" validate:"omitempty,min=1,max=99"`
 	// Signature defaults to the plan's signature.
 	Signature *plan.Signature `yaml:"signature,omitempty"`
 
@@ -172,16 +175,17 @@ func (m *Meta) frame(typ string) *document.Document {
 		sig = *m.Signature
 	}
 	d := &document.Document{
-		System:     is.System,
-		Superior:   is.Superior,
-		Issuer:     is.Name,
-		IssuerCode: is.Code,
-		Type:       typ,
-		Number:     m.Doc.Number,
-		Symbol:     m.Doc.Symbol,
-		Place:      is.Place,
-		Date:       m.Doc.Date,
-		Archive:    or(m.Archive, p.Archive),
+		System:        is.System,
+		Superior:      is.Superior,
+		Issuer:        is.Name,
+		IssuerCode:    is.Code,
+		Type:          typ,
+		Number:        m.Doc.Number,
+		Symbol:        m.Doc.Symbol,
+		Place:         is.Place,
+		Date:          m.Doc.Date,
+		Archive:       or(m.Archive, p.Archive),
+		ArchiveCopies: m.archiveCopies(),
 		Signature: document.Signature{Mark: sig.Mark, Authority: sig.Authority, SubMark: sig.SubMark,
 			SubAuthority: sig.SubAuthority, Position: sig.Position, Name: sig.Name},
 	}
@@ -288,4 +292,12 @@ func Slug(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// archiveCopies is the file's number of copies kept, else the plan's when the file keeps the plan's archive line.
+func (m *Meta) archiveCopies() int {
+	if m.ArchiveCopies > 0 || m.Archive != "" {
+		return m.ArchiveCopies
+	}
+	return m.plan.ArchiveCopies
 }
