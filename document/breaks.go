@@ -16,10 +16,12 @@ import (
 // "với", "năm" …, the line_breaks data of rules.yaml). A "\n" in the text is a break the user forces; each
 // piece between forced breaks is balanced on its own.
 
-// The title and the trích yếu are 14 pt bold in every embedded layout, across the 9354-twip text width; a line
-// is kept to 90 % of it, so that a font whose widths differ a little from the table never wraps it again.
+// The trích yếu is 14 pt bold in every embedded layout, the type name 14 pt (State) or 16 pt (Party) bold, across
+// the 9354-twip text width; a line is kept to 90 % of it, so that a font whose widths differ a little from the
+// table never wraps it again.
 const (
 	titleHalfPoints = 28
+	typeHalfPoints  = 32
 	textWidthTwips  = 9354
 	maxTitleLine    = textWidthTwips * 9 / 10
 )

@@ -89,7 +89,7 @@ func (d *Document) templateData(rs *RuleSet) (*TemplateData, error) {
 	if lb == nil {
 		lb = defaultRules.breaks
 	}
-	td.Title = strings.Join(lb.lines(d.TitleLine(), boldWidths, titleHalfPoints, maxTitleLine), "\n")
+	td.Title = strings.Join(lb.lines(d.TitleLine(), boldWidths, typeHalfPoints, maxTitleLine), "\n")
 	summary := nfc(strings.TrimSpace(d.Summary))
 	if rs.Text.SummaryFirst == "upper" {
 		summary = upperFirst(summary)

@@ -84,7 +84,7 @@ func Render(doc *Document, opts ...RenderOption) ([]byte, error) {
 	return out, nil
 }
 
-// The headings that tell the two systems' layouts apart (format-rules.md §2): the Party heading, and the State
+// The headings that tell the two systems' layouts apart (docs/layout-rules.md, header block): the Party heading, and the State
 // Quốc hiệu in either placement of its tone mark.
 var systemHeadings = []struct {
 	sys  System

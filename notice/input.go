@@ -212,7 +212,7 @@ func (m *Meta) planCitation() string {
 	if !p.Doc.Date.IsZero() {
 		s += " ngày " + document.ShortDate(p.Doc.Date)
 	}
-	if sum := strings.TrimSpace(p.Summary); sum != "" {
+	if sum := oneLine(p.Summary); sum != "" {
 		sum = p.Expand(sum)
 		if !strings.HasPrefix(sum, "về ") {
 			sum = "về " + lowerFirst(sum)
@@ -224,7 +224,11 @@ func (m *Meta) planCitation() string {
 
 // audience returns whom the plan's dialogues are held with, as its summary says (audienceOf): "công dân",
 // "Nhân dân", "đoàn viên, thanh niên".
-func (m *Meta) audience() string { return audienceOf(m.plan.Expand(strings.TrimSpace(m.plan.Summary))) }
+func (m *Meta) audience() string { return audienceOf(m.plan.Expand(oneLine(m.plan.Summary))) }
+
+// oneLine joins the lines of a plan's summary (a "\n" in it is a line break the user forced in the printed
+// trích yếu) for use inside a sentence.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // yearRE is the year that ends a plan's summary: "… với Nhân dân năm 2026".
 var yearRE = regexp.MustCompile(`\s+năm\s+\d{4}\b`)
