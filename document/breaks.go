@@ -31,6 +31,11 @@ const (
 	costPhrase = 0    // before a word that starts a phrase
 	costMid    = 1000 // between two ordinary syllables
 	costName   = 4000 // after a capitalised syllable (inside a name or a title: "Nhân / dân", "Chủ / tịch")
+	// costExtraLine is what one line more than the fewest costs: a third line that breaks only between phrases
+	// beats two lines broken inside one.
+	costExtraLine = 1200
+	// costDangling is added when a line would end on a word that starts a phrase ("… Thị ủy tại / các …").
+	costDangling = 3000
 )
 
 type lineBreaker struct {
@@ -50,7 +55,7 @@ func newLineBreaker(phraseStarts, bindsNext []string) *lineBreaker {
 }
 
 // lines breaks text into lines of at most max twips set in t at halfPoints: the forced breaks ("\n") first,
-// then each piece in the fewest lines that hold it, balanced.
+// then each piece in the fewest lines that hold it (or one more, when that breaks between phrases), balanced.
 func (lb *lineBreaker) lines(text string, t widthTable, halfPoints, max int) []string {
 	var out []string
 	for _, piece := range strings.Split(text, "\n") {
@@ -88,16 +93,21 @@ func (lb *lineBreaker) balance(words []string, t widthTable, halfPoints, max int
 		switch {
 		case lb.bindsNext[prev] || unicode.IsDigit(first) || isRoman(words[j]):
 			breakCost[j] = math.Inf(1) // "năm / 2026", "quý / II/2026"
-		case lb.phraseStarts[next]:
+		case lb.phraseStarts[next] || strings.HasPrefix(next, "("):
 			breakCost[j] = costPhrase
 		case unicode.IsUpper(prevFirst):
 			breakCost[j] = costName
 		default:
 			breakCost[j] = costMid
 		}
+		if lb.phraseStarts[prev] {
+			breakCost[j] += costDangling
+		}
 	}
 	total := width(0, n)
-	for k := 2; k <= n; k++ {
+	var chosen []string
+	chosenCost, tries := math.Inf(1), 0
+	for k := 2; k <= n && tries < 2; k++ {
 		mean := float64(total) / float64(k)
 		// best[m][j]: cost of words[:j] in m lines; from[m][j]: where the last of them starts.
 		best := make([][]float64, k+1)
@@ -138,6 +148,16 @@ func (lb *lineBreaker) balance(words []string, t widthTable, halfPoints, max int
 		if math.IsInf(best[k][n], 1) {
 			continue
 		}
+		// One line more than the fewest is taken when it breaks so much better (costExtraLine).
+		tries++
+		cost := best[k][n]
+		if tries == 2 {
+			cost += costExtraLine
+		}
+		if cost >= chosenCost {
+			continue
+		}
+		chosenCost = cost
 		out := make([]string, k)
 		j := n
 		for m := k; m >= 1; m-- {
@@ -145,9 +165,12 @@ func (lb *lineBreaker) balance(words []string, t widthTable, halfPoints, max int
 			out[m-1] = strings.Join(words[i:j], " ")
 			j = i
 		}
-		return out
+		chosen = out
 	}
-	return []string{strings.Join(words, " ")}
+	if chosen == nil {
+		return []string{strings.Join(words, " ")}
+	}
+	return chosen
 }
 
 // isRoman reports whether s starts with a Roman numeral followed by nothing or "/" ("II", "IV/2026").
