@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
 	"regexp"
 	"sort"
@@ -14,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/vanban/vanban/internal/fsread"
 )
 
 // MaxSize is the largest input file accepted, in bytes.
@@ -114,21 +115,27 @@ func parentPath(p string) string {
 	return p[:i]
 }
 
-// ReadFile reads a file of at most MaxSize bytes. Its errors are Errors.
+// ReadFile reads an input file: a regular file (a directory, a FIFO, /dev/stdin or a device is refused before
+// it is opened) of at most MaxSize bytes, checked before reading (internal/fsread), and returns its text as
+// UTF-8 (Text: a byte order mark dropped, UTF-16 converted, CRLF made LF; a file in an old Vietnamese encoding
+// refused at its first invalid byte). The text after conversion is held to MaxSize too. Its errors are Errors.
 func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	data, err := fsread.Read(path, MaxSize)
 	if err != nil {
-		return nil, Errors{{File: path, VI: "không mở được tệp: " + err.Error(), EN: "cannot open file: " + err.Error()}}
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
+		var fe *fsread.Error
+		if errors.As(err, &fe) {
+			return nil, Errors{{File: path, VI: fe.VI, EN: fe.EN}}
+		}
 		return nil, Errors{{File: path, VI: "không đọc được tệp: " + err.Error(), EN: "cannot read file: " + err.Error()}}
 	}
-	if len(data) > MaxSize {
+	text, e := Text(path, data)
+	if e != nil {
+		return nil, Errors{e}
+	}
+	if len(text) > MaxSize {
 		return nil, Errors{tooBig(path)}
 	}
-	return data, nil
+	return text, nil
 }
 
 func tooBig(file string) *Error {
@@ -159,8 +166,9 @@ func Decode(file string, data []byte, v any) (*Source, Errors) {
 	if len(data) > MaxSize {
 		return src, Errors{tooBig(file)}
 	}
-	if !utf8.Valid(data) {
-		return src, Errors{{File: file, Line: 1, Col: 1, VI: "tệp không phải văn bản UTF-8", EN: "file is not valid UTF-8 text"}}
+	data, e := Text(file, data)
+	if e != nil {
+		return src, Errors{e}
 	}
 	if errs := controlChars(file, data); len(errs) > 0 {
 		return src, errs
@@ -287,7 +295,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 			}
 			if err := pv.Interface().(yaml.Unmarshaler).UnmarshalYAML(n); err != nil {
 				d.custom(n, path, v.Type(), err)
+				return
 			}
+			d.checkDate(n, path, v)
 			return
 		}
 		if pv.Type().Implements(textUnmarshaler) && n.Kind == yaml.ScalarNode {
@@ -296,7 +306,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 			}
 			if err := pv.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
 				d.custom(n, path, v.Type(), err)
+				return
 			}
+			d.checkDate(n, path, v)
 			return
 		}
 	}
@@ -383,10 +395,18 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 		if isNull {
 			return
 		}
-		var i int64
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&i) != nil {
-			d.wrongKind(n, path, "một số nguyên", "an integer")
-			return
+		i, ok := decimalInt(n)
+		if !ok {
+			var err error
+			if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+				err = errNotInt
+			} else {
+				err = n.Decode(&i)
+			}
+			if err != nil {
+				d.wrongKind(n, path, "một số nguyên", "an integer")
+				return
+			}
 		}
 		if v.OverflowInt(i) {
 			d.errorf(n, path, "số quá lớn", "number out of range")
@@ -398,7 +418,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 			return
 		}
 		var i uint64
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&i) != nil {
+		if x, ok := decimalInt(n); ok && x >= 0 {
+			i = uint64(x)
+		} else if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&i) != nil {
 			d.wrongKind(n, path, "một số nguyên không âm", "a non-negative integer")
 			return
 		}
@@ -447,8 +469,8 @@ func (d *decoder) custom(n *yaml.Node, path string, t reflect.Type, err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = linePrefix.ReplaceAllString(msg, "")
 	if t.Name() == "Date" {
-		d.errorf(n, path, fmt.Sprintf("ngày không hợp lệ %q, cần dạng NĂM-THÁNG-NGÀY có thật, ví dụ 2023-02-15", short(n.Value)),
-			fmt.Sprintf("invalid date %q, expected a real date YYYY-MM-DD, e.g. 2023-02-15", short(n.Value)))
+		d.errorf(n, path, fmt.Sprintf("ngày không hợp lệ %q, cần dạng NĂM-THÁNG-NGÀY hoặc NGÀY/THÁNG/NĂM có thật, ví dụ 2023-02-15 hoặc 15/02/2023", short(n.Value)),
+			fmt.Sprintf("invalid date %q, expected a real date YYYY-MM-DD or DD/MM/YYYY, e.g. 2023-02-15 or 15/02/2023", short(n.Value)))
 		return
 	}
 	d.errorf(n, path, "giá trị không hợp lệ: "+msg, "invalid value: "+msg)
