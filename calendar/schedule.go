@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -13,6 +12,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
+
+	"github.com/vanban/vanban/internal/fsread"
 )
 
 // ScheduleFormat is the value of the optional top-level "format" key of a schedule file.
@@ -92,20 +93,25 @@ func (e *ScheduleError) Error() string {
 	return fmt.Sprintf("%s (and %d more problem(s): %s)", e.Problems[0], len(e.Problems)-1, strings.Join(e.Problems[1:], "; "))
 }
 
-// ReadScheduleFile reads and checks a schedule file.
+// MaxScheduleSize is the largest schedule file read, in bytes (the cap of every YAML input of vanban).
+const MaxScheduleSize = 1 << 20
+
+// ReadScheduleFile reads and checks a schedule file. Only a regular file of at most MaxScheduleSize bytes is
+// read, checked before reading: a directory, a FIFO, /dev/stdin or a device is refused with a message naming
+// it, as is a larger file.
 func ReadScheduleFile(path string) (*Schedule, error) {
-	b, err := os.ReadFile(path)
+	b, err := fsread.Read(path, MaxScheduleSize)
 	if err != nil {
 		return nil, fmt.Errorf("schedule file: %w", err)
 	}
 	return ParseSchedule(path, b)
 }
 
-// ReadSchedule reads and checks a schedule from r; name is used in messages.
+// ReadSchedule reads and checks a schedule from r, of at most MaxScheduleSize bytes; name is used in messages.
 func ReadSchedule(name string, r io.Reader) (*Schedule, error) {
-	b, err := io.ReadAll(r)
+	b, err := fsread.ReadAll(name, r, MaxScheduleSize)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
 	return ParseSchedule(name, b)
 }
@@ -114,7 +120,17 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // ParseSchedule parses and checks a schedule file's content. Every problem is reported as
 // "name:line:col: what is wrong".
+//
+// The content may be UTF-8 (with or without a byte order mark) or UTF-16 with a byte order mark, with LF or
+// CRLF line endings; a file in an old Vietnamese encoding is refused at its first invalid byte.
 func ParseSchedule(name string, data []byte) (*Schedule, error) {
+	if len(data) > MaxScheduleSize {
+		return nil, &ScheduleError{[]string{fmt.Sprintf("%s: file too large (at most %d bytes)", name, MaxScheduleSize)}}
+	}
+	data, terr := fsread.Text(data)
+	if terr != nil {
+		return nil, &ScheduleError{[]string{fmt.Sprintf("%s:%d:%d: %s", name, terr.Line, terr.Col, terr.EN)}}
+	}
 	p := &parser{name: name}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))

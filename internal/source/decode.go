@@ -146,14 +146,14 @@ func tooBig(file string) *Error {
 // Load decodes data into v (a pointer to a struct) and validates what decoded: all the decoding errors, and the
 // validator errors except those at or under a path where decoding failed (Filter). When the file did not
 // parse at all (syntax error, empty file) only that error is returned. It returns the Source (for cross-field
-// errors, which the caller filters the same way) and all the errors found, nil if none. The Source is never
-// nil.
+// errors, which the caller filters the same way) and the errors found, nil if none: the first MaxErrors in file
+// order and a line counting the others (Cap). The Source is never nil.
 func Load(file string, data []byte, v any) (*Source, Errors) {
 	src, errs := Decode(file, data, v)
 	if src.Root == nil {
 		return src, errs
 	}
-	return src, append(errs, src.Filter(src.Validate(v))...)
+	return src, Cap(append(errs, src.Filter(src.Validate(v))...), MaxErrors)
 }
 
 // Decode decodes data strictly into v, which must be a non-nil pointer. The Source is never nil.
@@ -195,7 +195,7 @@ func Decode(file string, data []byte, v any) (*Source, Errors) {
 	src.Root = root
 	d := &decoder{src: src}
 	d.value(root, rv.Elem(), "", 0)
-	return src, d.errs
+	return src, Cap(d.errs, MaxErrors)
 }
 
 type decoder struct {
