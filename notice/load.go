@@ -90,6 +90,7 @@ func Load(opts Options, paths ...string) (*Set, error) {
 		s.Warnings = nil
 	}
 	s.Warnings.Sort()
+	s.errs = source.Cap(s.errs, source.MaxErrors)
 	if err := s.errs.Err(); err != nil {
 		return nil, err
 	}
@@ -170,6 +171,7 @@ func (s *Set) file(path string, named bool) any {
 // own records the source of an input file and its decoding and validation errors, which filter keeps.
 func (s *Set) own(src *source.Source, errs source.Errors) {
 	s.errs = append(s.errs, errs...)
+	s.Warnings = append(s.Warnings, src.Warnings()...)
 	s.srcs[src.File] = src
 	for _, e := range errs {
 		s.decodeErrs[e] = true
@@ -233,14 +235,13 @@ func load[T input](s *Set, path string, data []byte, v T) any {
 	if !filepath.IsAbs(planPath) {
 		planPath = filepath.Join(filepath.Dir(path), planPath)
 	}
-	if _, err := os.Stat(planPath); err != nil {
-		s.errs = append(s.errs, m.errorf("plan", fmt.Sprintf("không tìm thấy tệp kế hoạch %q", m.Plan),
-			fmt.Sprintf("plan file %q not found", m.Plan)))
+	if !s.checkPlanRef(m, planPath) {
 		return nil
 	}
 	pf, _ := s.file(planPath, false).(*PlanFile)
 	if pf == nil {
-		return nil // the plan's own errors are reported
+		s.planNotLoaded(m, planPath)
+		return nil
 	}
 	m.plan = pf.Plan
 	s.errs = append(s.errs, m.checkFree()...)

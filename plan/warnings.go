@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/vanban/vanban/calendar"
@@ -20,7 +21,7 @@ func (p *Plan) Warnings(cal *calendar.Calendar) source.Errors {
 	if cal == nil {
 		cal = calendar.Default()
 	}
-	var out source.Errors
+	out := slices.Clone(p.Src.Warnings()) // YAML slips: a list split by a comma, a value cut by " #"
 	when := p.Doc.Date
 	if when.IsZero() && p.Year() != 0 {
 		when = calendar.NewDate(p.Year(), time.January, 1)

@@ -27,11 +27,13 @@ func (e *Error) Error() string { return e.Path + ": " + e.VI + " / " + e.EN }
 // Unwrap returns the underlying error (fs.ErrNotExist, …).
 func (e *Error) Unwrap() error { return e.Err }
 
-// ErrTooLarge is wrapped by the Error for a file above the limit; ErrNotRegular by the Error for a file that is
-// not a regular file.
+// ErrTooLarge is wrapped by the Error for a file above the limit, ErrNotRegular by the Error for a file that is
+// not a regular file,
+// ErrNotExist (fs.ErrNotExist) by the Error for a missing file.
 var (
 	ErrTooLarge   = errors.New("file too large")
 	ErrNotRegular = errors.New("not a regular file")
+	ErrNotExist   = fs.ErrNotExist
 )
 
 // kindName names a file mode that is not a regular file.

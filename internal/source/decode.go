@@ -36,8 +36,9 @@ type Pos struct{ Line, Col int }
 type Source struct {
 	File   string
 	Root   *yaml.Node // the document's top node (a mapping for the inputs of vanban); nil when the file was empty
-	pos    map[string]Pos
-	failed map[string]bool // field paths where decoding failed (see DecodeFailed)
+	pos      map[string]Pos
+	failed   map[string]bool // field paths where decoding failed (see DecodeFailed)
+	warnings Errors          // see Warnings
 }
 
 // At returns the position of the value at path ("sessions[1].month"). When the path was not in the file (a
@@ -193,7 +194,7 @@ func Decode(file string, data []byte, v any) (*Source, Errors) {
 		root = root.Content[0]
 	}
 	src.Root = root
-	d := &decoder{src: src}
+	d := &decoder{src: src, lines: strings.Split(string(data), "\n")}
 	d.value(root, rv.Elem(), "", 0)
 	return src, Cap(d.errs, MaxErrors)
 }
@@ -202,6 +203,7 @@ type decoder struct {
 	src   *Source
 	errs  Errors
 	nodes int
+	lines []string // the file's lines, for the checks that look at the text (cutByComment)
 }
 
 func (d *decoder) errorf(n *yaml.Node, path, vi, en string) {
@@ -240,7 +242,8 @@ func short(s string) string {
 
 func (d *decoder) wrongKind(n *yaml.Node, path, wantVI, wantEN string) {
 	gotVI, gotEN := kindName(n)
-	d.errorf(n, path, "cần "+wantVI+", nhưng gặp "+gotVI, "expected "+wantEN+", found "+gotEN)
+	noteVI, noteEN := flowMapNote(n)
+	d.errorf(n, path, "cần "+wantVI+", nhưng gặp "+gotVI+noteVI, "expected "+wantEN+", found "+gotEN+noteEN)
 }
 
 func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
@@ -367,6 +370,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 			d.wrongKind(n, path, "một danh sách (mỗi mục bắt đầu bằng \"- \")", "a list (each item starting with \"- \")")
 			return
 		}
+		d.flowList(n, path)
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, c := range n.Content {
 			d.value(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1)
@@ -380,6 +384,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 			d.wrongKind(n, path, "một chuỗi văn bản", "a text string")
 			return
 		}
+		d.cutByComment(n, path)
 		v.SetString(n.Value)
 	case reflect.Bool:
 		if isNull {
@@ -559,6 +564,15 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string, depth in
 	byName := make(map[string]field, len(fs))
 	for _, f := range fs {
 		byName[f.name] = f
+	}
+	if noteVI, noteEN := flowMapNote(n); noteVI != "" {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if _, ok := byName[n.Content[i].Value]; !ok && n.Content[i+1].Tag == "!!null" {
+				// "{Chủ tịch, Nguyễn Văn A}": not unknown keys, a text or a list written with braces.
+				d.errorf(n, path, "giá trị viết trong { … } không đọc được"+noteVI, "the value written in { … } cannot be read"+noteEN)
+				return
+			}
+		}
 	}
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
