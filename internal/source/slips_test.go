@@ -56,3 +56,19 @@ func TestSlips(t *testing.T) {
 		t.Errorf("decoded %+v", v)
 	}
 }
+
+// TestSyntaxPositions: a quote left open is reported where it opens, though yaml.v3 complains lines later;
+// every syntax error has a column.
+func TestSyntaxPositions(t *testing.T) {
+	for in, want := range map[string]string{
+		"kind: plan\nsummary: \"unclosed\nissuer:\n  name: \"x\"\nother: y\n": `f.yaml:2:10: lỗi cú pháp YAML: dấu ngoặc " mở ở đây`,
+		"kind: plan\n  bad: 1\nx: 2\n":                                        "f.yaml:2:3: ",
+		"kind: plan\nx:\n  - a\n - b\n":                                       "f.yaml:3:3: ",
+	} {
+		var x any
+		_, errs := Decode("f.yaml", []byte(in), &x)
+		if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), want) {
+			t.Errorf("%q: got %v, want %s…", in, errs, want)
+		}
+	}
+}
