@@ -34,8 +34,8 @@ type Pos struct{ Line, Col int }
 
 // Source is a decoded file: its name, its node tree and the position of every field path seen while decoding.
 type Source struct {
-	File   string
-	Root   *yaml.Node // the document's top node (a mapping for the inputs of vanban); nil when the file was empty
+	File     string
+	Root     *yaml.Node // the document's top node (a mapping for the inputs of vanban); nil when the file was empty
 	pos      map[string]Pos
 	failed   map[string]bool // field paths where decoding failed (see DecodeFailed)
 	warnings Errors          // see Warnings

@@ -55,4 +55,3 @@ func TestNotUTF8Unknown(t *testing.T) {
 		t.Fatalf("got %v", errs)
 	}
 }
-
