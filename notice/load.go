@@ -368,9 +368,11 @@ func (s *Set) checkSession(x *SessionFile) {
 		}
 	}
 	if !s.Cal.IsWorkingDay(x.HeldOn) {
-		s.Warnings = append(s.Warnings, x.errorf("held_on", fmt.Sprintf("%s (%s) không phải ngày làm việc", document.ShortDate(x.HeldOn), calendar.WeekdayName(x.HeldOn)),
-			fmt.Sprintf("%s is not a working day", x.HeldOn)))
+		why, whyEN := offReason(s.Cal, x.HeldOn)
+		s.Warnings = append(s.Warnings, x.errorf("held_on", fmt.Sprintf("%s (%s) không phải ngày làm việc%s", document.ShortDate(x.HeldOn), calendar.WeekdayName(x.HeldOn), why),
+			fmt.Sprintf("%s (%s) is not a working day%s", x.HeldOn, x.HeldOn.Weekday(), whyEN)))
 	}
+	s.estimatedYear(&x.Meta, "held_on", x.HeldOn)
 	if off := x.Offsets(); !off.CheckWindow() {
 		add("milestones.opinions_close", fmt.Sprintf("tiếp nhận ý kiến kết thúc %d ngày làm việc trước buổi đối thoại, sớm hơn lúc bắt đầu (%d ngày trước); opinions_close phải nhỏ hơn hoặc bằng opinions_open (của tệp này hoặc của kế hoạch)", off.OpinionsClose, off.OpinionsOpen),
 			fmt.Sprintf("the opinion window closes %d working days before the session, before it opens (%d days before); opinions_close must be at most opinions_open (of this file or of the plan)", off.OpinionsClose, off.OpinionsOpen))
@@ -402,10 +404,12 @@ func (s *Set) checkSession(x *SessionFile) {
 // day off), at document.date; --strict makes it an error like the other warnings.
 func (s *Set) checkDocDay(m *Meta) {
 	if date := m.Doc.Date; !date.IsZero() && !m.src.DecodeFailed("document.date") && !s.Cal.IsWorkingDay(date) {
+		why, whyEN := offReason(s.Cal, date)
 		s.Warnings = append(s.Warnings, m.errorf("document.date",
-			fmt.Sprintf("ngày văn bản %s (%s) không phải ngày làm việc", document.ShortDate(date), calendar.WeekdayName(date)),
-			fmt.Sprintf("the document is dated %s, not a working day", date)))
+			fmt.Sprintf("ngày văn bản %s (%s) không phải ngày làm việc%s", document.ShortDate(date), calendar.WeekdayName(date), why),
+			fmt.Sprintf("the document is dated %s, not a working day%s", date, whyEN)))
 	}
+	s.estimatedYear(m, "document.date", m.Doc.Date)
 }
 
 // sessionIDs lists the ids of a plan's sessions for messages; "—" when it has none (yet).
