@@ -346,6 +346,32 @@ func (rs *RuleSet) MarkAllowed(mark string) bool {
 	return mark == "" || slices.Contains(rs.Marks, nfc(mark))
 }
 
+// SuggestMark returns the authority mark of this rule set that mark was probably meant to be, written the way
+// of this system: "TM" or "T/M" in a State document is "TM.", "TM" or "TM." in a Party document is "T/M"; ""
+// when mark is allowed already or resembles none. Marks are compared in capitals without dots, slashes and
+// spaces.
+func (rs *RuleSet) SuggestMark(mark string) string {
+	if rs.MarkAllowed(mark) {
+		return ""
+	}
+	key := markKey(mark)
+	for _, m := range rs.Marks {
+		if markKey(m) == key {
+			return m
+		}
+	}
+	return ""
+}
+
+func markKey(m string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '.' || r == '/' || r == ' ' {
+			return -1
+		}
+		return r
+	}, strings.ToUpper(nfc(strings.TrimSpace(m))))
+}
+
 func typeKey(name string) string { return strings.ToLower(nfc(strings.TrimSpace(name))) }
 
 func nfc(s string) string { return norm.NFC.String(s) }
