@@ -2,6 +2,7 @@ package notice
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"strings"
 
 	"github.com/vanban/vanban/calendar"
@@ -40,10 +41,10 @@ type ConclusionFile struct {
 	// Headings replaces the part titles and labels (ConclusionHeadings).
 	Headings ConclusionHeadings `yaml:"headings,omitempty"`
 
-	session     *SessionFile  // the session file, when found
-	due         []Assignment  // resolved assignments: the top-level ones, then those of the petitions
-	duePetition []int         // for each of due, the petition it was written under, or -1
-	issues      source.Errors // deadline problems (warnings unless strict)
+	session     *SessionFile // the session file, when found
+	due         []Assignment // resolved assignments: the top-level ones, then those of the petitions
+	duePetition []int        // for each of due, the petition it was written under, or -1
+	issues      problem.List // deadline problems (warnings unless strict)
 }
 
 // Petition is one opinion or petition raised at the session (ý kiến, kiến nghị), with, optionally, the answer
@@ -79,7 +80,7 @@ func (c *Conclusion) UnmarshalYAML(n *yaml.Node) error {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if strings.TrimSpace(n.Value) == "" {
-			return source.Msg("kết luận trống", "empty conclusion")
+			return problem.Msg("kết luận trống", "empty conclusion")
 		}
 		c.Text = n.Value
 		return nil
@@ -88,17 +89,17 @@ func (c *Conclusion) UnmarshalYAML(n *yaml.Node) error {
 		err := source.Mapping(n, []string{"text", "bullets"}, func(key string, v *yaml.Node) error {
 			if key == "text" {
 				if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
-					return source.Msg("text phải là một chuỗi không trống", "text must be a non-empty string")
+					return problem.Msg("text phải là một chuỗi không trống", "text must be a non-empty string")
 				}
 				out.Text = v.Value
 				return nil
 			}
 			if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
-				return source.Msg("bullets phải là một danh sách chuỗi", "bullets must be a list of strings")
+				return problem.Msg("bullets phải là một danh sách chuỗi", "bullets must be a list of strings")
 			}
 			for _, b := range v.Content {
 				if b.Kind != yaml.ScalarNode || strings.TrimSpace(b.Value) == "" {
-					return source.Msg(fmt.Sprintf("bullets (dòng %d): mỗi mục phải là một chuỗi không trống", b.Line),
+					return problem.Msg(fmt.Sprintf("bullets (dòng %d): mỗi mục phải là một chuỗi không trống", b.Line),
 						fmt.Sprintf("bullets (line %d): each entry must be a non-empty string", b.Line))
 				}
 				out.Bullets = append(out.Bullets, b.Value)
@@ -109,12 +110,12 @@ func (c *Conclusion) UnmarshalYAML(n *yaml.Node) error {
 			return err
 		}
 		if out.Text == "" {
-			return source.Msg("thiếu text", "text is missing")
+			return problem.Msg("thiếu text", "text is missing")
 		}
 		*c = out
 		return nil
 	}
-	return source.Msg("kết luận phải là một chuỗi hoặc {text, bullets}", "a conclusion must be a string or {text, bullets}")
+	return problem.Msg("kết luận phải là một chuỗi hoặc {text, bullets}", "a conclusion must be a string or {text, bullets}")
 }
 
 // AssignmentInput is an assignment as written in YAML: a date, or a number of working days counted from the
@@ -152,11 +153,11 @@ func (c *ConclusionFile) offsets() Offsets {
 
 // DeadlineIssues returns the problems with the notice's date: before the session (impossible) or after the
 // deadline (late). They are warnings unless Options.StrictDeadlines.
-func (c *ConclusionFile) DeadlineIssues() source.Errors { return c.issues }
+func (c *ConclusionFile) DeadlineIssues() problem.List { return c.issues }
 
 // resolve computes the due dates and checks the notice's date against the deadline.
-func (c *ConclusionFile) resolve(cal *calendar.Calendar) source.Errors {
-	var errs source.Errors
+func (c *ConclusionFile) resolve(cal *calendar.Calendar) problem.List {
+	var errs problem.List
 	date := c.Doc.Date
 	c.issues = nil
 	if !date.IsZero() && !c.HeldOn.IsZero() {
@@ -241,8 +242,8 @@ func (c *ConclusionFile) assignmentInputs() []assignmentInput {
 // check applies the rules of the content: something is concluded, the petitions' assignment ids name
 // assignments of the list, report_to is given when assignments are printed, body is not given with the
 // sections it replaces, and the inline markup of the texts is balanced.
-func (c *ConclusionFile) check() source.Errors {
-	var errs source.Errors
+func (c *ConclusionFile) check() problem.List {
+	var errs problem.List
 	add := func(path, vi, en string) { errs = append(errs, c.errorf(path, vi, en)) }
 	if len(c.Body) > 0 {
 		for _, key := range []string{"petitions", "conclusions"} {

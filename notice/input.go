@@ -1,6 +1,7 @@
 package notice
 
 import (
+	"github.com/vanban/vanban/problem"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -148,7 +149,7 @@ func (m *Meta) Path() string { return m.path }
 func (m *Meta) PlanOf() *plan.Plan { return m.plan }
 
 // errorf returns an error at a field path of the input.
-func (m *Meta) errorf(path, vi, en string) *source.Error { return m.src.Errorf(path, vi, en) }
+func (m *Meta) errorf(path, vi, en string) *problem.Error { return m.src.Errorf(path, vi, en) }
 
 // OutputName returns the .docx name: Output, or the input's base name with .docx.
 func (m *Meta) OutputName() string {

@@ -2,6 +2,7 @@ package notice
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"os"
 	"path/filepath"
 	"slices"
@@ -46,14 +47,14 @@ type Set struct {
 	Exports     []*ExportFile
 	// Warnings are the problems that do not stop the documents (late conclusion notices), unless
 	// StrictDeadlines made them errors.
-	Warnings source.Errors
+	Warnings problem.List
 
 	opts       Options
 	loaded     map[string]any // by absolute path: *PlanFile, *SessionFile, …
 	checked    map[*SessionFile]bool
-	errs       source.Errors
+	errs       problem.List
 	srcs       map[string]*source.Source // the input files decoded, by file name as in their errors
-	decodeErrs map[*source.Error]bool    // the errors of decoding and validating them
+	decodeErrs map[*problem.Error]bool   // the errors of decoding and validating them
 }
 
 // PlanFile is a plan with the path it was read from.
@@ -65,14 +66,14 @@ type PlanFile struct {
 // Load reads the files and directories in paths (a directory: every .yaml and .yml file in it, not recursive,
 // in name order), with the plans and the files they refer to. Files of a kind this package does not read
 // ("plan" apart) are errors when named, skipped in a directory. All the errors come back together as
-// source.Errors, each with its file:line:col.
+// problem.List, each with its file:line:col.
 func Load(opts Options, paths ...string) (*Set, error) {
 	s := &Set{Cal: opts.cal(), opts: opts, loaded: map[string]any{}, checked: map[*SessionFile]bool{},
-		srcs: map[string]*source.Source{}, decodeErrs: map[*source.Error]bool{}}
+		srcs: map[string]*source.Source{}, decodeErrs: map[*problem.Error]bool{}}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			s.errs = append(s.errs, &source.Error{File: p, VI: "không mở được: " + err.Error(), EN: "cannot open: " + err.Error()})
+			s.errs = append(s.errs, &problem.Error{File: p, VI: "không mở được: " + err.Error(), EN: "cannot open: " + err.Error()})
 			continue
 		}
 		if !st.IsDir() {
@@ -157,7 +158,7 @@ func (s *Set) file(path string, named bool) any {
 			}
 		}
 		if named {
-			s.errs = append(s.errs, &source.Error{File: path, Line: 1, Col: 1, Path: "kind",
+			s.errs = append(s.errs, &problem.Error{File: path, Line: 1, Col: 1, Path: "kind",
 				VI: fmt.Sprintf("loại tệp %q không được hỗ trợ; cần một trong: plan, %s", kind, strings.Join(Kinds, ", ")),
 				EN: fmt.Sprintf("unsupported file kind %q; expected one of: plan, %s", kind, strings.Join(Kinds, ", "))})
 		}
@@ -168,7 +169,7 @@ func (s *Set) file(path string, named bool) any {
 }
 
 // own records the source of an input file and its decoding and validation errors, which filter keeps.
-func (s *Set) own(src *source.Source, errs source.Errors) {
+func (s *Set) own(src *source.Source, errs problem.List) {
 	s.errs = append(s.errs, errs...)
 	s.srcs[src.File] = src
 	for _, e := range errs {
@@ -178,8 +179,8 @@ func (s *Set) own(src *source.Source, errs source.Errors) {
 
 // filter drops the errors of the cross-file rules at or under a field of an input that failed to decode: the
 // value there is zero or half-filled, and its decoding error is reported already.
-func (s *Set) filter(errs source.Errors) source.Errors {
-	var out source.Errors
+func (s *Set) filter(errs problem.List) problem.List {
+	var out problem.List
 	for _, e := range errs {
 		if src := s.srcs[e.File]; src != nil && !s.decodeErrs[e] && src.DecodeFailed(e.Path) {
 			continue
@@ -190,14 +191,14 @@ func (s *Set) filter(errs source.Errors) source.Errors {
 }
 
 func (s *Set) addErr(err error) {
-	var es source.Errors
+	var es problem.List
 	switch e := err.(type) {
-	case source.Errors:
+	case problem.List:
 		es = e
-	case *source.Error:
-		es = source.Errors{e}
+	case *problem.Error:
+		es = problem.List{e}
 	default:
-		es = source.Errors{{VI: err.Error(), EN: err.Error()}}
+		es = problem.List{{VI: err.Error(), EN: err.Error()}}
 	}
 	s.errs = append(s.errs, es...)
 }

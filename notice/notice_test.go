@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"github.com/vanban/vanban/problem"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,7 +17,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/internal/docxcheck"
-	"github.com/vanban/vanban/internal/source"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -217,9 +217,9 @@ func TestErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			var es source.Errors
+			var es problem.List
 			if !errors.As(err, &es) {
-				t.Fatalf("error is %T, want source.Errors: %v", err, err)
+				t.Fatalf("error is %T, want problem.List: %v", err, err)
 			}
 			msg := strings.ReplaceAll(err.Error(), filepath.Join("testdata", "bad")+string(filepath.Separator), "")
 			for _, w := range c.want {

@@ -3,11 +3,11 @@ package notice
 import (
 	"bytes"
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"path/filepath"
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
-	"github.com/vanban/vanban/internal/source"
 )
 
 // Output is one file made from an input: its name (without directory) and bytes.
@@ -20,13 +20,13 @@ type Output struct {
 // conclusion, followup or reception-schedule file, the .ics of a calendar-export file. It returns the warnings
 // about that file (late conclusion notices, sessions on a day off) apart from the errors; with
 // Options.StrictDeadlines the warnings are errors.
-func RenderFile(opts Options, path string) ([]Output, source.Errors, error) {
+func RenderFile(opts Options, path string) ([]Output, problem.List, error) {
 	s, err := Load(opts, path)
 	if err != nil {
 		return nil, nil, err
 	}
 	out, err := s.Render(path)
-	var warns source.Errors
+	var warns problem.List
 	for _, w := range s.Warnings {
 		if filepath.Clean(w.File) == filepath.Clean(path) {
 			warns = append(warns, w)

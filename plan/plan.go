@@ -2,12 +2,13 @@ package plan
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/problem"
 
 	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/source"
 )
 
-// Load reads and checks the plan file at path. Its errors are source.Errors (all of them, with positions).
+// Load reads and checks the plan file at path. Its errors are problem.List (all of them, with positions).
 func Load(path string) (*Plan, error) {
 	data, err := source.ReadFile(path)
 	if err != nil {
@@ -17,13 +18,13 @@ func Load(path string) (*Plan, error) {
 }
 
 // Parse decodes and checks a plan; file names the input in the errors. It returns all the errors at once as
-// source.Errors: decoding, the struct rules and the cross-field rules of Check, the last two run on what
-// decoded and without the errors at or under a field that failed to decode (source.Source.Filter). A file
+// problem.List: decoding, the struct rules and the cross-field rules of Check, the last two run on what
+// decoded and without the errors at or under a field that failed to decode. A file
 // that does not parse as YAML gets only that error.
 func Parse(file string, data []byte) (*Plan, error) {
 	var p Plan
 	src, errs := source.Load(file, data, &p)
-	p.Src = src
+	p.src = src
 	if src.Root != nil {
 		errs = append(errs, src.Filter(p.Check())...)
 	}
@@ -81,10 +82,10 @@ func (p *Plan) Render(opts ...document.RenderOption) ([]byte, error) {
 	}
 	out, err := document.Render(doc, opts...)
 	if err != nil {
-		return nil, p.Src.Errorf("", "không tạo được văn bản: "+err.Error(), "cannot render the document: "+err.Error())
+		return nil, p.src.Errorf("", "không tạo được văn bản: "+err.Error(), "cannot render the document: "+err.Error())
 	}
 	return out, nil
 }
 
 // Errorf returns an error at the position of a field path of the plan file.
-func (p *Plan) Errorf(path, vi, en string) *source.Error { return p.Src.Errorf(path, vi, en) }
+func (p *Plan) Errorf(path, vi, en string) *problem.Error { return p.src.Errorf(path, vi, en) }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"io"
 	"os"
 	"path/filepath"
@@ -33,7 +34,7 @@ func init() {
 
 // renderNotice renders one input file of package notice with the calendar and strictness of the flags; its
 // deadline problems come back as warnings (errors with --strict), printed by the command.
-func renderNotice(file string, _ []byte, outDir string, opts renderOptions) ([]output, source.Errors, error) {
+func renderNotice(file string, _ []byte, outDir string, opts renderOptions) ([]output, problem.List, error) {
 	outs, warns, err := notice.RenderFile(notice.Options{Calendar: opts.Calendar, StrictDeadlines: opts.Strict, Render: opts.Document}, file)
 	if err != nil {
 		return nil, warns, err

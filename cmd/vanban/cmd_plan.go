@@ -6,10 +6,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"io"
 	"path/filepath"
-
-	"github.com/vanban/vanban/internal/source"
 )
 
 func init() {
@@ -34,7 +33,7 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 	}
 	var (
 		errs  errorLines
-		warns source.Errors
+		warns problem.List
 	)
 	for _, f := range files {
 		_, w, err := renderFile(f, "", opts)
@@ -56,7 +55,7 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 
 // elsewhere reports whether every error of err is located in a file other than file.
 func elsewhere(err error, file string) bool {
-	var es source.Errors
+	var es problem.List
 	if !errors.As(err, &es) || len(es) == 0 {
 		return false
 	}

@@ -18,6 +18,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"io"
 	"io/fs"
 	"maps"
@@ -54,8 +55,8 @@ type renderOptions struct {
 }
 
 // renderer checks and renders one input file (its name, for errors, and its bytes) into outputs under outDir.
-// Its errors and warnings should be source.Errors (file:line:col: path: Vietnamese / English), one per line.
-type renderer func(file string, data []byte, outDir string, opts renderOptions) ([]output, source.Errors, error)
+// Its errors and warnings should be problem.List (file:line:col: path: Vietnamese / English), one per line.
+type renderer func(file string, data []byte, outDir string, opts renderOptions) ([]output, problem.List, error)
 
 var renderers = map[string]renderer{}
 
@@ -79,7 +80,7 @@ func init() {
 
 // renderPlan renders a plan file (kind: plan) to one .docx. Its warnings are the sessions dated on a day off
 // of opts.Calendar (plan.Warnings); opts.Strict makes them errors.
-func renderPlan(file string, data []byte, outDir string, opts renderOptions) ([]output, source.Errors, error) {
+func renderPlan(file string, data []byte, outDir string, opts renderOptions) ([]output, problem.List, error) {
 	p, err := plan.Parse(file, data)
 	if err != nil {
 		return nil, nil, err
@@ -195,7 +196,7 @@ func renderArgs(fs *flag.FlagSet, args []string, usage string, stderr io.Writer,
 }
 
 // printWarnings writes the warnings on stderr, one per line.
-func printWarnings(stderr io.Writer, warns source.Errors) {
+func printWarnings(stderr io.Writer, warns problem.List) {
 	warns.Sort()
 	for _, w := range warns {
 		fmt.Fprintf(stderr, "cảnh báo / warning: %s\n", w)
@@ -284,7 +285,7 @@ func inputFiles(cmd string, args []string) ([]string, error) {
 }
 
 // dataErrorf returns an error about the data (exit status 1) of command cmd, prefixed like the usage errors:
-// "vanban CMD: …". Errors located in an input file are source.Errors, which start with file:line:col instead.
+// "vanban CMD: …". Errors located in an input file are problem.List, which start with file:line:col instead.
 func dataErrorf(cmd, format string, args ...any) error {
 	return fmt.Errorf("vanban %s: %s", cmd, fmt.Sprintf(format, args...))
 }
@@ -299,10 +300,10 @@ func inputError(cmd, path string, err error) error {
 
 // renderAll renders every file in memory and returns all outputs, or all the errors of all the files; the
 // warnings of all the files come back either way.
-func renderAll(files []string, outDir string, opts renderOptions) ([]output, source.Errors, error) {
+func renderAll(files []string, outDir string, opts renderOptions) ([]output, problem.List, error) {
 	var (
 		outs  []output
-		warns source.Errors
+		warns problem.List
 		errs  errorLines
 		owner = map[string]string{} // output path → input file
 	)
@@ -355,7 +356,7 @@ func (e *errorLines) err() error {
 }
 
 // renderFile reads one file, finds its kind and runs its renderer.
-func renderFile(file, outDir string, opts renderOptions) ([]output, source.Errors, error) {
+func renderFile(file, outDir string, opts renderOptions) ([]output, problem.List, error) {
 	data, err := source.ReadFile(file)
 	if err != nil {
 		return nil, nil, err
@@ -378,27 +379,27 @@ func fileKind(file string, data []byte) (string, error) {
 		if _, errs := source.Decode(file, data, &v); len(errs) > 0 {
 			return "", errs.Err()
 		}
-		return "", &source.Error{File: file, VI: "không đọc được tệp YAML: " + err.Error(), EN: "cannot read the YAML file: " + err.Error()}
+		return "", &problem.Error{File: file, VI: "không đọc được tệp YAML: " + err.Error(), EN: "cannot read the YAML file: " + err.Error()}
 	}
 	n := &root
 	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
 		n = n.Content[0]
 	}
 	if n.Kind != yaml.MappingNode {
-		return "", &source.Error{File: file, Line: n.Line, Col: n.Column, VI: "tệp phải là một bảng khóa: giá trị có khóa kind",
+		return "", &problem.Error{File: file, Line: n.Line, Col: n.Column, VI: "tệp phải là một bảng khóa: giá trị có khóa kind",
 			EN: "the file must be a mapping with a kind key"}
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if k, v := n.Content[i], n.Content[i+1]; k.Value == "kind" {
 			if _, ok := renderers[v.Value]; !ok || v.Kind != yaml.ScalarNode {
-				return "", &source.Error{File: file, Line: v.Line, Col: v.Column, Path: "kind",
+				return "", &problem.Error{File: file, Line: v.Line, Col: v.Column, Path: "kind",
 					VI: fmt.Sprintf("loại tệp %q không được hỗ trợ; dùng một trong: %s", v.Value, list),
 					EN: fmt.Sprintf("unsupported kind %q; use one of: %s", v.Value, list)}
 			}
 			return v.Value, nil
 		}
 	}
-	return "", &source.Error{File: file, Line: n.Line, Col: n.Column, Path: "kind",
+	return "", &problem.Error{File: file, Line: n.Line, Col: n.Column, Path: "kind",
 		VI: "thiếu khóa kind ở đầu tệp (ví dụ kind: plan); dùng một trong: " + list,
 		EN: "the top-level kind key is missing (e.g. kind: plan); use one of: " + list}
 }
