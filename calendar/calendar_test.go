@@ -588,3 +588,28 @@ func TestWithScheduleReader(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestExplainMatchesAddWorkingDays(t *testing.T) {
+	c := Default()
+	for _, tc := range []struct {
+		from string
+		n    int
+	}{{"2023-01-18", 7}, {"2026-02-10", -5}, {"2023-05-12", 0}, {"2025-12-30", 12}} {
+		from := d(tc.from)
+		x := c.Explain(from, tc.n)
+		if x.Due != c.AddWorkingDays(from, tc.n) {
+			t.Errorf("%s %+d: due %s", tc.from, tc.n, x.Due)
+		}
+		if n := tc.n; len(x.Counted) != max(n, -n) {
+			t.Errorf("%s %+d: %d days counted", tc.from, tc.n, len(x.Counted))
+		}
+		for _, s := range x.Skipped {
+			if s.Working || s.Reason == "" {
+				t.Errorf("%s %+d: skipped %+v", tc.from, tc.n, s)
+			}
+		}
+		if tc.n != 0 && (len(x.Counted) == 0 || x.Counted[len(x.Counted)-1].Date != x.Due) {
+			t.Errorf("%s %+d: the last day counted is not the due day: %+v", tc.from, tc.n, x.Counted)
+		}
+	}
+}
