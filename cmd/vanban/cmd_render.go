@@ -142,24 +142,20 @@ func (rf *renderFlags) options(cmd string) (renderOptions, error) {
 		if err != nil {
 			return renderOptions{}, fmt.Errorf("vanban %s: --template %s: %v", cmd, path, err)
 		}
-		tpl, err := templates.Parse(b)
-		if err != nil {
-			return renderOptions{}, fmt.Errorf("vanban %s: --template %s: %v", cmd, path, err)
-		}
-		detected, ok := document.DetectSystem(b)
+		opt, sys, err := document.ParseTemplate(b, sys)
 		switch {
-		case !named && !ok:
+		case errors.Is(err, document.ErrTemplateSystem) && !named:
 			return renderOptions{}, usagef("--template %s: không rõ mẫu của hệ thống nào (không thấy tiêu đề ĐẢNG CỘNG SẢN VIỆT NAM hay Quốc hiệu); ghi party=%[1]s hoặc state=%[1]s / cannot tell which system the template is for; write party=%[1]s or state=%[1]s", path)
-		case !named:
-			sys = detected
-		case ok && detected != sys:
-			return renderOptions{}, usagef("--template %s=%s: mẫu này in tiêu đề của hệ thống %s / this template prints the heading of the %s system", sys, path, detected, detected)
+		case errors.Is(err, document.ErrTemplateSystem):
+			return renderOptions{}, usagef("--template %s=%s: %v", v[:strings.Index(v, "=")], path, err)
+		case err != nil:
+			return renderOptions{}, fmt.Errorf("vanban %s: --template %s: %v", cmd, path, err)
 		}
 		if prev, dup := given[sys]; dup {
 			return renderOptions{}, usagef("--template: two templates for the %s system (%s, %s)", sys, prev, path)
 		}
 		given[sys] = path
-		opts.Document = append(opts.Document, document.WithTemplateFor(sys, tpl))
+		opts.Document = append(opts.Document, opt)
 	}
 	return opts, nil
 }
