@@ -74,17 +74,6 @@ func PlanRef(data []byte) string {
 
 var planLineRE = regexp.MustCompile(`(?m)^plan:[ \t]*["']?([^"'#\s]+)`)
 
-// refersTo reports whether the input file at path (with its bytes) names the plan at planPath in its plan key.
-func refersTo(path string, data []byte, planPath string) bool {
-	ref := PlanRef(data)
-	if ref == "" {
-		return false
-	}
-	if !filepath.IsAbs(ref) {
-		ref = filepath.Join(filepath.Dir(path), ref)
-	}
-	return abs(ref) == abs(planPath)
-}
 
 // PlanInputs returns the plan file at planPath followed by the .yaml and .yml files of its directory whose plan
 // key names it (its session, conclusion, followup, … files), in name order. The other files of the directory
@@ -92,11 +81,12 @@ func refersTo(path string, data []byte, planPath string) bool {
 // the plan is kept however broken, so that its errors are reported.
 func PlanInputs(planPath string) []string {
 	out := []string{planPath}
-	for _, f := range yamlFiles(filepath.Dir(planPath)) {
+	fl := newFiles(nil)
+	for _, f := range fl.list(filepath.Dir(planPath)) {
 		if abs(f) == abs(planPath) {
 			continue
 		}
-		if data, err := source.ReadFile(f); err == nil && refersTo(f, data, planPath) {
+		if fl.refers(f, planPath) {
 			out = append(out, f)
 		}
 	}

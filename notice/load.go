@@ -3,8 +3,7 @@ package notice
 import (
 	"fmt"
 	"github.com/vanban/vanban/problem"
-	"os"
-	"path/filepath"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -50,7 +49,8 @@ type Set struct {
 	Warnings problem.List
 
 	opts       Options
-	loaded     map[string]any // by absolute path: *PlanFile, *SessionFile, …
+	files      *files
+	loaded     map[string]any // by file key (files.key): *PlanFile, *SessionFile, …
 	checked    map[*SessionFile]bool
 	errs       problem.List
 	srcs       map[string]*source.Source // the input files decoded, by file name as in their errors
@@ -68,19 +68,30 @@ type PlanFile struct {
 // ("plan" apart) are errors when named, skipped in a directory. All the errors come back together as
 // problem.List, each with its file:line:col.
 func Load(opts Options, paths ...string) (*Set, error) {
-	s := &Set{Cal: opts.cal(), opts: opts, loaded: map[string]any{}, checked: map[*SessionFile]bool{},
+	return load(newFiles(nil), opts, paths)
+}
+
+// LoadFS is Load reading from fsys (an embed.FS, an os.DirFS, a zip archive, an in-memory fstest.MapFS): paths
+// are slash-separated fs paths ("." for the root directory), and the plan, conclusions and include keys of the
+// files are resolved inside fsys, relative to the file that names them.
+func LoadFS(fsys fs.FS, opts Options, paths ...string) (*Set, error) {
+	return load(newFiles(fsys), opts, paths)
+}
+
+func load(fl *files, opts Options, paths []string) (*Set, error) {
+	s := &Set{Cal: opts.cal(), opts: opts, files: fl, loaded: map[string]any{}, checked: map[*SessionFile]bool{},
 		srcs: map[string]*source.Source{}, decodeErrs: map[*problem.Error]bool{}}
 	for _, p := range paths {
-		st, err := os.Stat(p)
+		isDir, err := fl.stat(p)
 		if err != nil {
-			s.errs = append(s.errs, &problem.Error{File: p, VI: "không mở được: " + err.Error(), EN: "cannot open: " + err.Error()})
+			s.errs = append(s.errs, &problem.Error{File: p, VI: "không mở được: " + err.Error(), EN: "cannot open: " + err.Error(), Err: err})
 			continue
 		}
-		if !st.IsDir() {
+		if !isDir {
 			s.file(p, true)
 			continue
 		}
-		for _, f := range yamlFiles(p) {
+		for _, f := range fl.list(p) {
 			s.file(f, false)
 		}
 	}
@@ -97,53 +108,33 @@ func Load(opts Options, paths ...string) (*Set, error) {
 	return s, nil
 }
 
-// yamlFiles lists the .yaml and .yml files of dir in name order.
-func yamlFiles(dir string) []string {
-	entries, _ := os.ReadDir(dir)
-	var out []string
-	for _, e := range entries {
-		if ext := strings.ToLower(filepath.Ext(e.Name())); !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
-			out = append(out, filepath.Join(dir, e.Name()))
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-func abs(p string) string {
-	a, err := filepath.Abs(p)
-	if err != nil {
-		return filepath.Clean(p)
-	}
-	return a
-}
-
 // file loads one input file (once).
 func (s *Set) file(path string, named bool) any {
-	key := abs(path)
+	key := s.files.key(path)
 	if v, ok := s.loaded[key]; ok {
 		return v
 	}
 	s.loaded[key] = nil
-	data, err := source.ReadFile(path)
+	fi := s.files.info(path)
+	data, err := fi.data, fi.err
 	if err != nil {
 		s.addErr(err)
 		return nil
 	}
 	var v any // nil, not a typed nil pointer, when the file has errors
-	switch kind := PeekKind(data); kind {
+	switch kind := fi.kind; kind {
 	case plan.Kind:
 		if pf := s.plan(path, data); pf != nil {
 			v = pf
 		}
 	case KindSession:
-		v = load(s, path, data, &SessionFile{})
+		v = loadInput(s, path, data, &SessionFile{})
 	case KindConclusion:
-		v = load(s, path, data, &ConclusionFile{})
+		v = loadInput(s, path, data, &ConclusionFile{})
 	case KindFollowup:
-		v = load(s, path, data, &FollowupFile{})
+		v = loadInput(s, path, data, &FollowupFile{})
 	case KindReceptionSchedule:
-		v = load(s, path, data, &ScheduleFile{})
+		v = loadInput(s, path, data, &ScheduleFile{})
 	case KindCalendarExport:
 		if e := s.export(path, data); e != nil {
 			v = e
@@ -190,18 +181,7 @@ func (s *Set) filter(errs problem.List) problem.List {
 	return out
 }
 
-func (s *Set) addErr(err error) {
-	var es problem.List
-	switch e := err.(type) {
-	case problem.List:
-		es = e
-	case *problem.Error:
-		es = problem.List{e}
-	default:
-		es = problem.List{{VI: err.Error(), EN: err.Error()}}
-	}
-	s.errs = append(s.errs, es...)
-}
+func (s *Set) addErr(err error) { s.errs = append(s.errs, problem.From(err)...) }
 
 func (s *Set) plan(path string, data []byte) *PlanFile {
 	p, err := plan.Parse(path, data)
@@ -219,8 +199,9 @@ type input interface{ meta() *Meta }
 
 func (m *Meta) meta() *Meta { return m }
 
-// load decodes one file of this package's kinds and its plan; it returns v, or nil when the file has errors.
-func load[T input](s *Set, path string, data []byte, v T) any {
+// loadInput decodes one file of this package's kinds and its plan; it returns v, or nil when the file has
+// errors.
+func loadInput[T input](s *Set, path string, data []byte, v T) any {
 	src, errs := source.Load(path, data, v)
 	m := v.meta()
 	m.path, m.src = path, src
@@ -230,11 +211,8 @@ func load[T input](s *Set, path string, data []byte, v T) any {
 	}
 	// The cross-file rules run on what decoded, whatever the errors (Load filters theirs under a field that
 	// failed to decode), so that every mistake is reported at once.
-	planPath := m.Plan
-	if !filepath.IsAbs(planPath) {
-		planPath = filepath.Join(filepath.Dir(path), planPath)
-	}
-	if _, err := os.Stat(planPath); err != nil {
+	planPath := s.files.rel(path, m.Plan)
+	if !s.files.exists(planPath) {
 		s.errs = append(s.errs, m.errorf("plan", fmt.Sprintf("không tìm thấy tệp kế hoạch %q", m.Plan),
 			fmt.Sprintf("plan file %q not found", m.Plan)))
 		return nil
@@ -262,20 +240,17 @@ func load[T input](s *Set, path string, data []byte, v T) any {
 func (s *Set) resolve() {
 	for _, f := range s.Followups { // load the conclusions they name first
 		for i, c := range f.Conclusions {
-			p := c
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(filepath.Dir(f.path), p)
-			}
-			if _, err := os.Stat(p); err != nil {
+			p := s.files.rel(f.path, c)
+			if !s.files.exists(p) {
 				s.errs = append(s.errs, f.errorf(fmt.Sprintf("conclusions[%d]", i), fmt.Sprintf("không tìm thấy tệp %q", c), fmt.Sprintf("file %q not found", c)))
 				continue
 			}
-			data, err := source.ReadFile(p)
-			if err != nil {
-				s.addErr(err)
+			fi := s.files.info(p)
+			if fi.err != nil {
+				s.addErr(fi.err)
 				continue
 			}
-			if PeekKind(data) != KindConclusion {
+			if fi.kind != KindConclusion {
 				s.errs = append(s.errs, f.errorf(fmt.Sprintf("conclusions[%d]", i), fmt.Sprintf("%q không phải tệp kind: conclusion", c),
 					fmt.Sprintf("%q is not a kind: conclusion file", c)))
 				continue
@@ -434,18 +409,20 @@ func (s *Set) sessionFile(p *plan.Plan, id string) *SessionFile {
 	if x := find(); x != nil {
 		return x
 	}
-	var dir string
+	var planPath string
 	for _, pf := range s.Plans {
 		if pf.Plan == p {
-			dir = filepath.Dir(pf.Path)
+			planPath = pf.Path
 		}
 	}
-	for _, f := range yamlFiles(dir) {
-		if _, done := s.loaded[abs(f)]; done {
+	if planPath == "" {
+		return nil // a plan built in Go has no directory
+	}
+	for _, f := range s.files.list(s.files.dir(planPath)) {
+		if _, done := s.loaded[s.files.key(f)]; done {
 			continue
 		}
-		data, err := source.ReadFile(f)
-		if err == nil && PeekKind(data) == KindSession && s.refersTo(f, data, p) {
+		if s.files.info(f).kind == KindSession && s.files.refers(f, planPath) {
 			if x, ok := s.file(f, false).(*SessionFile); ok {
 				s.checkSession(x)
 			}
@@ -489,12 +466,4 @@ func (s *Set) checkConclusion(c *ConclusionFile) {
 	}
 }
 
-// refersTo reports whether the input file f (with its bytes) belongs to the loaded plan p.
-func (s *Set) refersTo(f string, data []byte, p *plan.Plan) bool {
-	for _, pf := range s.Plans {
-		if pf.Plan == p {
-			return refersTo(f, data, pf.Path)
-		}
-	}
-	return false
-}
+

@@ -37,7 +37,7 @@ func RenderFile(opts Options, path string) ([]Output, problem.List, error) {
 
 // Render renders the input file at path, which must be in the set.
 func (s *Set) Render(path string) ([]Output, error) {
-	v := s.loaded[abs(path)]
+	v := s.loaded[s.files.key(path)]
 	type documenter interface {
 		Document(*calendar.Calendar) (*document.Document, error)
 		OutputName() string
