@@ -16,7 +16,7 @@ func (m *Meta) checkFree() problem.List {
 		key string
 		bs  []plan.Block
 	}{{"before", m.Before}, {"after", m.After}, {"body", m.Body}} {
-		errs = append(errs, m.src.Locate(m.plan.CheckBlocks(f.bs, f.key))...)
+		errs = append(errs, m.src.Locate(m.p().CheckBlocks(f.bs, f.key))...)
 	}
 	if len(m.Body) > 0 {
 		for _, key := range []string{"before", "after"} {
@@ -34,11 +34,11 @@ func (m *Meta) checkFree() problem.List {
 func (m *Meta) compose(opening []document.Block, sections func() []document.Block, closing string) []document.Block {
 	out := append([]document.Block(nil), opening...)
 	if len(m.Body) > 0 {
-		out = append(out, m.plan.Blocks(m.Body)...)
+		out = append(out, m.p().Blocks(m.Body)...)
 	} else {
-		out = append(out, m.plan.Blocks(m.Before)...)
+		out = append(out, m.p().Blocks(m.Before)...)
 		out = append(out, sections()...)
-		out = append(out, m.plan.Blocks(m.After)...)
+		out = append(out, m.p().Blocks(m.After)...)
 	}
 	return append(out, document.Block{Kind: document.Paragraph, Text: closing})
 }

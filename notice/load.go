@@ -204,7 +204,7 @@ func (m *Meta) meta() *Meta { return m }
 func loadInput[T input](s *Set, path string, data []byte, v T) any {
 	src, errs := source.Load(path, data, v)
 	m := v.meta()
-	m.path, m.src = path, src
+	m.path, m.src, m.cal = path, src, s.Cal
 	s.own(src, errs)
 	if src.Root == nil || m.Plan == "" || src.DecodeFailed("plan") {
 		return nil // no YAML, or no plan to check it against
@@ -270,16 +270,15 @@ func (s *Set) resolve() {
 		if f.AsOf.IsZero() {
 			s.errs = append(s.errs, f.errorf("as_of", "thiếu ngày tính đến (as_of)", "the as-of date (as_of) is missing"))
 		}
-		for _, err := range f.evaluate(s.Cal) {
-			s.addErr(err)
-		}
-		s.checkDocDay(&f.Meta)
+		_, errs := f.evaluate(s.Cal)
+		s.errs = append(s.errs, errs...)
+		s.Warnings = append(s.Warnings, f.docDay(s.Cal)...)
 	}
 	for _, x := range s.Schedules {
-		s.checkDocDay(&x.Meta)
+		s.Warnings = append(s.Warnings, x.docDay(s.Cal)...)
 		// A warning, not an error: next year's schedule may be issued in December under this year's plan
 		// (its frame: issuer, signature), but more often the year was not updated when the file was copied.
-		if y := x.plan.Year(); y != 0 && x.Year != 0 && x.Year != y && !x.src.DecodeFailed("year") {
+		if y := x.p().Year(); y != 0 && x.Year != 0 && x.Year != y && !x.src.DecodeFailed("year") {
 			s.Warnings = append(s.Warnings, x.errorf("year",
 				fmt.Sprintf("lịch tiếp công dân năm %d khác năm %d của kế hoạch %s", x.Year, y, x.Plan),
 				fmt.Sprintf("the reception schedule is for %d, not the year %d of its plan %s", x.Year, y, x.Plan)))
@@ -289,7 +288,7 @@ func (s *Set) resolve() {
 		}
 	}
 	slices.SortStableFunc(s.Sessions, func(a, b *SessionFile) int { return cmpDate(a.HeldOn, b.HeldOn, a.path, b.path) })
-	slices.SortStableFunc(s.Conclusions, func(a, b *ConclusionFile) int { return cmpDate(a.HeldOn, b.HeldOn, a.path, b.path) })
+	slices.SortStableFunc(s.Conclusions, func(a, b *ConclusionFile) int { return cmpDate(a.SessionDay(), b.SessionDay(), a.path, b.path) })
 }
 
 func cmpDate(a, b calendar.Date, pa, pb string) int {
@@ -304,82 +303,12 @@ func (s *Set) checkSession(x *SessionFile) {
 		return
 	}
 	s.checked[x] = true
-	s.checkDocDay(&x.Meta)
-	add := func(path, vi, en string) { s.errs = append(s.errs, x.errorf(path, vi, en)) }
-	ps, ok := x.plan.Session(x.Session)
-	if !ok {
-		add("session", fmt.Sprintf("kế hoạch %s không có buổi đối thoại %q (có: %s)", x.Plan, x.Session, sessionIDs(x.plan)),
-			fmt.Sprintf("plan %s has no session %q (it has: %s)", x.Plan, x.Session, sessionIDs(x.plan)))
-		return
-	}
-	if len(x.Body) == 0 && strings.TrimSpace(x.Chair) == "" && !x.src.DecodeFailed("chair") {
-		add("chair", "thiếu người chủ trì (chair); chỉ được bỏ khi nội dung do body viết",
-			"the chair (chair) is missing; it may be left out only when body writes the content")
-	}
-	switch {
-	case len(x.Body) > 0 || len(x.Participants) > 0 || x.src.DecodeFailed("participants"):
-	case x.Form != "invitation":
-		add("participants", "thiếu thành phần mời (participants); chỉ được bỏ khi nội dung do body viết",
-			"the participants (participants) are missing; they may be left out only when body writes the content")
-	case len(x.Addressees) == 0 && !x.src.DecodeFailed("addressees"):
-		add("participants", "thiếu thành phần mời (participants) và người được mời (addressees): giấy mời cần một trong hai (addressees là các dòng \"Kính gửi\"), trừ khi nội dung do body viết",
-			"the participants (participants) and the addressees (addressees) are missing: a Giấy mời needs the participants or the addressees (its \"Kính gửi\" lines), unless body writes the content")
-	}
-	if x.HeldOn.IsZero() {
-		add("held_on", "thiếu ngày tổ chức (held_on)", "the session's date (held_on) is missing")
-		return
-	}
-	if x.Start.IsZero() {
-		add("start", "thiếu giờ bắt đầu (start), ví dụ \"08:00\"", "the start time (start) is missing, e.g. \"08:00\"")
-	}
-	if !x.End.IsZero() && !x.Start.IsZero() && x.End.Hour*60+x.End.Minute <= x.Start.Hour*60+x.Start.Minute {
-		add("end", "giờ kết thúc phải sau giờ bắt đầu", "the end time must be after the start time")
-	}
-	t := ps.Time
-	if !t.IsZero() {
-		if t.HasDay() && x.HeldOn != t.Date() || !t.HasDay() && (x.HeldOn.Year() != t.Year || x.HeldOn.Month() != t.Month) {
-			add("held_on", fmt.Sprintf("ngày %s không khớp thời gian của buổi %s trong kế hoạch (%s)", document.ShortDate(x.HeldOn), x.Session, t.Vietnamese()),
-				fmt.Sprintf("%s does not match the time of session %s in the plan (%s)", x.HeldOn, x.Session, t))
-		}
-	}
-	if !s.Cal.IsWorkingDay(x.HeldOn) {
-		s.Warnings = append(s.Warnings, x.errorf("held_on", fmt.Sprintf("%s (%s) không phải ngày làm việc", document.ShortDate(x.HeldOn), calendar.WeekdayName(x.HeldOn)),
-			fmt.Sprintf("%s is not a working day", x.HeldOn)))
-	}
-	if off := x.Offsets(); !off.CheckWindow() {
-		add("milestones.opinions_close", fmt.Sprintf("tiếp nhận ý kiến kết thúc %d ngày làm việc trước buổi đối thoại, sớm hơn lúc bắt đầu (%d ngày trước); opinions_close phải nhỏ hơn hoặc bằng opinions_open (của tệp này hoặc của kế hoạch)", off.OpinionsClose, off.OpinionsOpen),
-			fmt.Sprintf("the opinion window closes %d working days before the session, before it opens (%d days before); opinions_close must be at most opinions_open (of this file or of the plan)", off.OpinionsClose, off.OpinionsOpen))
-	}
-	o := x.Opinions
-	switch {
-	case o.From.IsZero() != o.To.IsZero():
-		add("opinions", "ghi cả from và to của thời gian tiếp nhận ý kiến, hoặc bỏ cả hai", "give both opinions.from and opinions.to, or neither")
-	case !o.From.IsZero() && o.To.Before(o.From):
-		add("opinions.to", "ngày kết thúc tiếp nhận ý kiến trước ngày bắt đầu", "opinions.to is before opinions.from")
-	case !o.From.IsZero() && !o.To.Before(x.HeldOn):
-		add("opinions.to", "thời gian tiếp nhận ý kiến phải kết thúc trước ngày đối thoại", "the opinion window must end before the session")
-	}
-	if !x.Doc.Date.IsZero() && x.Doc.Date.After(x.HeldOn) {
-		add("document.date", "ngày thông báo sau ngày đối thoại", "the notice is dated after the session")
-	} else if inv := s.Cal.AddWorkingDays(x.HeldOn, -x.Offsets().Invitation); !x.Doc.Date.IsZero() && x.Doc.Date.After(inv) {
-		s.Warnings = append(s.Warnings, x.errorf("document.date",
-			fmt.Sprintf("thông báo ngày %s muộn hơn hạn phát hành giấy mời %s (%02d ngày làm việc trước buổi đối thoại)", document.ShortDate(x.Doc.Date), document.ShortDate(inv), x.Offsets().Invitation),
-			fmt.Sprintf("the notice is dated %s, after the invitation milestone %s (%d working days before the session)", x.Doc.Date, inv, x.Offsets().Invitation)))
-	}
+	errs, warns := x.rules(s.Cal)
+	s.errs, s.Warnings = append(s.errs, errs...), append(s.Warnings, warns...)
 	for _, other := range s.Sessions {
 		if other != x && other.plan == x.plan && other.Session == x.Session && other.path < x.path {
-			add("session", fmt.Sprintf("buổi %s đã có tệp %s", x.Session, other.path), fmt.Sprintf("session %s already has file %s", x.Session, other.path))
+			s.errs = append(s.errs, x.errorf("session", fmt.Sprintf("buổi %s đã có tệp %s", x.Session, other.path), fmt.Sprintf("session %s already has file %s", x.Session, other.path)))
 		}
-	}
-}
-
-// checkDocDay warns when the document of an input is dated on a day off (a weekend, a holiday, a compensatory
-// day off), at document.date; --strict makes it an error like the other warnings.
-func (s *Set) checkDocDay(m *Meta) {
-	if date := m.Doc.Date; !date.IsZero() && !m.src.DecodeFailed("document.date") && !s.Cal.IsWorkingDay(date) {
-		s.Warnings = append(s.Warnings, m.errorf("document.date",
-			fmt.Sprintf("ngày văn bản %s (%s) không phải ngày làm việc", document.ShortDate(date), calendar.WeekdayName(date)),
-			fmt.Sprintf("the document is dated %s, not a working day", date)))
 	}
 }
 
@@ -432,38 +361,9 @@ func (s *Set) sessionFile(p *plan.Plan, id string) *SessionFile {
 }
 
 func (s *Set) checkConclusion(c *ConclusionFile) {
-	s.errs = append(s.errs, c.check()...)
-	s.checkDocDay(&c.Meta)
-	if _, ok := c.plan.Session(c.Session); !ok {
-		s.errs = append(s.errs, c.errorf("session", fmt.Sprintf("kế hoạch %s không có buổi đối thoại %q (có: %s)", c.Plan, c.Session, sessionIDs(c.plan)),
-			fmt.Sprintf("plan %s has no session %q (it has: %s)", c.Plan, c.Session, sessionIDs(c.plan))))
-		return
+	if _, ok := c.p().Session(c.Session); ok {
+		c.session = s.sessionFile(c.plan, c.Session)
 	}
-	c.session = s.sessionFile(c.plan, c.Session)
-	if c.HeldOn.IsZero() && c.session != nil {
-		c.HeldOn = c.session.HeldOn
-	}
-	if ps, _ := c.plan.Session(c.Session); c.HeldOn.IsZero() && ps.Time.HasDay() {
-		c.HeldOn = ps.Time.Date()
-	}
-	if c.HeldOn.IsZero() {
-		s.errs = append(s.errs, c.errorf("held_on", "không biết ngày đối thoại: ghi held_on, hoặc tạo tệp kind: session cho buổi này cạnh tệp kế hoạch, hoặc ghi ngày trong kế hoạch",
-			"the session's date is unknown: give held_on, or add a kind: session file for it next to the plan, or a day in the plan"))
-		return
-	}
-	if c.session != nil && c.session.HeldOn != c.HeldOn {
-		s.errs = append(s.errs, c.errorf("held_on", fmt.Sprintf("ngày %s khác ngày trong %s (%s)", document.ShortDate(c.HeldOn), c.session.path, document.ShortDate(c.session.HeldOn)),
-			fmt.Sprintf("%s differs from the date in %s (%s)", c.HeldOn, c.session.path, c.session.HeldOn)))
-	}
-	s.errs = append(s.errs, c.resolve(s.Cal)...)
-	s.Warnings = append(s.Warnings, c.issues...)
-	ids := map[string]bool{}
-	for _, in := range c.assignmentInputs() {
-		if ids[in.a.ID] {
-			s.errs = append(s.errs, c.errorf(in.path+".id", fmt.Sprintf("mã %q bị lặp", in.a.ID), fmt.Sprintf("duplicate id %q", in.a.ID)))
-		}
-		ids[in.a.ID] = true
-	}
+	errs, warns := c.rules(s.Cal)
+	s.errs, s.Warnings = append(s.errs, errs...), append(s.Warnings, warns...)
 }
-
-

@@ -78,7 +78,7 @@ func (s *Set) Statuses(asOf calendar.Date) []Status {
 	}
 	progress := map[string]Progress{}
 	for _, f := range s.Followups {
-		for _, st := range f.statuses {
+		for _, st := range f.Statuses() {
 			add(st.Assignment)
 		}
 		for _, p := range f.Progress {
