@@ -267,25 +267,12 @@ func (s *Set) resolve() {
 		s.checkConclusion(c)
 	}
 	for _, f := range s.Followups {
-		if f.AsOf.IsZero() {
-			s.errs = append(s.errs, f.errorf("as_of", "thiếu ngày tính đến (as_of)", "the as-of date (as_of) is missing"))
-		}
-		_, errs := f.evaluate(s.Cal)
-		s.errs = append(s.errs, errs...)
-		s.Warnings = append(s.Warnings, f.docDay(s.Cal)...)
+		errs, warns := f.rules(s.Cal)
+		s.errs, s.Warnings = append(s.errs, errs...), append(s.Warnings, warns...)
 	}
 	for _, x := range s.Schedules {
-		s.Warnings = append(s.Warnings, x.docDay(s.Cal)...)
-		// A warning, not an error: next year's schedule may be issued in December under this year's plan
-		// (its frame: issuer, signature), but more often the year was not updated when the file was copied.
-		if y := x.p().Year(); y != 0 && x.Year != 0 && x.Year != y && !x.src.DecodeFailed("year") {
-			s.Warnings = append(s.Warnings, x.errorf("year",
-				fmt.Sprintf("lịch tiếp công dân năm %d khác năm %d của kế hoạch %s", x.Year, y, x.Plan),
-				fmt.Sprintf("the reception schedule is for %d, not the year %d of its plan %s", x.Year, y, x.Plan)))
-		}
-		if x.Start.IsZero() && !x.End.IsZero() {
-			s.errs = append(s.errs, x.errorf("end", "có giờ kết thúc thì phải có giờ bắt đầu (start)", "an end time needs a start time"))
-		}
+		errs, warns := x.rules(s.Cal)
+		s.errs, s.Warnings = append(s.errs, errs...), append(s.Warnings, warns...)
 	}
 	slices.SortStableFunc(s.Sessions, func(a, b *SessionFile) int { return cmpDate(a.HeldOn, b.HeldOn, a.path, b.path) })
 	slices.SortStableFunc(s.Conclusions, func(a, b *ConclusionFile) int { return cmpDate(a.SessionDay(), b.SessionDay(), a.path, b.path) })

@@ -2,12 +2,12 @@ package notice
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"github.com/vanban/vanban/problem"
 	"path/filepath"
 
 	"github.com/vanban/vanban/calendar"
-	"github.com/vanban/vanban/document"
 )
 
 // Output is one file made from an input: its name (without directory) and bytes.
@@ -38,21 +38,11 @@ func RenderFile(opts Options, path string) ([]Output, problem.List, error) {
 // Render renders the input file at path, which must be in the set.
 func (s *Set) Render(path string) ([]Output, error) {
 	v := s.loaded[s.files.key(path)]
-	type documenter interface {
-		Document(*calendar.Calendar) (*document.Document, error)
-		OutputName() string
-		meta() *Meta
-	}
 	switch x := v.(type) {
 	case documenter:
-		d, err := x.Document(s.Cal)
+		data, err := renderDoc(context.Background(), x, s.Cal, s.opts.Render)
 		if err != nil {
 			return nil, err
-		}
-		data, err := document.Render(d, s.opts.Render...)
-		if err != nil {
-			m := x.meta()
-			return nil, m.errorf("", "không tạo được văn bản: "+err.Error(), "cannot render the document: "+err.Error())
 		}
 		return []Output{{Name: x.OutputName(), Data: data}}, nil
 	case *ExportFile:

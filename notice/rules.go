@@ -118,3 +118,28 @@ func (c *ConclusionFile) rules(cal *calendar.Calendar) (errs, warns problem.List
 	}
 	return errs, warns
 }
+
+// rules checks a follow-up report: its as-of day and the assignments its progress names.
+func (f *FollowupFile) rules(cal *calendar.Calendar) (errs, warns problem.List) {
+	if f.AsOf.IsZero() {
+		errs = append(errs, f.errorf("as_of", "thiếu ngày tính đến (as_of)", "the as-of date (as_of) is missing"))
+	}
+	_, e := f.evaluate(cal)
+	return append(errs, e...), f.docDay(cal)
+}
+
+// rules checks a reception schedule: its hours; a year other than its plan's is a warning.
+func (x *ScheduleFile) rules(cal *calendar.Calendar) (errs, warns problem.List) {
+	warns = x.docDay(cal)
+	// A warning, not an error: next year's schedule may be issued in December under this year's plan
+	// (its frame: issuer, signature), but more often the year was not updated when the file was copied.
+	if y := x.p().Year(); y != 0 && x.Year != 0 && x.Year != y && !x.src.DecodeFailed("year") {
+		warns = append(warns, x.errorf("year",
+			fmt.Sprintf("lịch tiếp công dân năm %d khác năm %d của kế hoạch %s", x.Year, y, x.Plan),
+			fmt.Sprintf("the reception schedule is for %d, not the year %d of its plan %s", x.Year, y, x.Plan)))
+	}
+	if x.Start.IsZero() && !x.End.IsZero() {
+		errs = append(errs, x.errorf("end", "có giờ kết thúc thì phải có giờ bắt đầu (start)", "an end time needs a start time"))
+	}
+	return errs, warns
+}
