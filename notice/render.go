@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/vanban/vanban/plan"
 	"github.com/vanban/vanban/problem"
 	"path/filepath"
 
@@ -85,4 +86,33 @@ func (s *Set) Statuses(asOf calendar.Date) []Status {
 		out = append(out, Evaluate(s.Cal, a, progress[a.ID], asOf))
 	}
 	return out
+}
+
+// Plan returns the plan loaded from the file at path (a plan file of the set, named or needed by another
+// file), nil when there is none.
+func (s *Set) Plan(path string) *plan.Plan {
+	if pf, ok := s.loaded[s.files.key(path)].(*PlanFile); ok {
+		return pf.Plan
+	}
+	return nil
+}
+
+// OutputNames returns the names of the files Render(path) makes, without making them; nil for a file that is
+// not in the set or makes none (a plan: package plan renders it).
+func (s *Set) OutputNames(path string) []string {
+	switch x := s.loaded[s.files.key(path)].(type) {
+	case documenter:
+		return []string{x.OutputName()}
+	case *ExportFile:
+		return []string{x.OutputName()}
+	}
+	return nil
+}
+
+// RenderContext is Render, stopping with ctx's error when ctx is done.
+func (s *Set) RenderContext(ctx context.Context, path string) ([]Output, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return s.Render(path)
 }

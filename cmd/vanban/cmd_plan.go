@@ -3,10 +3,12 @@ package main
 // vanban validate: check input files (plans, session files, … by their kind) without writing anything.
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"github.com/vanban/vanban/problem"
+	"github.com/vanban/vanban/render"
 	"io"
 	"path/filepath"
 )
@@ -31,26 +33,19 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var (
-		errs  errorLines
-		warns problem.List
-	)
-	for _, f := range files {
-		_, w, err := renderFile(f, "", opts)
-		warns = append(warns, w...)
-		if err != nil {
-			if elsewhere(err, f) {
-				// Its own text is fine, but a file it reads (its plan, a conclusion notice) is not: say so, so
-				// that every input gets a line; the errors themselves are printed once, with their own file.
-				fmt.Fprintf(stdout, "%s: phụ thuộc tệp có lỗi / depends on a file with errors\n", f)
-			}
-			errs.add(err)
-			continue
+	rep, err := render.Run(context.Background(), render.Discard, opts, files...)
+	for _, f := range rep.Inputs {
+		switch ferr := rep.Failed[f]; {
+		case ferr == nil:
+			fmt.Fprintf(stdout, "%s: OK\n", f)
+		case elsewhere(ferr, f):
+			// Its own text is fine, but a file it reads (its plan, a conclusion notice) is not: say so, so
+			// that every input gets a line; the errors themselves are printed once, with their own file.
+			fmt.Fprintf(stdout, "%s: phụ thuộc tệp có lỗi / depends on a file with errors\n", f)
 		}
-		fmt.Fprintf(stdout, "%s: OK\n", f)
 	}
-	printWarnings(stderr, warns)
-	return errs.err()
+	printWarnings(stderr, rep.Warnings)
+	return err
 }
 
 // elsewhere reports whether every error of err is located in a file other than file.
