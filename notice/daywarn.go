@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/problem"
 )
 
 // offReason names why a day is not a working day, for the warnings: ": Tết Nguyên đán" and " (Tết Nguyên đán)",
@@ -17,20 +18,14 @@ func offReason(cal *calendar.Calendar, d calendar.Date) (vi, en string) {
 	return ": " + info.Reason, " (" + info.Reason + ")"
 }
 
-// estimatedYear warns, once per file and year, when a date of the file falls in a year whose days off are
-// estimated from the law rather than announced (calendar.Calendar.IsOfficialYear: 2027 on, until the schedule
-// is announced), at the field path of that date.
-func (s *Set) estimatedYear(m *Meta, path string, d calendar.Date) {
-	if d.IsZero() || !calendar.InRange(d) || s.Cal.IsOfficialYear(d.Year()) {
-		return
+// estimated warns when a date of a file falls in a year whose days off are estimated from the law rather than
+// announced (calendar.Calendar.IsOfficialYear: 2027 on, until the schedule is announced), at the field path of
+// that date.
+func (m *Meta) estimated(cal *calendar.Calendar, path string, d calendar.Date) problem.List {
+	if d.IsZero() || !calendar.InRange(d) || cal.IsOfficialYear(d.Year()) || m.src.DecodeFailed(path) {
+		return nil
 	}
-	e := m.errorf(path,
+	return problem.List{m.errorf(path,
 		fmt.Sprintf("lịch nghỉ năm %d chưa được công bố: ngày nghỉ lễ, nghỉ bù và các thời hạn tính theo ngày làm việc của năm này được ước tính theo luật, có thể thay đổi khi lịch chính thức được công bố (nạp lịch bằng --schedule)", d.Year()),
-		fmt.Sprintf("the %d schedule of days off is not announced yet: its holidays, compensatory days and the deadlines counted in working days are estimated from the law and may move when the official schedule is announced (load it with --schedule)", d.Year()))
-	for _, w := range s.Warnings {
-		if w.File == e.File && w.EN == e.EN {
-			return
-		}
-	}
-	s.Warnings = append(s.Warnings, e)
+		fmt.Sprintf("the %d schedule of days off is not announced yet: its holidays, compensatory days and the deadlines counted in working days are estimated from the law and may move when the official schedule is announced (load it with --schedule)", d.Year()))}
 }

@@ -16,7 +16,12 @@ import (
 // bytes (a directory, /dev/zero, a FIFO is refused at the plan: line, naming it, rather than read or waited
 // for). It returns false after reporting the problem at the key.
 func (s *Set) checkPlanRef(m *Meta, planPath string) bool {
-	err := fsread.Check(planPath, source.MaxSize)
+	var err error
+	if s.files.fsys != nil {
+		err = fsread.CheckFS(s.files.fsys, planPath, source.MaxSize)
+	} else {
+		err = fsread.Check(planPath, source.MaxSize)
+	}
 	if err == nil {
 		return true
 	}
@@ -38,7 +43,7 @@ func (s *Set) checkPlanRef(m *Meta, planPath string) bool {
 // yet: a YAML syntax error in it, at its own line and column (not "not a notice input file"), or, when it is
 // another kind of file, an error at the plan: line naming its kind.
 func (s *Set) planNotLoaded(m *Meta, planPath string) {
-	data, err := source.ReadFile(planPath)
+	data, err := s.files.read(planPath)
 	if err == nil && yaml.Unmarshal(data, new(yaml.Node)) == nil {
 		if kind := PeekKind(data); kind != plan.Kind {
 			s.errs = append(s.errs, m.errorf("plan", fmt.Sprintf("%q không phải tệp kế hoạch (kind: plan) mà là kind: %q", filepath.ToSlash(m.Plan), kind),

@@ -135,3 +135,30 @@ func ReadAll(name string, r io.Reader, max int64) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// ReadFS is Read for the file name of fsys: it is checked with fs.Stat before it is opened (a regular file of at
+// most max bytes), then read through a LimitReader.
+func ReadFS(fsys fs.FS, name string, max int64) ([]byte, error) {
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, openError(name, err)
+	}
+	if err := checkInfo(name, fi, max); err != nil {
+		return nil, err
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, openError(name, err)
+	}
+	defer f.Close()
+	return ReadAll(name, f, max)
+}
+
+// CheckFS is Check for the file name of fsys.
+func CheckFS(fsys fs.FS, name string, max int64) error {
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return openError(name, err)
+	}
+	return checkInfo(name, fi, max)
+}

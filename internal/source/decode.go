@@ -125,9 +125,9 @@ func ReadFile(path string) ([]byte, error) {
 	if err != nil {
 		var fe *fsread.Error
 		if errors.As(err, &fe) {
-			return nil, Errors{{File: path, VI: fe.VI, EN: fe.EN}}
+			return nil, Errors{{File: path, VI: fe.VI, EN: fe.EN, Err: err}}
 		}
-		return nil, Errors{{File: path, VI: "không đọc được tệp: " + err.Error(), EN: "cannot read file: " + err.Error()}}
+		return nil, Errors{{File: path, VI: "không đọc được tệp: " + err.Error(), EN: "cannot read file: " + err.Error(), Err: err}}
 	}
 	text, e := Text(path, data)
 	if e != nil {
