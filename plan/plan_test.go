@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/vanban/vanban/document"
-	"github.com/vanban/vanban/internal/source"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files (schema, invalid-plan errors)")
@@ -180,7 +180,9 @@ func TestRules(t *testing.T) {
 		{"unique ids", "id: q2", "id: q1", "p.yaml:28:9: sessions[1].id: mã buổi đối thoại \"q1\" bị trùng với sessions[0] / session id \"q1\" is already used by sessions[0]"},
 		{"date before first session", "date: 2023-02-15", "date: 2023-04-01", "p.yaml:10:9: document.date: ngày văn bản (2023-04-01) phải trước buổi đối thoại đầu tiên (2023-03) / the document date (2023-04-01) must come before the first session (2023-03)"},
 		{"order", "time: 2023-03\n", "time: 2023-06\n", "sessions must be in order of time"},
-		{"mark of system", "mark: T/M", "mark: TM.", "p.yaml:36:19: signature.mark: \"TM.\" không phải quyền hạn ký của văn bản hệ thống party; dùng: T/M, K/T, T/L / \"TM.\" is not an authority mark of party documents; use: T/M, K/T, T/L"},
+		{"mark of system", "mark: T/M", "mark: TM.", "p.yaml:36:19: signature.mark: \"TM.\" không phải quyền hạn ký của văn bản hệ thống party; văn bản hệ thống này ghi \"T/M\" (các quyền hạn ký: T/M, K/T, T/L) / \"TM.\" is not an authority mark of party documents; they write it \"T/M\" (marks: T/M, K/T, T/L)"},
+		{"mark without its dot", "mark: T/M", "mark: TM", "p.yaml:36:19: signature.mark: \"TM\" không phải quyền hạn ký của văn bản hệ thống party; văn bản hệ thống này ghi \"T/M\""},
+		{"unknown mark", "mark: T/M", "mark: XY", "p.yaml:36:19: signature.mark: \"XY\" không phải quyền hạn ký của văn bản hệ thống party; dùng: T/M, K/T, T/L"},
 		{"mark needs authority", "authority: BAN THƯỜNG VỤ, ", "", "signature.authority:"},
 		{"type known", "type: Kế hoạch", "type: Công điện", "document.type: loại văn bản \"Công điện\" không có trong bảng"},
 		{"system", "system: party", "system: church", "issuer.system: giá trị \"church\" không hợp lệ; chỉ được là một trong: party, state"},
@@ -215,7 +217,7 @@ func TestRules(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("errors:\n%v\nwant a line containing\n%s", err, tt.want)
 			}
-			if _, ok := err.(source.Errors); !ok {
+			if _, ok := err.(problem.List); !ok {
 				t.Errorf("error type %T", err)
 			}
 		})
@@ -225,7 +227,7 @@ func TestRules(t *testing.T) {
 func TestAllErrorsAtOnce(t *testing.T) {
 	in := strings.NewReplacer("quarter: 2", "quarter: 3", "id: q2", "id: q1", "{{year}}", "{{x}}").Replace(base)
 	_, err := Parse("p.yaml", []byte(in))
-	if n := len(err.(source.Errors)); n != 3 {
+	if n := len(err.(problem.List)); n != 3 {
 		t.Errorf("%d errors, want 3:\n%v", n, err)
 	}
 }

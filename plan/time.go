@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"regexp"
 	"strconv"
 	"strings"
@@ -23,14 +24,26 @@ type Time struct {
 	HasClock     bool
 }
 
-var timeRE = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?)?$`)
+var (
+	timeRE = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?)?$`)
+	// Day first, as Vietnamese offices write it: "15/3/2026", "15-03-2026 08:00", "3/2026".
+	dayFirstRE   = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})(?:[ T](\d{1,2})[:h](\d{2}))?$`)
+	monthFirstRE = regexp.MustCompile(`^(\d{1,2})[/.-](\d{4})$`)
+)
 
-// ParseTime parses "2023-03", "2023-03-15" or "2023-03-15 08:00".
+// ParseTime parses a month ("2023-03", "3/2023"), a day ("2023-03-15", "15/3/2023", "15-03-2023",
+// "15.3.2023") or a day and hour ("2023-03-15 08:00", "15/3/2023 08:00").
 func ParseTime(s string) (Time, error) {
-	m := timeRE.FindStringSubmatch(strings.TrimSpace(s))
-	bad := source.Msg(
-		fmt.Sprintf("thời gian không hợp lệ %q; cần tháng (2023-03), ngày (2023-03-15) hoặc ngày giờ (2023-03-15 08:00)", s),
-		fmt.Sprintf("invalid time %q; expected a month (2023-03), a date (2023-03-15) or a date and hour (2023-03-15 08:00)", s))
+	s = strings.TrimSpace(s)
+	m := timeRE.FindStringSubmatch(s)
+	if d := dayFirstRE.FindStringSubmatch(s); d != nil && d[2] == d[4] {
+		m = []string{d[0], d[5], d[3], d[1], d[6], d[7]}
+	} else if d := monthFirstRE.FindStringSubmatch(s); d != nil {
+		m = []string{d[0], d[2], d[1], "", "", ""}
+	}
+	bad := problem.Msg(
+		fmt.Sprintf("thời gian không hợp lệ %q; cần tháng (2023-03 hoặc 3/2023), ngày (2023-03-15 hoặc 15/3/2023) hoặc ngày giờ (2023-03-15 08:00)", s),
+		fmt.Sprintf("invalid time %q; expected a month (2023-03 or 3/2023), a date (2023-03-15 or 15/3/2023) or a date and hour (2023-03-15 08:00)", s))
 	if m == nil {
 		return Time{}, bad
 	}
@@ -55,13 +68,18 @@ func ParseTime(s string) (Time, error) {
 		}
 		t.HasClock = true
 	}
+	if first, last := calendar.SupportedRange(); t.Year < first.Year() || t.Year > last.Year() {
+		return Time{}, problem.Msg(
+			fmt.Sprintf("năm %d nằm ngoài khoảng lịch hỗ trợ (%d–%d)", t.Year, first.Year(), last.Year()),
+			fmt.Sprintf("year %d is outside the supported calendar range (%d–%d)", t.Year, first.Year(), last.Year()))
+	}
 	return t, nil
 }
 
 // UnmarshalYAML implements yaml.Unmarshaler.
 func (t *Time) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return source.Msg("thời gian phải là một giá trị đơn như 2023-03", "time must be a single value like 2023-03")
+		return problem.Msg("thời gian phải là một giá trị đơn như 2023-03", "time must be a single value like 2023-03")
 	}
 	v, err := ParseTime(n.Value)
 	if err != nil {
@@ -142,7 +160,7 @@ func (r *Recipient) UnmarshalYAML(n *yaml.Node) error {
 		var out Recipient
 		err := source.Mapping(n, []string{"name", "note"}, func(key string, v *yaml.Node) error {
 			if v.Kind != yaml.ScalarNode {
-				return source.Msg(fmt.Sprintf("%q phải là một chuỗi", key), fmt.Sprintf("%q must be a string", key))
+				return problem.Msg(fmt.Sprintf("%q phải là một chuỗi", key), fmt.Sprintf("%q must be a string", key))
 			}
 			if key == "name" {
 				out.Name = v.Value
@@ -157,7 +175,7 @@ func (r *Recipient) UnmarshalYAML(n *yaml.Node) error {
 		*r = out
 		return nil
 	}
-	return source.Msg("nơi nhận phải là một chuỗi hoặc {name, note}", "a recipient must be a string or {name, note}")
+	return problem.Msg("nơi nhận phải là một chuỗi hoặc {name, note}", "a recipient must be a string or {name, note}")
 }
 
 // ParseRecipient splits "Ban Dân vận Tỉnh ủy (báo cáo)" into name and note; a trailing "," or ";" is dropped.
