@@ -2,6 +2,7 @@ package notice
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/plan"
 	"github.com/vanban/vanban/problem"
 	"strings"
 
@@ -320,18 +321,19 @@ func (c *ConclusionFile) check() problem.List {
 // Document builds the Thông báo kết luận.
 func (c *ConclusionFile) Document(cal *calendar.Calendar) (*document.Document, error) {
 	d := c.frame("Thông báo")
+	draftYear(d, c.SessionDay().Year())
 	host := c.host()
 	heading := lowerFirst(c.PlanSessionHeading())
 	d.Summary = or(c.Summary, fmt.Sprintf("kết luận của đồng chí %s tại Hội nghị đối thoại trực tiếp với %s %s", host, c.audience(), heading))
 	intro := c.Intro
 	if intro == "" {
-		ps := planSession(c.p(), c.Session)
+		ps := c.planSession()
 		venue, content := ps.Venue, ps.Content
 		if c.session != nil {
 			venue, content = c.session.VenueText(), c.session.ContentText()
 		}
-		intro = fmt.Sprintf("Ngày %s, tại %s, đồng chí %s đã chủ trì Hội nghị đối thoại trực tiếp với %s %s theo %s. Nội dung: %s",
-			document.ShortDate(c.SessionDay()), strings.TrimSuffix(lowerVenue(venue), "."), host, c.audience(), heading, c.planCitation(), endSentence(plainText(content)))
+		intro = fmt.Sprintf("Ngày %s, tại %s, đồng chí %s đã chủ trì Hội nghị đối thoại trực tiếp với %s %s%s. Nội dung: %s",
+			document.ShortDate(c.SessionDay()), strings.TrimSuffix(lowerVenue(venue), "."), host, c.audience(), heading, c.cite(" theo %s"), endSentence(plainText(content)))
 		if c.Attendance != "" {
 			intro += " " + endSentence(c.Attendance)
 		}
@@ -438,7 +440,7 @@ func (c *ConclusionFile) assignmentText(a Assignment, h map[string]string) strin
 
 // PlanSessionHeading returns the plan's heading of the session ("Quý I/2023").
 func (c *ConclusionFile) PlanSessionHeading() string {
-	ps := planSession(c.p(), c.Session)
+	ps := c.planSession()
 	return ps.HeadingText()
 }
 
@@ -452,3 +454,12 @@ func lowerVenue(v string) string {
 
 // plainText drops the inline emphasis marks of a text that is quoted inside another sentence.
 func plainText(s string) string { return strings.ReplaceAll(s, "*", "") }
+
+// planSession returns the plan's session of the notice; for a notice of no plan, one made of its day.
+func (c *ConclusionFile) planSession() *plan.Session {
+	if c.planless() {
+		t := c.HeldOn
+		return &plan.Session{ID: c.Session, Quarter: (int(t.Month()) + 2) / 3, Time: plan.Time{Year: t.Year(), Month: t.Month(), Day: t.Day()}}
+	}
+	return planSession(c.p(), c.Session)
+}

@@ -102,11 +102,12 @@ func (f *FollowupFile) evaluate(cal *calendar.Calendar) (statuses []Status, errs
 // Document builds the Báo cáo.
 func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, error) {
 	d := f.frame("Báo cáo")
+	draftYear(d, f.AsOf.Year())
 	host := f.host()
 	d.Summary = or(f.Summary, fmt.Sprintf("kết quả thực hiện thông báo kết luận của đồng chí %s tại các hội nghị đối thoại trực tiếp với %s (tính đến ngày %s)",
 		host, f.audience(), document.ShortDate(f.AsOf)))
-	intro := or(f.Intro, fmt.Sprintf("Thực hiện %s, %s báo cáo kết quả theo dõi, đôn đốc các cơ quan, đơn vị thực hiện thông báo kết luận của đồng chí %s, tính đến ngày %s như sau:",
-		f.planCitation(), f.Announcer, host, document.ShortDate(f.AsOf)))
+	intro := or(f.Intro, fmt.Sprintf("%s%s báo cáo kết quả theo dõi, đôn đốc các cơ quan, đơn vị thực hiện thông báo kết luận của đồng chí %s, tính đến ngày %s như sau:",
+		f.cite("Thực hiện %s, "), f.Announcer, host, document.ShortDate(f.AsOf)))
 	statuses, _ := f.evaluate(cal)
 	t := Tally(statuses)
 	h := f.headings(f.Headings)

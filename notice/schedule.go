@@ -43,6 +43,7 @@ func (s *ScheduleFile) Occurrences(cal *calendar.Calendar) []Occurrence {
 // Document builds the Thông báo lịch tiếp công dân.
 func (s *ScheduleFile) Document(cal *calendar.Calendar) (*document.Document, error) {
 	d := s.frame("Thông báo")
+	draftYear(d, s.Year)
 	d.Summary = or(s.Summary, fmt.Sprintf("lịch tiếp công dân định kỳ của %s năm %d", s.Receiver, s.Year))
 	days := make([]string, len(s.Days))
 	for i, n := range s.Days {

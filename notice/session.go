@@ -62,8 +62,12 @@ type Opinions struct {
 
 // PlanSession returns the plan's session the file is about.
 func (s *SessionFile) PlanSession() *plan.Session {
-	ps := planSession(s.p(), s.Session)
-	return ps
+	if s.planless() { // a session of no plan: the file says what the plan would
+		t := s.HeldOn
+		return &plan.Session{ID: s.Session, Quarter: (int(t.Month()) + 2) / 3, Content: s.Content, Venue: s.Venue,
+			Time: plan.Time{Year: t.Year(), Month: t.Month(), Day: t.Day()}}
+	}
+	return planSession(s.p(), s.Session)
 }
 
 // Offsets returns the offsets in force for the session: the file's milestones, else the plan's (its milestones
@@ -122,6 +126,7 @@ func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, erro
 		typ = "Giấy mời"
 	}
 	d := s.frame(typ)
+	draftYear(d, s.HeldOn.Year())
 	host := s.host()
 	heading := s.Heading()
 	// "giữa Bí thư Thị ủy với công dân quý I/2023": whom with, as the plan's summary says (audience).
@@ -140,8 +145,8 @@ func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, erro
 		if invitation {
 			verb = "trân trọng kính mời dự"
 		}
-		intro = fmt.Sprintf("Thực hiện %s, %s %s Hội nghị đối thoại trực tiếp %s như sau:",
-			s.planCitation(), s.Announcer, verb, between)
+		intro = fmt.Sprintf("%s%s %s Hội nghị đối thoại trực tiếp %s như sau:",
+			s.cite("Thực hiện %s, "), s.Announcer, verb, between)
 	}
 	from, to := s.OpinionWindowOn(cal)
 	opinions := s.Opinions.Text
