@@ -222,7 +222,7 @@ func (m *Meta) meta() *Meta { return m }
 func load[T input](s *Set, path string, data []byte, v T) any {
 	src, errs := source.Load(path, data, v)
 	m := v.meta()
-	m.path, m.src = path, src
+	m.path, m.src, m.data = path, src, data
 	s.own(src, errs)
 	if src.Root == nil || m.Plan == "" || src.DecodeFailed("plan") {
 		return nil // no YAML, or no plan to check it against
@@ -244,6 +244,7 @@ func load[T input](s *Set, path string, data []byte, v T) any {
 	}
 	m.plan = pf.Plan
 	s.errs = append(s.errs, m.checkFree()...)
+	s.errs = append(s.errs, checkWords(v)...)
 	switch x := any(v).(type) {
 	case *SessionFile:
 		s.Sessions = append(s.Sessions, x)
