@@ -432,7 +432,7 @@ func checkWords(v any) source.Errors {
 		return nil
 	}
 	m := x.meta()
-	errs := m.checkWording(x.headingsOf())
+	errs := append(m.emptyValues(), m.checkWording(x.headingsOf())...)
 	return append(errs, m.checkPlaceholders(names(x.factDefs(nil)), x.texts())...)
 }
 
@@ -440,3 +440,37 @@ func (s *SessionFile) headingsOf() any    { return s.Headings }
 func (c *ConclusionFile) headingsOf() any { return c.Headings }
 func (f *FollowupFile) headingsOf() any   { return f.Headings }
 func (s *ScheduleFile) headingsOf() any   { return s.Headings }
+
+// emptyValues reports every empty string value of the file (a key written "closing: \"\"", an empty heading):
+// it would have no effect, so it is an error rather than silently ignored. A key that may be switched off
+// says so (false).
+func (m *Meta) emptyValues() source.Errors {
+	var errs source.Errors
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				p := n.Content[i].Value
+				if path != "" {
+					p = path + "." + p
+				}
+				walk(n.Content[i+1], p)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, fmt.Sprintf("%s[%d]", path, i))
+			}
+		case yaml.ScalarNode:
+			if n.Tag == "!!str" && strings.TrimSpace(n.Value) == "" && !m.src.DecodeFailed(path) {
+				errs = append(errs, &source.Error{File: m.src.File, Line: n.Line, Col: n.Column, Path: path,
+					VI: "giá trị trống không có tác dụng: bỏ khóa này để giữ mặc định (hoặc ghi false để bỏ phần này, nếu được)",
+					EN: "an empty value has no effect: remove the key to keep the default (or write false to leave the piece out, where allowed)"})
+			}
+		}
+	}
+	if m.src != nil && m.src.Root != nil {
+		walk(m.src.Root, "")
+	}
+	return errs
+}
