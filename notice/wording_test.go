@@ -188,3 +188,23 @@ recipients: [Ủy ban nhân dân thị xã]
 		t.Errorf("statuses %+v", ss)
 	}
 }
+
+// TestMovedSession: a session held in another month than the plan's is a warning stating the new day, and an
+// opinion window given to open before the notice's date is a warning.
+func TestMovedSession(t *testing.T) {
+	path := seedInput(t, "s.yaml", strings.Replace(sessionHead, "held_on: 2023-05-17", "held_on: 2023-06-07", 1)+
+		"opinions: {from: 2023-05-02, to: 2023-06-02}\n")
+	outs, warns, err := RenderFile(Options{}, path)
+	if err != nil || len(outs) != 1 {
+		t.Fatal(err)
+	}
+	got := warns.Error()
+	for _, want := range []string{
+		"s.yaml:6:10: held_on: buổi q2 lùi sang thứ Tư, ngày 07/6/2023 (kế hoạch: Tháng 5/2023) / session q2 is postponed to 2023-06-07 (the plan says 2023-05)",
+		"s.yaml:12:18: opinions.from: thời gian tiếp nhận ý kiến bắt đầu ngày 02/5/2023, trước ngày của thông báo này (10/5/2023)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lacks %q:\n%s", want, got)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/source"
@@ -144,9 +145,17 @@ func (c *checker) sessions(year int) {
 			}
 			continue
 		}
-		if year != 0 && s.Time.Year != year {
-			c.add(path+".time", fmt.Sprintf("thời gian %s không thuộc năm của kế hoạch (%d)", s.Time, year),
-				fmt.Sprintf("time %s is not in the plan's year (%d)", s.Time, year))
+		// A cycle may cross the year end: sessions from this year into the first quarter of the next. A plan
+		// whose sessions are in the next year is more likely one made in December for that year without year:.
+		crosses := s.Time.Year == year+1 && s.Time.Month <= time.March && len(p.Sessions) > 0 && p.Sessions[0].Time.Year == year
+		if year != 0 && s.Time.Year != year && !crosses {
+			hintVI, hintEN := "", ""
+			if s.Time.Year == year+1 && !c.src.Has("year") {
+				hintVI = fmt.Sprintf("; nếu kế hoạch là của năm %d (ban hành cuối năm trước), ghi year: %d", s.Time.Year, s.Time.Year)
+				hintEN = fmt.Sprintf("; if the plan is for %d (issued at the end of the year before), write year: %d", s.Time.Year, s.Time.Year)
+			}
+			c.add(path+".time", fmt.Sprintf("thời gian %s không thuộc năm của kế hoạch (%d)%s", s.Time, year, hintVI),
+				fmt.Sprintf("time %s is not in the plan's year (%d)%s", s.Time, year, hintEN))
 		}
 		if s.Quarter >= 1 && s.Quarter <= 4 && s.Time.Quarter() != s.Quarter {
 			c.add(path+".quarter", fmt.Sprintf("quý %d không khớp với tháng %d (thuộc quý %d)", s.Quarter, s.Time.Month, s.Time.Quarter()),
