@@ -17,7 +17,9 @@ type factDef struct {
 	list         func() []string
 }
 
-func txt(name, vi, en string, f func() string) factDef { return factDef{name: name, vi: vi, en: en, text: f} }
+func txt(name, vi, en string, f func() string) factDef {
+	return factDef{name: name, vi: vi, en: en, text: f}
+}
 
 func lst(name, vi, en string, f func() []string) factDef {
 	return factDef{name: name, vi: vi, en: en, list: f}
