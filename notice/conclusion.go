@@ -203,16 +203,31 @@ func (c *ConclusionFile) resolve(cal *calendar.Calendar) source.Errors {
 				fmt.Sprintf("hạn %s trước ngày thông báo kết luận %s", document.ShortDate(a.Due), document.ShortDate(date)),
 				fmt.Sprintf("due %s is before the notice's date %s", a.Due, date)))
 		}
+		if strings.Contains(out.Task, "{{") { // a due date written in the task ({{due}}): the status and calendar say it too
+			days := ""
+			if out.DueDays > 0 {
+				days = fmt.Sprintf("%02d", out.DueDays)
+			}
+			out.Task = expand(out.Task, with(lookupOf(c.factDefs(cal)), map[string]string{"body": out.Body, "due": shortDate(out.Due), "due_days": days}))
+		}
 		c.due = append(c.due, out)
 		c.duePetition = append(c.duePetition, in.petition)
 	}
 	return errs
 }
 
-// needsReportTo reports whether a printed assignment names report_to (through {report_to} in its report words).
+// needsReportTo reports whether a printed assignment names report_to: through {{report_to}} in its report
+// words, when the assignment wording prints them ({{report}}), or in the assignment wording itself.
 func (c *ConclusionFile) needsReportTo() bool {
 	w := c.words(c.Headings)
 	report, _ := w.text("report")
+	key := "assignment"
+	if c.Doc.Date.IsZero() {
+		key = "assignment_draft"
+	}
+	if t, _ := w.text(key); !strings.Contains(upgrade(t), "{{report}}") {
+		return strings.Contains(upgrade(t), "{{report_to}}") && len(c.assignmentInputs()) > 0
+	}
 	for _, in := range c.assignmentInputs() {
 		if dueInTask(in.a) {
 			continue
