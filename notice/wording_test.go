@@ -208,3 +208,27 @@ func TestMovedSession(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeWording renders the README's "Our office words it differently" snippet in a session notice.
+func TestReadmeWording(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(data), "## Our office words it differently")
+	_, rest, ok2 := strings.Cut(rest, "```yaml\n")
+	snippet, _, ok3 := strings.Cut(rest, "```")
+	if !ok || !ok2 || !ok3 {
+		t.Fatal("README: no YAML snippet under \"Our office words it differently\"")
+	}
+	text := renderText(t, seedInput(t, "s.yaml", sessionHead+snippet))
+	for _, want := range []string{"Thành phần tham dự:", "Căn cứ Kế hoạch ngày 15/02/2023", "từ ngày 28/4/2023 đến hết ngày 15/5/2023",
+		"gửi báo cáo trước ngày 12/5/2023.", "Đề nghị các đồng chí có tên trên đến dự đúng giờ./."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Chủ trì") {
+		t.Errorf("the chair item is not switched off:\n%s", text)
+	}
+}
