@@ -76,17 +76,17 @@ func shortDate(d calendar.Date) string {
 // common are the facts every kind shares: its plan's and its document's.
 func (m *Meta) common() []factDef {
 	return []factDef{
-		txt("year", "năm của kế hoạch", "the plan's year", func() string { return fmt.Sprint(m.plan.Year()) }),
+		txt("year", "năm của kế hoạch", "the plan's year", func() string { return fmt.Sprint(m.p().Year()) }),
 		txt("deadline", "thời hạn ban hành thông báo kết luận của kế hoạch, số ngày làm việc (hai chữ số)", "the plan's conclusion deadline in working days (two digits)",
-			func() string { return fmt.Sprintf("%02d", m.plan.DeadlineDays) }),
+			func() string { return fmt.Sprintf("%02d", m.p().DeadlineDays) }),
 		txt("plan", "trích dẫn kế hoạch: loại, số, ngày, trích yếu", "the plan cited: type, number, date, summary", m.planCitation),
 		txt("plan_number", "số và ký hiệu của kế hoạch (\"45-KH/TU\")", "the plan's number and symbol (\"45-KH/TU\")", func() string {
-			if d, err := m.plan.Document(); err == nil && m.plan.Doc.Number > 0 {
+			if d, err := m.p().Document(); err == nil && m.p().Doc.Number > 0 {
 				return d.NumberSymbol()
 			}
 			return ""
 		}),
-		txt("plan_date", "ngày của kế hoạch", "the plan's date", func() string { return shortDate(m.plan.Doc.Date) }),
+		txt("plan_date", "ngày của kế hoạch", "the plan's date", func() string { return shortDate(m.p().Doc.Date) }),
 		txt("host", "người chủ trì đối thoại (issuer.host của kế hoạch)", "who holds the dialogues (the plan's issuer.host)", m.host),
 		txt("HOST", "người chủ trì đối thoại, viết hoa", "who holds the dialogues, in capitals", func() string { return strings.ToUpper(m.host()) }),
 		txt("announcer", "cơ quan, người thông báo (announcer)", "who speaks in the text (announcer)", func() string { return m.Announcer }),
@@ -98,7 +98,7 @@ func (m *Meta) common() []factDef {
 // sessionFacts are the facts of a session, from its session file s (nil: only those the plan and a day give).
 func sessionFacts(cal func() *calendar.Calendar, m *Meta, id string, held func() calendar.Date, s *SessionFile) []factDef {
 	ps := func() string {
-		if p, ok := m.plan.Session(id); ok {
+		if p, ok := m.p().Session(id); ok {
 			return p.HeadingText()
 		}
 		return ""
@@ -107,7 +107,7 @@ func sessionFacts(cal func() *calendar.Calendar, m *Meta, id string, held func()
 		if s != nil {
 			return s.VenueText()
 		}
-		if p, ok := m.plan.Session(id); ok {
+		if p, ok := m.p().Session(id); ok {
 			return p.Venue
 		}
 		return ""
@@ -116,7 +116,7 @@ func sessionFacts(cal func() *calendar.Calendar, m *Meta, id string, held func()
 		if s != nil {
 			return s.ContentText()
 		}
-		if p, ok := m.plan.Session(id); ok {
+		if p, ok := m.p().Session(id); ok {
 			return p.Content
 		}
 		return ""
@@ -125,7 +125,7 @@ func sessionFacts(cal func() *calendar.Calendar, m *Meta, id string, held func()
 		txt("session_heading", "tên buổi đối thoại trong kế hoạch (\"Quý I/2023\")", "the session's name in the plan (\"Quý I/2023\")", ps),
 		txt("session_name", "tên buổi đối thoại viết thường đầu (\"quý I/2023\")", "the session's name, first letter lower (\"quý I/2023\")", func() string { return lowerFirst(ps()) }),
 		txt("planned", "thời gian của buổi đối thoại trong kế hoạch (\"Tháng 3/2023\")", "the session's time in the plan (\"Tháng 3/2023\")", func() string {
-			if p, ok := m.plan.Session(id); ok && !p.Time.IsZero() {
+			if p, ok := m.p().Session(id); ok && !p.Time.IsZero() {
 				return p.Time.Vietnamese()
 			}
 			return ""
@@ -149,13 +149,13 @@ func sessionFacts(cal func() *calendar.Calendar, m *Meta, id string, held func()
 			if s != nil {
 				return fmt.Sprintf("%02d", s.Offsets().Conclusion)
 			}
-			return fmt.Sprintf("%02d", m.plan.Offsets().Conclusion)
+			return fmt.Sprintf("%02d", m.p().Offsets().Conclusion)
 		}),
 		txt("conclusion_deadline", "hạn ban hành thông báo kết luận (ngày)", "the day the conclusion notice is due", func() string {
 			if held().IsZero() {
 				return ""
 			}
-			off := m.plan.Offsets()
+			off := m.p().Offsets()
 			if s != nil {
 				off = s.Offsets()
 			}
@@ -226,9 +226,12 @@ var assignmentCtx = []ctxDef{
 	{"due_days", "số ngày làm việc của hạn (hai chữ số), khi tính theo ngày làm việc", "its working days (two digits), when counted so"},
 }
 
-// factDefs are the placeholders of a conclusion file; {{due.ID}} names the due date of assignment ID.
-func (c *ConclusionFile) factDefs(cal *calendar.Calendar) []factDef {
-	held := func() calendar.Date { return c.HeldOn }
+// plainFacts are the placeholders of a conclusion file but the due dates of its assignments.
+func (c *ConclusionFile) plainFacts(cal *calendar.Calendar) []factDef {
+	if cal == nil {
+		cal = c.calendar()
+	}
+	held := c.SessionDay
 	defs := append(c.common(), sessionFacts(func() *calendar.Calendar { return cal }, &c.Meta, c.Session, held, c.session)...)
 	for i, d := range defs {
 		switch d.name {
@@ -242,14 +245,22 @@ func (c *ConclusionFile) factDefs(cal *calendar.Calendar) []factDef {
 			defs[i].vi, defs[i].en = "nội dung đối thoại, thành câu", "the subject, as a sentence"
 		}
 	}
-	defs = append(defs,
+	return append(defs,
 		txt("attendance", "câu về thành phần dự (attendance), có thể trống", "the attendance sentence (attendance), possibly empty", func() string { return endSentence(c.Attendance) }),
 		txt("report_to", "nơi nhận báo cáo kết quả (report_to)", "whom the bodies report to (report_to)", func() string { return c.ReportTo }),
 	)
+}
+
+// factDefs are the placeholders of a conclusion file; {{due.ID}} names the due date of assignment ID.
+func (c *ConclusionFile) factDefs(cal *calendar.Calendar) []factDef {
+	if cal == nil {
+		cal = c.calendar()
+	}
+	defs := c.plainFacts(cal)
 	for _, in := range c.assignmentInputs() {
 		id := in.a.ID
 		defs = append(defs, txt("due."+id, "hạn của nhiệm vụ "+id, "the due date of assignment "+id, func() string {
-			for _, a := range c.due {
+			for _, a := range c.resolve(cal).due {
 				if a.ID == id {
 					return shortDate(a.Due)
 				}
@@ -271,9 +282,21 @@ var statusCtx = []ctxDef{
 
 // factDefs are the placeholders of a follow-up file.
 func (f *FollowupFile) factDefs(cal *calendar.Calendar) []factDef {
+	if cal == nil {
+		cal = f.calendar()
+	}
+	var st []Status
+	evaluated := false
+	statuses := func() []Status {
+		if !evaluated {
+			st, _ = f.evaluate(cal)
+			evaluated = true
+		}
+		return st
+	}
 	count := func(states ...State) func() string {
 		return func() string {
-			t := Tally(f.statuses)
+			t := Tally(statuses())
 			n := 0
 			for _, s := range states {
 				n += t[s]
@@ -283,14 +306,14 @@ func (f *FollowupFile) factDefs(cal *calendar.Calendar) []factDef {
 	}
 	return append(f.common(),
 		txt("as_of", "ngày tính đến (as_of)", "the as-of day (as_of)", func() string { return shortDate(f.AsOf) }),
-		txt("total", "tổng số nhiệm vụ", "the number of assignments", func() string { return fmt.Sprint(len(f.statuses)) }),
+		txt("total", "tổng số nhiệm vụ", "the number of assignments", func() string { return fmt.Sprint(len(statuses())) }),
 		txt("done", "số nhiệm vụ đã hoàn thành (kể cả chậm)", "assignments done (late ones included)", count(Done, DoneLate)),
 		txt("done_late", "số nhiệm vụ hoàn thành chậm", "assignments done late", count(DoneLate)),
 		txt("in_progress", "số nhiệm vụ đang thực hiện, còn hạn", "assignments in progress", count(InProgress)),
 		txt("not_issued", "số nhiệm vụ của thông báo chưa ban hành", "assignments of notices not issued yet", count(NotIssued)),
 		txt("overdue", "số nhiệm vụ quá hạn", "assignments overdue", count(Overdue)),
 		txt("inspection", "cơ quan xem xét việc chậm trễ (inspection)", "the body that acts on delays (inspection)", func() string { return f.Inspection }),
-		txt("overdue_bodies", "các cơ quan có nhiệm vụ quá hạn", "the bodies with overdue assignments", func() string { return strings.Join(f.overdueBodies(), ", ") }),
+		txt("overdue_bodies", "các cơ quan có nhiệm vụ quá hạn", "the bodies with overdue assignments", func() string { return strings.Join(overdueBodies(statuses()), ", ") }),
 	)
 }
 

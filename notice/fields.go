@@ -219,7 +219,7 @@ func (s *Set) Fields(path string) ([]Field, error) {
 		return nil, fmt.Errorf("%s: không phải tệp thông báo tạo .docx (session, conclusion, followup, reception-schedule) / not a notice input file that makes a .docx", path)
 	}
 	m := x.meta()
-	out := Reference(m.Kind)
+	out := Reference(kindOf(x.headingsOf()))
 	look := lookupOf(x.factDefs(s.Cal))
 	w := m.words(x.headingsOf())
 	for i := range out {

@@ -2,6 +2,7 @@ package notice
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"io"
 	"strings"
 	"text/tabwriter"
@@ -35,8 +36,7 @@ type FollowupFile struct {
 	// Headings replaces the part titles (FollowupHeadings).
 	Headings FollowupHeadings `yaml:"headings,omitempty"`
 
-	conclusions []*ConclusionFile
-	statuses    []Status
+	conclusions []*ConclusionFile // the conclusion files named, as the set loaded them
 }
 
 // InlineAssignment is an assignment written in a follow-up file.
@@ -55,12 +55,15 @@ type ProgressInput struct {
 	Note       string        `yaml:"note,omitempty"`
 }
 
-// Statuses returns every assignment's status as of AsOf, in the order of the conclusions, then the inline ones.
-func (f *FollowupFile) Statuses() []Status { return f.statuses }
+// Statuses returns every assignment's status as of AsOf, in the order of the conclusions, then the inline ones,
+// computed from the files as they are now.
+func (f *FollowupFile) Statuses() []Status {
+	st, _ := f.evaluate(f.calendar())
+	return st
+}
 
 // evaluate computes the statuses; unknown assignment ids in progress are errors.
-func (f *FollowupFile) evaluate(cal *calendar.Calendar) []error {
-	var errs []error
+func (f *FollowupFile) evaluate(cal *calendar.Calendar) (statuses []Status, errs problem.List) {
 	var all []Assignment
 	for _, c := range f.conclusions {
 		all = append(all, c.Resolved()...)
@@ -89,14 +92,13 @@ func (f *FollowupFile) evaluate(cal *calendar.Calendar) []error {
 		}
 		progress[p.Assignment] = Progress{DoneOn: p.DoneOn, Note: p.Note}
 	}
-	f.statuses = nil
 	if f.AsOf.IsZero() {
-		return errs // no statuses without the as-of day (reported missing or bad already)
+		return nil, errs // no statuses without the as-of day (reported missing or bad already)
 	}
 	for _, a := range all {
-		f.statuses = append(f.statuses, Evaluate(cal, a, progress[a.ID], f.AsOf))
+		statuses = append(statuses, Evaluate(cal, a, progress[a.ID], f.AsOf))
 	}
-	return errs
+	return statuses, errs
 }
 
 // Document builds the Báo cáo, worded by notice/wording/followup.yaml with the file's headings and wording
@@ -105,6 +107,7 @@ func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, err
 	d := f.frame("Báo cáo")
 	w := f.words(f.Headings)
 	look := lookupOf(f.factDefs(cal))
+	statuses, _ := f.evaluate(cal)
 	def := func(key string) (string, bool) {
 		t, ok := w.text(key)
 		return expandDefault(t, look), ok
@@ -127,7 +130,7 @@ func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, err
 		out = append(out, document.Block{Kind: document.Paragraph, Text: overview})
 		part("details")
 		status, _ := w.text("status")
-		for _, g := range GroupByBody(f.statuses) {
+		for _, g := range GroupByBody(statuses) {
 			out = append(out, document.Block{Kind: document.Item, Title: g.Body})
 			for _, s := range g.Statuses {
 				text := expandDefault(status, with(look, map[string]string{"id": s.ID, "body": s.Body,
@@ -139,7 +142,7 @@ func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, err
 			}
 		}
 		part("proposals")
-		for _, p := range f.proposals(w, look) {
+		for _, p := range f.proposals(statuses, w, look) {
 			out = append(out, document.Block{Kind: document.Bullet, Text: endSentence(p)})
 		}
 		return out
@@ -155,9 +158,9 @@ func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, err
 }
 
 // overdueBodies lists the bodies with an overdue assignment, in the order of the report.
-func (f *FollowupFile) overdueBodies() []string {
+func overdueBodies(statuses []Status) []string {
 	var late []string
-	for _, g := range GroupByBody(f.statuses) {
+	for _, g := range GroupByBody(statuses) {
 		for _, s := range g.Statuses {
 			if s.State == Overdue {
 				late = append(late, g.Body)
@@ -169,7 +172,7 @@ func (f *FollowupFile) overdueBodies() []string {
 }
 
 // proposals returns the report's proposals: the file's, else the default ones on overdue assignments.
-func (f *FollowupFile) proposals(w words, look lookup) []string {
+func (f *FollowupFile) proposals(statuses []Status, w words, look lookup) []string {
 	if len(f.Proposals) > 0 {
 		return expandAll(f.Proposals, look)
 	}
@@ -178,7 +181,7 @@ func (f *FollowupFile) proposals(w words, look lookup) []string {
 		t, _ := w.text(key)
 		out = append(out, expandDefault(t, look))
 	}
-	if len(f.overdueBodies()) > 0 {
+	if len(overdueBodies(statuses)) > 0 {
 		add("proposal_overdue")
 		if f.Inspection != "" {
 			add("proposal_inspection")

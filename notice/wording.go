@@ -133,7 +133,7 @@ type words struct {
 // words returns the wording of the input, the file's headings (a *Headings struct) and wording over the
 // defaults.
 func (m *Meta) words(headings any) words {
-	w := words{kind: m.Kind, sys: m.system(), over: map[string]Text{}}
+	w := words{kind: kindOf(headings), sys: m.system(), over: map[string]Text{}}
 	for k, t := range headingTexts(headings) {
 		w.over[k] = t
 	}
@@ -161,6 +161,22 @@ func (w words) text(key string) (string, bool) {
 	return k.Party, true
 }
 
+// kindOf returns the kind whose headings type h is (a value or a pointer): the kind of the file, whatever
+// its kind key says (a value built in Go may have none).
+func kindOf(h any) string {
+	switch h.(type) {
+	case SessionHeadings, *SessionHeadings:
+		return KindSession
+	case ConclusionHeadings, *ConclusionHeadings:
+		return KindConclusion
+	case FollowupHeadings, *FollowupHeadings:
+		return KindFollowup
+	case ScheduleHeadings, *ScheduleHeadings:
+		return KindReceptionSchedule
+	}
+	return ""
+}
+
 // given reports whether the file rewords the key.
 func (w words) given(key string) bool { _, ok := w.over[key]; return ok }
 
@@ -169,12 +185,13 @@ func (w words) given(key string) bool { _, ok := w.over[key]; return ok }
 func (m *Meta) checkWording(headings any) source.Errors {
 	var errs source.Errors
 	var keys []string
-	for _, k := range defaultWording[m.Kind] {
+	kind := kindOf(headings)
+	for _, k := range defaultWording[kind] {
 		keys = append(keys, k.Key)
 	}
 	for _, key := range sortedKeys(m.Wording) {
 		path := "wording." + key
-		k, ok := wordingKey(m.Kind, key)
+		k, ok := wordingKey(kind, key)
 		if !ok {
 			errs = append(errs, m.errorf(path, fmt.Sprintf("khóa không hợp lệ %q trong wording%s", key, suggestVI(key, keys)),
 				fmt.Sprintf("unknown key %q in wording%s", key, suggestEN(key, keys))))
@@ -186,7 +203,7 @@ func (m *Meta) checkWording(headings any) source.Errors {
 		}
 	}
 	for key, t := range headingTexts(headings) {
-		k, _ := wordingKey(m.Kind, key)
+		k, _ := wordingKey(kind, key)
 		if t.Off && !k.Off {
 			errs = append(errs, m.errorf("headings."+key, fmt.Sprintf("%q không bỏ được (false): ghi nội dung thay thế", key),
 				fmt.Sprintf("%q cannot be switched off (false): write the text to print instead", key)))
