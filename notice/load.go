@@ -216,7 +216,7 @@ func (m *Meta) meta() *Meta { return m }
 func loadInput[T input](s *Set, path string, data []byte, v T) any {
 	src, errs := source.Load(path, data, v)
 	m := v.meta()
-	m.path, m.src, m.cal = path, src, s.Cal
+	m.path, m.src, m.cal, m.data = path, src, s.Cal, data
 	s.own(src, errs)
 	if src.Root == nil || src.DecodeFailed("plan") {
 		return nil // no YAML
@@ -252,6 +252,7 @@ func loadInput[T input](s *Set, path string, data []byte, v T) any {
 		s.errs = append(s.errs, m.frameRules()...) // plan and office both
 	}
 	s.errs = append(s.errs, m.checkFree()...)
+	s.errs = append(s.errs, checkWords(v)...)
 	s.add(v)
 	return v
 }
