@@ -128,8 +128,8 @@ type tagSpec struct {
 	alone bool   // the only content of its paragraph
 	keep  bool   // the only text of its paragraph, which holds other content too
 	sect  []byte // the paragraph's section break (w:sectPr), if any: never dropped
-	first bool // nothing but blank text before it in its paragraph
-	last  bool // nothing but blank text after it in its paragraph
+	first bool   // nothing but blank text before it in its paragraph
+	last  bool   // nothing but blank text after it in its paragraph
 }
 
 type piece struct {

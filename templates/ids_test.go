@@ -47,7 +47,7 @@ func TestRepeatedIDsUnique(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<w:commentRangeStart w:id="1"/>`, `<w:commentReference w:id="1"/>`, // outside: kept
-		`w:name="cuoi"`, // outside: kept
+		`w:name="cuoi"`,                                                                          // outside: kept
 		`<wp:docPr id="12" `, `<pic:cNvPr id="13" `, `<wp:docPr id="16" `, `<pic:cNvPr id="17" `, // renumbered from the largest (11)
 		`<w:ins w:id="6" `, `<w:ins w:id="7" `, `<w:ins w:id="8" `,
 	} {

@@ -3,8 +3,8 @@ package templates
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"compress/flate"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -329,7 +329,7 @@ func parse(docxBytes []byte, cfg *config) (*Template, error) {
 
 	t := &Template{cfg: *cfg, main: main}
 	errs := errorList{max: lim.MaxErrors}
-	tags := 0 // in all parts, against MaxTags
+	tags := 0          // in all parts, against MaxTags
 	var scratch []byte // non-template XML parts, read only to be checked
 	for _, f := range zr.File {
 		e := entry{name: f.Name, method: f.Method, crc: f.CRC32, usize: f.UncompressedSize64}
