@@ -178,6 +178,7 @@ type compiler struct {
 	cfg    *config
 	tags0  *int // tags found in all parts so far (MaxTags)
 	ntags  int  // tags found in this part (MaxTagsPerPart)
+	depth  int  // sections open at the last tag found (MaxDepth)
 	toks   []token
 	pieces map[int][]piece
 	errs   errorList
@@ -409,6 +410,17 @@ func (c *compiler) paragraph(p *paraCtx) error {
 		found = append(found, foundTag{s: s, e: end, spec: &tagSpec{info: info}})
 		c.ntags++
 		*c.tags0++
+		// Nesting depth as the tags come (pass 3 checks it exactly):
+		// a template nested far too deep is refused before any
+		// structure is built for it.
+		switch info.kind {
+		case tagSection, tagInverted:
+			if c.depth++; c.depth > c.cfg.limits.MaxDepth {
+				return c.tooMany("các phần lồng nhau quá sâu / sections nested too deeply (MaxDepth) at "+cut(raw, 40), c.cfg.limits.MaxDepth, full[s:])
+			}
+		case tagClose:
+			c.depth = max(0, c.depth-1)
+		}
 		if c.ntags > c.cfg.limits.MaxTagsPerPart {
 			return c.tooMany("quá nhiều thẻ trong phần / too many tags in the part (MaxTagsPerPart)", c.cfg.limits.MaxTagsPerPart, full[s:])
 		}
