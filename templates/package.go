@@ -3,7 +3,6 @@ package templates
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"path"
 	"strings"
@@ -38,23 +37,45 @@ type Relationship struct {
 	Target string // as written (a URL or a path outside the package)
 }
 
-type relsXML struct {
-	Rels []struct {
-		ID         string `xml:"Id,attr"`
-		Type       string `xml:"Type,attr"`
-		Target     string `xml:"Target,attr"`
-		TargetMode string `xml:"TargetMode,attr"`
-	} `xml:"Relationship"`
+type rel struct {
+	ID, Type, Target, TargetMode string
 }
 
-// parseRels reads a relationships part. Malformed XML gives nil (the part
-// is reported by the well-formedness check).
+type relsXML struct {
+	Rels []rel
+}
+
+// parseRels reads a relationships part with the package's own scanner (no
+// encoding/xml: it runs on every template). Malformed XML gives nil (the
+// part is reported by the well-formedness check).
 func parseRels(b []byte) *relsXML {
 	var r relsXML
-	if err := xml.Unmarshal(b, &r); err != nil {
-		return nil
+	sc := scanner{src: b}
+	for {
+		t, ok, err := sc.next()
+		if err != nil {
+			return nil
+		}
+		if !ok {
+			return &r
+		}
+		if t.kind != tokStart && t.kind != tokSelfClose {
+			continue
+		}
+		nm := t.name(b)
+		if i := bytes.IndexByte(nm, ':'); i >= 0 {
+			nm = nm[i+1:]
+		}
+		if string(nm) != "Relationship" {
+			continue
+		}
+		raw := b[t.start:t.end]
+		get := func(name string) string {
+			v, _ := attrValue(raw, name)
+			return unescapeText([]byte(v))
+		}
+		r.Rels = append(r.Rels, rel{ID: get("Id"), Type: get("Type"), Target: get("Target"), TargetMode: get("TargetMode")})
 	}
-	return &r
 }
 
 // relsPartOf returns the relationships part of a part: word/document.xml
@@ -100,8 +121,9 @@ func checkNames(files []*zip.File) error {
 			why = "có ký tự điều khiển / contains a control character"
 		}
 		if why == "" {
-			segs := strings.Split(strings.TrimSuffix(n, "/"), "/")
-			for i, s := range segs {
+			rest := strings.TrimSuffix(n, "/")
+			for i := 0; ; i++ {
+				s, after, more := strings.Cut(rest, "/")
 				if s == "" || s == "." || s == ".." {
 					why = "có đoạn \"" + s + "\" / has a \"" + s + "\" segment"
 					break
@@ -110,6 +132,10 @@ func checkNames(files []*zip.File) error {
 					why = "bắt đầu bằng ổ đĩa / starts with a drive letter"
 					break
 				}
+				if !more {
+					break
+				}
+				rest = after
 			}
 		}
 		if why == "" {

@@ -318,7 +318,12 @@ func parse(docxBytes []byte, cfg *config) (*Template, error) {
 	if err := checkContentTypes(ctb); err != nil {
 		return nil, err
 	}
-	main, filled, err := findParts(byName, func(f *zip.File) ([]byte, error) { return readEntry(f, nil) })
+	pre := map[string][]byte{contentTypesName: ctb} // parts read before the loop below
+	main, filled, err := findParts(byName, func(f *zip.File) ([]byte, error) {
+		b, err := readEntry(f, nil)
+		pre[f.Name] = b
+		return b, err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -389,13 +394,17 @@ func parse(docxBytes []byte, cfg *config) (*Template, error) {
 			// refuses more or fewer bytes than the header declares, so a
 			// corrupt entry is refused now instead of being copied into
 			// every document; and an XML part must be well-formed.
-			if err := checkEntry(f, &scratch); err != nil {
-				return nil, fmt.Errorf("phần hỏng / part %s is corrupt: %w", f.Name, err)
+			b, ok := pre[f.Name]
+			if !ok {
+				if err := checkEntry(f, &scratch); err != nil {
+					return nil, fmt.Errorf("phần hỏng / part %s is corrupt: %w", f.Name, err)
+				}
+				b = scratch
 			}
 			if isXMLName(f.Name) {
-				errs.add(xmlErrors(f.Name, scratch)...)
+				errs.add(xmlErrors(f.Name, b)...)
 				if strings.HasSuffix(f.Name, ".rels") {
-					t.external = append(t.external, externalRels(f.Name, scratch)...)
+					t.external = append(t.external, externalRels(f.Name, b)...)
 				}
 			}
 		}
