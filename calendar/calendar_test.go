@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"errors"
+	"github.com/vanban/vanban/problem"
 	"os"
 	"regexp"
 	"strings"
@@ -443,13 +444,16 @@ func TestScheduleErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		_, err := New(WithNamedSchedule("bad.yaml", strings.NewReader(tc.file)))
-		var se *ScheduleError
-		if err == nil || !errors.As(err, &se) {
-			t.Errorf("%q: want a ScheduleError, got %v", tc.file, err)
+		var pe *problem.Error
+		if err == nil || !errors.As(err, &pe) {
+			t.Errorf("%q: want a *problem.Error, got %v", tc.file, err)
 			continue
 		}
-		if !strings.HasPrefix(err.Error(), tc.want) {
-			t.Errorf("error\n %s\nwant prefix\n %s", err, tc.want)
+		if got := pe.Position() + ": " + pe.EN; !strings.HasPrefix(got, tc.want) {
+			t.Errorf("error\n %s\nwant prefix\n %s", got, tc.want)
+		}
+		if pe.VI == "" || pe.VI == pe.EN {
+			t.Errorf("%q: no Vietnamese message: %v", tc.file, err)
 		}
 	}
 	if _, err := New(WithScheduleFile("/nonexistent/file.yaml")); err == nil {
@@ -568,7 +572,7 @@ func TestStatutoryHoliday(t *testing.T) {
 	if !c.IsWorkingDay(d("2026-11-24")) || !c.IsWorkingDay(d("2025-11-24")) {
 		t.Error("official years and years before the law must not change")
 	}
-	if _, err := New(WithNamedSchedule("law.yaml", strings.NewReader("statutory_holidays:\n  - {name: X, month: 2, day: 30, from: 2027-01-01}\n"))); err == nil || !strings.Contains(err.Error(), "law.yaml:2:5: statutory holiday \"X\": there is no day 30/2") {
+	if _, err := New(WithNamedSchedule("law.yaml", strings.NewReader("statutory_holidays:\n  - {name: X, month: 2, day: 30, from: 2027-01-01}\n"))); err == nil || !strings.Contains(err.Error(), "law.yaml:2:5: statutory holiday \"X\": không có ngày 30/2 / statutory holiday \"X\": there is no day 30/2") {
 		t.Errorf("got %v", err)
 	}
 }
@@ -580,7 +584,32 @@ func TestWithScheduleReader(t *testing.T) {
 		t.Errorf("reason %q", got)
 	}
 	_, err := New(WithSchedule(strings.NewReader("years: [")))
-	if err == nil || !strings.HasPrefix(err.Error(), "schedule:1:1: YAML") {
+	if err == nil || !strings.HasPrefix(err.Error(), "schedule:1:1: lỗi cú pháp YAML") || !strings.Contains(err.Error(), "/ YAML syntax error") {
 		t.Errorf("got %v", err)
+	}
+}
+
+func TestExplainMatchesAddWorkingDays(t *testing.T) {
+	c := Default()
+	for _, tc := range []struct {
+		from string
+		n    int
+	}{{"2023-01-18", 7}, {"2026-02-10", -5}, {"2023-05-12", 0}, {"2025-12-30", 12}} {
+		from := d(tc.from)
+		x := c.Explain(from, tc.n)
+		if x.Due != c.AddWorkingDays(from, tc.n) {
+			t.Errorf("%s %+d: due %s", tc.from, tc.n, x.Due)
+		}
+		if n := tc.n; len(x.Counted) != max(n, -n) {
+			t.Errorf("%s %+d: %d days counted", tc.from, tc.n, len(x.Counted))
+		}
+		for _, s := range x.Skipped {
+			if s.Working || s.Reason == "" {
+				t.Errorf("%s %+d: skipped %+v", tc.from, tc.n, s)
+			}
+		}
+		if tc.n != 0 && (len(x.Counted) == 0 || x.Counted[len(x.Counted)-1].Date != x.Due) {
+			t.Errorf("%s %+d: the last day counted is not the due day: %+v", tc.from, tc.n, x.Counted)
+		}
 	}
 }

@@ -93,3 +93,19 @@ func ExampleNew() {
 	fmt.Println(c.IsWorkingDay(calendar.MustParseDate("2025-05-02")), calendar.Default().IsWorkingDay(calendar.MustParseDate("2025-05-02")))
 	// Output: true false
 }
+
+// A deadline with its explanation: the days counted and the days skipped, with the reason of each.
+func ExampleCalendar_Explain() {
+	x := calendar.Default().Explain(calendar.MustParseDate("2023-01-18"), 7)
+	fmt.Println("due", x.Due, "—", x.Rule())
+	fmt.Println(len(x.Counted), "days counted; skipped:")
+	for _, d := range x.Skipped[:3] {
+		fmt.Println(" ", d.Date, d.Reason)
+	}
+	// Output:
+	// due 2023-02-03 — 7 ngày làm việc kể từ ngày sau 2023-01-18 (Bộ luật Dân sự 2015, Điều 147)
+	// 7 days counted; skipped:
+	//   2023-01-20 Tết Nguyên đán
+	//   2023-01-21 Tết Nguyên đán
+	//   2023-01-22 Tết Nguyên đán
+}

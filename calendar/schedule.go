@@ -3,6 +3,7 @@ package calendar
 import (
 	"bytes"
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"io"
 	"os"
 	"regexp"
@@ -80,17 +81,9 @@ type Entry struct {
 	Break *Break
 }
 
-// ScheduleError is a list of problems found in a schedule file, each with file:line:col.
-type ScheduleError struct {
-	Problems []string
-}
-
-func (e *ScheduleError) Error() string {
-	if len(e.Problems) == 1 {
-		return e.Problems[0]
-	}
-	return fmt.Sprintf("%s (and %d more problem(s): %s)", e.Problems[0], len(e.Problems)-1, strings.Join(e.Problems[1:], "; "))
-}
+// ScheduleError is the list of problems found in a schedule file, each a *problem.Error with file:line:col and a
+// message in Vietnamese and English; errors.As reaches each of them.
+type ScheduleError = problem.List
 
 // ReadScheduleFile reads and checks a schedule file.
 func ReadScheduleFile(path string) (*Schedule, error) {
@@ -120,32 +113,76 @@ func ParseSchedule(name string, data []byte) (*Schedule, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
 		if err == io.EOF {
-			return nil, &ScheduleError{[]string{name + ":1:1: empty schedule file: want a mapping with a \"years\" key"}}
+			return nil, problem.List{{File: name, Line: 1, Col: 1, VI: "tệp lịch trống: cần một bảng có khóa \"years\"",
+				EN: "empty schedule file: want a mapping with a \"years\" key"}}
 		}
 		msg := err.Error()
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			return nil, &ScheduleError{[]string{fmt.Sprintf("%s:%s:1: YAML syntax error: %s", name, m[1], m[2])}}
+			line, _ := strconv.Atoi(m[1])
+			return nil, problem.List{{File: name, Line: line, Col: 1, VI: "lỗi cú pháp YAML: " + m[2], EN: "YAML syntax error: " + m[2], Err: err}}
 		}
-		return nil, &ScheduleError{[]string{fmt.Sprintf("%s:1:1: YAML error: %s", name, strings.TrimPrefix(msg, "yaml: "))}}
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		return nil, problem.List{{File: name, Line: 1, Col: 1, VI: "lỗi YAML: " + msg, EN: "YAML error: " + msg, Err: err}}
 	}
 	s := &Schedule{Name: name, Years: map[int]*ScheduleYear{}}
 	p.schedule(&root, s)
 	if len(p.problems) > 0 {
-		return nil, &ScheduleError{p.problems}
+		return nil, p.problems
 	}
 	return s, nil
 }
 
 type parser struct {
 	name     string
-	problems []string
+	problems problem.List
 }
 
+// errf records a problem at n; format is the English message, whose Vietnamese is looked up in scheduleVI.
 func (p *parser) errf(n *yaml.Node, format string, args ...any) {
 	if len(p.problems) >= 20 {
 		return
 	}
-	p.problems = append(p.problems, fmt.Sprintf("%s:%d:%d: %s", p.name, n.Line, n.Column, fmt.Sprintf(format, args...)))
+	vi := format
+	if f, ok := scheduleVI[format]; ok {
+		vi = f
+	}
+	p.problems = append(p.problems, &problem.Error{File: p.name, Line: n.Line, Col: n.Column,
+		VI: fmt.Sprintf(vi, args...), EN: fmt.Sprintf(format, args...)})
+}
+
+// scheduleVI gives the Vietnamese of each message of the schedule reader, by its English format (same verbs,
+// same order). The names in the messages (year 2027: break "Tết", keys) stay as written in the file.
+var scheduleVI = map[string]string{
+	"%s must be a mapping (key: value), found %s": "%s phải là một bảng khóa: giá trị, nhưng gặp %s",
+	"duplicate key %q in %s":                      "khóa %q bị lặp trong %s",
+	"unknown key %q in %s (allowed: %s)":          "khóa không hợp lệ %q trong %s (được dùng: %s)",
+	"%s must be text, found %s":                   "%s phải là văn bản, nhưng gặp %s",
+	"%s must be true or false, found %s":          "%s phải là true hoặc false, nhưng gặp %s",
+	"%s must be a date YYYY-MM-DD, found %s":      "%s phải là ngày dạng YYYY-MM-DD, nhưng gặp %s",
+	"%s: %v":                                      "%s: ngày không hợp lệ (%v)",
+	"unsupported format %q: want %q":              "định dạng %q không được hỗ trợ: cần %q",
+	"missing key \"years\"":                       "thiếu khóa \"years\"",
+	"years must be a mapping from a year (e.g. 2027) to that year's schedule, found %s": "years phải là một bảng từ năm (ví dụ 2027) đến lịch của năm đó, nhưng gặp %s",
+	"year key %q: want a year between %d and %d":                                        "khóa năm %q: cần một năm từ %d đến %d",
+	"year %d appears twice":                      "năm %d xuất hiện hai lần",
+	"%s: breaks must be a list, found %s":        "%s: breaks phải là một danh sách, nhưng gặp %s",
+	"%s confidence %q: want high, medium or low": "%s: confidence %q: cần high, medium hoặc low",
+	"%s: missing key \"name\"":                   "%s: thiếu khóa \"name\"",
+	"%s: to %v is before from %v":                "%s: to %v trước from %v",
+	"%s: missing key \"days\"":                   "%s: thiếu khóa \"days\"",
+	"%s: days must be a list of {date: …, holiday|compensatory|swapped_with|off|working: …}, found %s": "%s: days phải là một danh sách {date: …, holiday|compensatory|swapped_with|off|working: …}, nhưng gặp %s",
+	"%s: each day needs exactly one of holiday, compensatory, swapped_with, off, working (found %d)":   "%s: mỗi ngày cần đúng một trong holiday, compensatory, swapped_with, off, working (đang có %d)",
+	"%s: day without a date":                           "%s: ngày không có date",
+	"%s: day %v: the name or reason must not be empty": "%s: ngày %v: tên hoặc lý do không được để trống",
+	"%s: day %v is outside the break (from %v to %v): widen from/to or move the day to its own break":    "%s: ngày %v nằm ngoài đợt nghỉ (từ %v đến %v): mở rộng from/to hoặc đưa ngày này sang một đợt nghỉ riêng",
+	"%s: day %v is filed under year %d: a year holds its own days and a break straddling 1 January only": "%s: ngày %v được ghi dưới năm %d: mỗi năm chỉ giữ các ngày của nó và đợt nghỉ vắt qua ngày 1 tháng 1",
+	"%s: day %v is already given at line %d":                                                             "%s: ngày %v đã được ghi ở dòng %d",
+	"%s: day %v is a %s: a swapped day off must be a weekday (Monday–Friday)":                            "%s: ngày %v là %s: ngày nghỉ hoán đổi phải là ngày thường (thứ Hai – thứ Sáu)",
+	"%s: swapped_with %v is a %s: the day worked instead must be a Saturday or Sunday":                   "%s: swapped_with %v là %s: ngày làm bù phải là thứ Bảy hoặc Chủ nhật",
+	"statutory_holidays must be a list, found %s":                                                        "statutory_holidays phải là một danh sách, nhưng gặp %s",
+	"%s %s: want a number from 1 to %d, found %s":                                                        "%s %s: cần một số từ 1 đến %d, nhưng gặp %s",
+	"%s: name, month, day and from are required":                                                         "%s: cần name, month, day và from",
+	"%s %q: there is no day %d/%d":                                                                       "%s %q: không có ngày %d/%d",
 }
 
 // fields walks a mapping node, checking for unknown and duplicate keys.

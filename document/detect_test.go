@@ -1,6 +1,7 @@
 package document
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/vanban/vanban/templates"
@@ -37,11 +38,29 @@ func TestDetectSystemAndTemplateFor(t *testing.T) {
 	if string(withFor) != string(plain) {
 		t.Error("a State template changed a Party document")
 	}
-	forced, err := Render(party, WithTemplate(st))
+	// The State letterhead forced on a Party document is refused by the option's check.
+	if _, err := Render(party, WithTemplate(st)); !errors.Is(err, ErrTemplateSystem) {
+		t.Errorf("State template on a Party document: %v", err)
+	}
+	pt, err := templates.Layout("party")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(forced) == string(plain) {
-		t.Error("WithTemplate did not apply")
+	forced, err := Render(party, WithTemplate(pt))
+	if err != nil || string(forced) != string(plain) {
+		t.Errorf("WithTemplate(party layout): %v", err)
+	}
+
+	// ParseTemplate tells the system from the heading, and refuses a template named for the other one.
+	stateDocx, _ := templates.LayoutDocx("state")
+	opt, sys, err := ParseTemplate(stateDocx, "")
+	if err != nil || sys != State || opt == nil {
+		t.Errorf("ParseTemplate(state, \"\") = %q, %v", sys, err)
+	}
+	if _, _, err := ParseTemplate(stateDocx, Party); !errors.Is(err, ErrTemplateSystem) {
+		t.Errorf("ParseTemplate(state, party): %v", err)
+	}
+	if _, _, err := ParseTemplate([]byte("not a docx"), State); err == nil {
+		t.Error("ParseTemplate(junk): no error")
 	}
 }

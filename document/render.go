@@ -4,12 +4,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/vanban/vanban/problem"
 	"github.com/vanban/vanban/templates"
 )
 
@@ -24,7 +26,9 @@ type renderConfig struct {
 }
 
 // WithTemplate renders with t instead of the embedded layout of the rule set, e.g. an office's own letterhead
-// edited in Word. t may use every name of TemplateData.
+// edited in Word. t may use every name of TemplateData. Render refuses a document whose output prints the
+// other system's heading (a State letterhead on a Party plan): ErrTemplateSystem. ParseTemplate checks a
+// template's system before any rendering.
 func WithTemplate(t *templates.Template) RenderOption { return func(c *renderConfig) { c.tpl = t } }
 
 // WithTemplateFor renders the documents of system sys with t, and leaves the others to the embedded layouts (or
@@ -72,6 +76,7 @@ func Render(doc *Document, opts ...RenderOption) ([]byte, error) {
 	if tpl == nil {
 		tpl = c.tpl
 	}
+	custom := tpl != nil
 	if tpl == nil {
 		if tpl, err = templates.Layout(rs.Layout); err != nil {
 			return nil, fmt.Errorf("document: layout %q: %w", rs.Layout, err)
@@ -81,7 +86,63 @@ func Render(doc *Document, opts ...RenderOption) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("document: render (%s): %w", rs.ID, err)
 	}
+	// An office's template prints its own system's heading: a State letterhead must not lay out a Party
+	// document, nor the reverse. A template without either heading is taken as it is.
+	if got, ok := DetectSystem(out); custom && ok && got != doc.System {
+		return nil, wrongSystem(got, doc.System)
+	}
 	return out, nil
+}
+
+// ErrTemplateSystem is the cause of the errors about a template of the other system: a State letterhead given
+// for a Party document, or the reverse.
+var ErrTemplateSystem = errors.New("document: template of another system")
+
+func wrongSystem(tpl, doc System) error {
+	return &problem.Error{
+		VI:  fmt.Sprintf("mẫu văn bản in tiêu đề của hệ thống %s, nhưng văn bản thuộc hệ thống %s", systemVI(tpl), systemVI(doc)),
+		EN:  fmt.Sprintf("the template prints the heading of the %s system, but the document is a %s one", tpl, doc),
+		Err: ErrTemplateSystem,
+	}
+}
+
+func systemVI(s System) string {
+	switch s {
+	case Party:
+		return "Đảng"
+	case State:
+		return "Nhà nước"
+	}
+	return string(s)
+}
+
+// ParseTemplate parses an office's own .docx template (its letterhead, edited in Word from an embedded layout)
+// and returns the option that lays out the documents of its system with it, and that system. sys names the
+// system the template is for; "" means the heading it prints tells (ĐẢNG CỘNG SẢN VIỆT NAM: Party, the Quốc
+// hiệu: State). A template that prints the other system's heading, or, with sys "", neither, is an error whose
+// cause is ErrTemplateSystem; a template that does not parse keeps the templates error as its cause.
+func ParseTemplate(docx []byte, sys System, opts ...templates.Option) (RenderOption, System, error) {
+	if sys != "" && sys != Party && sys != State {
+		return nil, "", &problem.Error{Path: "system", VI: fmt.Sprintf("hệ thống %q không hợp lệ; dùng party hoặc state", sys),
+			EN: fmt.Sprintf("invalid system %q; use party or state", sys)}
+	}
+	tpl, err := templates.Parse(docx, opts...)
+	if err != nil {
+		return nil, "", &problem.Error{VI: "mẫu văn bản không hợp lệ: " + err.Error(), EN: "invalid template: " + err.Error(), Err: err}
+	}
+	detected, ok := DetectSystem(docx)
+	switch {
+	case sys == "" && !ok:
+		return nil, "", &problem.Error{
+			VI:  "không rõ mẫu của hệ thống nào (không thấy tiêu đề ĐẢNG CỘNG SẢN VIỆT NAM hay Quốc hiệu); hãy nêu hệ thống (party hoặc state)",
+			EN:  "cannot tell which system the template is for (neither ĐẢNG CỘNG SẢN VIỆT NAM nor the Quốc hiệu); name the system (party or state)",
+			Err: ErrTemplateSystem}
+	case sys == "":
+		sys = detected
+	case ok && detected != sys:
+		return nil, "", wrongSystem(detected, sys)
+	}
+	return WithTemplateFor(sys, tpl), sys, nil
 }
 
 // The headings that tell the two systems' layouts apart (format-rules.md §2): the Party heading, and the State

@@ -2,12 +2,12 @@ package notice
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/vanban/vanban/calendar"
-	"github.com/vanban/vanban/internal/source"
 )
 
 // Clock is a time of day (giờ) in Vietnam, e.g. 08:00 or 14:30.
@@ -39,7 +39,7 @@ func ParseClock(s string) (Clock, error) {
 }
 
 func badClock(s string) error {
-	return source.Msg(fmt.Sprintf("giờ %q không đúng dạng HH:MM, ví dụ \"08:00\"", s), fmt.Sprintf("time %q is not HH:MM, e.g. \"08:00\"", s))
+	return problem.Msg(fmt.Sprintf("giờ %q không đúng dạng HH:MM, ví dụ \"08:00\"", s), fmt.Sprintf("time %q is not HH:MM, e.g. \"08:00\"", s))
 }
 
 // IsZero reports whether no time was given.

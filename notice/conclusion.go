@@ -2,6 +2,7 @@ package notice
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"strings"
 
 	"github.com/vanban/vanban/calendar"
@@ -40,10 +41,7 @@ type ConclusionFile struct {
 	// Headings replaces the part titles and labels (ConclusionHeadings).
 	Headings ConclusionHeadings `yaml:"headings,omitempty"`
 
-	session     *SessionFile  // the session file, when found
-	due         []Assignment  // resolved assignments: the top-level ones, then those of the petitions
-	duePetition []int         // for each of due, the petition it was written under, or -1
-	issues      source.Errors // deadline problems (warnings unless strict)
+	session *SessionFile // the session file, when the set found it
 }
 
 // Petition is one opinion or petition raised at the session (ý kiến, kiến nghị), with, optionally, the answer
@@ -79,7 +77,7 @@ func (c *Conclusion) UnmarshalYAML(n *yaml.Node) error {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if strings.TrimSpace(n.Value) == "" {
-			return source.Msg("kết luận trống", "empty conclusion")
+			return problem.Msg("kết luận trống", "empty conclusion")
 		}
 		c.Text = n.Value
 		return nil
@@ -88,17 +86,17 @@ func (c *Conclusion) UnmarshalYAML(n *yaml.Node) error {
 		err := source.Mapping(n, []string{"text", "bullets"}, func(key string, v *yaml.Node) error {
 			if key == "text" {
 				if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
-					return source.Msg("text phải là một chuỗi không trống", "text must be a non-empty string")
+					return problem.Msg("text phải là một chuỗi không trống", "text must be a non-empty string")
 				}
 				out.Text = v.Value
 				return nil
 			}
 			if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
-				return source.Msg("bullets phải là một danh sách chuỗi", "bullets must be a list of strings")
+				return problem.Msg("bullets phải là một danh sách chuỗi", "bullets must be a list of strings")
 			}
 			for _, b := range v.Content {
 				if b.Kind != yaml.ScalarNode || strings.TrimSpace(b.Value) == "" {
-					return source.Msg(fmt.Sprintf("bullets (dòng %d): mỗi mục phải là một chuỗi không trống", b.Line),
+					return problem.Msg(fmt.Sprintf("bullets (dòng %d): mỗi mục phải là một chuỗi không trống", b.Line),
 						fmt.Sprintf("bullets (line %d): each entry must be a non-empty string", b.Line))
 				}
 				out.Bullets = append(out.Bullets, b.Value)
@@ -109,12 +107,12 @@ func (c *Conclusion) UnmarshalYAML(n *yaml.Node) error {
 			return err
 		}
 		if out.Text == "" {
-			return source.Msg("thiếu text", "text is missing")
+			return problem.Msg("thiếu text", "text is missing")
 		}
 		*c = out
 		return nil
 	}
-	return source.Msg("kết luận phải là một chuỗi hoặc {text, bullets}", "a conclusion must be a string or {text, bullets}")
+	return problem.Msg("kết luận phải là một chuỗi hoặc {text, bullets}", "a conclusion must be a string or {text, bullets}")
 }
 
 // AssignmentInput is an assignment as written in YAML: a date, or a number of working days counted from the
@@ -133,13 +131,29 @@ type AssignmentInput struct {
 	Report string `yaml:"report,omitempty"`
 }
 
-// Resolved returns the assignments with their due dates resolved.
-func (c *ConclusionFile) Resolved() []Assignment { return c.due }
+// Resolved returns the assignments with their due dates resolved on the input's calendar, computed from the
+// notice as it is now (an assignment or a date changed after loading gives its new due date).
+func (c *ConclusionFile) Resolved() []Assignment { return c.resolve(c.calendar()).due }
+
+// SessionDay returns the day of the session: held_on, else the day of the session file the set found for it,
+// else the day the plan gives the session; zero when none is known.
+func (c *ConclusionFile) SessionDay() calendar.Date {
+	if !c.HeldOn.IsZero() {
+		return c.HeldOn
+	}
+	if c.session != nil && !c.session.HeldOn.IsZero() {
+		return c.session.HeldOn
+	}
+	if ps, ok := c.p().Session(c.Session); ok && ps.Time.HasDay() {
+		return ps.Time.Date()
+	}
+	return calendar.Date{}
+}
 
 // Deadline returns the last day on which the conclusion notice is on time: the session day plus the deadline
 // in working days of offsets.
 func (c *ConclusionFile) Deadline(cal *calendar.Calendar) calendar.Date {
-	return cal.AddWorkingDays(c.HeldOn, c.offsets().Conclusion)
+	return cal.AddWorkingDays(c.SessionDay(), c.offsets().Conclusion)
 }
 
 // offsets returns the offsets in force for the session: its session file's, else its plan's.
@@ -147,46 +161,52 @@ func (c *ConclusionFile) offsets() Offsets {
 	if c.session != nil {
 		return c.session.Offsets()
 	}
-	return c.plan.Offsets()
+	return c.p().Offsets()
 }
 
 // DeadlineIssues returns the problems with the notice's date: before the session (impossible) or after the
 // deadline (late). They are warnings unless Options.StrictDeadlines.
-func (c *ConclusionFile) DeadlineIssues() source.Errors { return c.issues }
+func (c *ConclusionFile) DeadlineIssues() problem.List { return c.resolve(c.calendar()).issues }
+
+// resolution is what resolve computes from a conclusion notice as it is.
+type resolution struct {
+	due      []Assignment // resolved assignments: the top-level ones, then those of the petitions
+	petition []int        // for each of due, the petition it was written under, or -1
+	errs     problem.List // errors of the due dates
+	issues   problem.List // deadline problems (warnings unless strict)
+}
 
 // resolve computes the due dates and checks the notice's date against the deadline.
-func (c *ConclusionFile) resolve(cal *calendar.Calendar) source.Errors {
-	var errs source.Errors
+func (c *ConclusionFile) resolve(cal *calendar.Calendar) (r resolution) {
 	date := c.Doc.Date
-	c.issues = nil
-	if !date.IsZero() && !c.HeldOn.IsZero() {
+	held := c.SessionDay()
+	if !date.IsZero() && !held.IsZero() {
 		deadline := c.Deadline(cal)
 		switch {
-		case date.Before(c.HeldOn):
-			c.issues = append(c.issues, c.errorf("document.date",
-				fmt.Sprintf("ngày thông báo kết luận %s trước ngày đối thoại %s: không thể có", document.ShortDate(date), document.ShortDate(c.HeldOn)),
-				fmt.Sprintf("the conclusion notice is dated %s, before the session on %s: impossible", date, c.HeldOn)))
+		case date.Before(held):
+			r.issues = append(r.issues, c.errorf("document.date",
+				fmt.Sprintf("ngày thông báo kết luận %s trước ngày đối thoại %s: không thể có", document.ShortDate(date), document.ShortDate(held)),
+				fmt.Sprintf("the conclusion notice is dated %s, before the session on %s: impossible", date, held)))
 		case date.After(deadline):
 			late := cal.WorkingDaysBetween(deadline, date)
-			c.issues = append(c.issues, c.errorf("document.date",
+			r.issues = append(r.issues, c.errorf("document.date",
 				fmt.Sprintf("thông báo kết luận ban hành chậm %d ngày làm việc: hạn là %s (%02d ngày làm việc sau buổi đối thoại %s), ngày văn bản là %s",
-					late, document.ShortDate(deadline), c.offsets().Conclusion, document.ShortDate(c.HeldOn), document.ShortDate(date)),
+					late, document.ShortDate(deadline), c.offsets().Conclusion, document.ShortDate(held), document.ShortDate(date)),
 				fmt.Sprintf("the conclusion notice is %d working day(s) late: due %s (%d working days after the session on %s), dated %s",
-					late, deadline, c.offsets().Conclusion, c.HeldOn, date)))
+					late, deadline, c.offsets().Conclusion, held, date)))
 		}
 	}
 	from := date
-	if from.IsZero() && !c.HeldOn.IsZero() {
+	if from.IsZero() && !held.IsZero() {
 		from = c.Deadline(cal) // a draft: count from the day the notice is due
 	}
 	reply := c.offsets().Reply
-	c.due, c.duePetition = nil, nil
 	for _, in := range c.assignmentInputs() {
 		a, path := in.a, in.path
 		out := Assignment{ID: a.ID, SessionID: c.Session, Body: a.Body, Task: a.Task, Due: a.Due, DueDays: a.DueWorkingDays}
 		switch {
 		case !a.Due.IsZero() && a.DueWorkingDays != 0:
-			errs = append(errs, c.errorf(path+".due_working_days", "ghi hạn bằng due hoặc due_working_days, không cả hai",
+			r.errs = append(r.errs, c.errorf(path+".due_working_days", "ghi hạn bằng due hoặc due_working_days, không cả hai",
 				"give the due date as due or due_working_days, not both"))
 		case a.Due.IsZero():
 			if out.DueDays == 0 {
@@ -196,14 +216,14 @@ func (c *ConclusionFile) resolve(cal *calendar.Calendar) source.Errors {
 				out.Due = cal.AddWorkingDays(from, out.DueDays)
 			}
 		case !date.IsZero() && a.Due.Before(date):
-			errs = append(errs, c.errorf(path+".due",
+			r.errs = append(r.errs, c.errorf(path+".due",
 				fmt.Sprintf("hạn %s trước ngày thông báo kết luận %s", document.ShortDate(a.Due), document.ShortDate(date)),
 				fmt.Sprintf("due %s is before the notice's date %s", a.Due, date)))
 		}
-		c.due = append(c.due, out)
-		c.duePetition = append(c.duePetition, in.petition)
+		r.due = append(r.due, out)
+		r.petition = append(r.petition, in.petition)
 	}
-	return errs
+	return r
 }
 
 // needsReportTo reports whether a printed assignment names report_to (through {report_to} in its report words).
@@ -241,8 +261,8 @@ func (c *ConclusionFile) assignmentInputs() []assignmentInput {
 // check applies the rules of the content: something is concluded, the petitions' assignment ids name
 // assignments of the list, report_to is given when assignments are printed, body is not given with the
 // sections it replaces, and the inline markup of the texts is balanced.
-func (c *ConclusionFile) check() source.Errors {
-	var errs source.Errors
+func (c *ConclusionFile) check() problem.List {
+	var errs problem.List
 	add := func(path, vi, en string) { errs = append(errs, c.errorf(path, vi, en)) }
 	if len(c.Body) > 0 {
 		for _, key := range []string{"petitions", "conclusions"} {
@@ -305,13 +325,13 @@ func (c *ConclusionFile) Document(cal *calendar.Calendar) (*document.Document, e
 	d.Summary = or(c.Summary, fmt.Sprintf("kết luận của đồng chí %s tại Hội nghị đối thoại trực tiếp với %s %s", host, c.audience(), heading))
 	intro := c.Intro
 	if intro == "" {
-		ps, _ := c.plan.Session(c.Session)
+		ps := planSession(c.p(), c.Session)
 		venue, content := ps.Venue, ps.Content
 		if c.session != nil {
 			venue, content = c.session.VenueText(), c.session.ContentText()
 		}
 		intro = fmt.Sprintf("Ngày %s, tại %s, đồng chí %s đã chủ trì Hội nghị đối thoại trực tiếp với %s %s theo %s. Nội dung: %s",
-			document.ShortDate(c.HeldOn), strings.TrimSuffix(lowerVenue(venue), "."), host, c.audience(), heading, c.planCitation(), endSentence(plainText(content)))
+			document.ShortDate(c.SessionDay()), strings.TrimSuffix(lowerVenue(venue), "."), host, c.audience(), heading, c.planCitation(), endSentence(plainText(content)))
 		if c.Attendance != "" {
 			intro += " " + endSentence(c.Attendance)
 		}
@@ -323,17 +343,18 @@ func (c *ConclusionFile) Document(cal *calendar.Calendar) (*document.Document, e
 		opening = append(opening, document.Block{Kind: document.Paragraph, Text: "*" + h["illustration"] + "*"})
 	}
 	closing := or(c.Closing, c.Announcer+" thông báo để các cơ quan, đơn vị, địa phương liên quan biết, thực hiện./.")
-	d.Body = c.compose(opening, func() []document.Block { return c.sections(h) }, closing)
+	r := c.resolve(cal)
+	d.Body = c.compose(opening, func() []document.Block { return c.sections(h, r) }, closing)
 	return d, validateDoc(&c.Meta, d)
 }
 
 // sections builds the generated parts: the petitions (each with its answer and assignments when any carries
 // them), the general conclusions, and the assignments not printed under a petition.
-func (c *ConclusionFile) sections(h map[string]string) []document.Block {
+func (c *ConclusionFile) sections(h map[string]string, r resolution) []document.Block {
 	var out []document.Block
 	byID := map[string]Assignment{}
-	for i, a := range c.due {
-		if c.duePetition[i] < 0 {
+	for i, a := range r.due {
+		if r.petition[i] < 0 {
 			byID[a.ID] = a
 		}
 	}
@@ -359,8 +380,8 @@ func (c *ConclusionFile) sections(h map[string]string) []document.Block {
 			}
 			// Its own assignments first, in file order, then those it names, in the order of assignment_ids.
 			var under []Assignment
-			for j, a := range c.due {
-				if c.duePetition[j] == i {
+			for j, a := range r.due {
+				if r.petition[j] == i {
 					under = append(under, a)
 				}
 			}
@@ -385,8 +406,8 @@ func (c *ConclusionFile) sections(h map[string]string) []document.Block {
 		}
 	}
 	var rest []Assignment
-	for i, a := range c.due {
-		if c.duePetition[i] < 0 && !placed[a.ID] {
+	for i, a := range r.due {
+		if r.petition[i] < 0 && !placed[a.ID] {
 			rest = append(rest, a)
 		}
 	}
@@ -417,7 +438,7 @@ func (c *ConclusionFile) assignmentText(a Assignment, h map[string]string) strin
 
 // PlanSessionHeading returns the plan's heading of the session ("Quý I/2023").
 func (c *ConclusionFile) PlanSessionHeading() string {
-	ps, _ := c.plan.Session(c.Session)
+	ps := planSession(c.p(), c.Session)
 	return ps.HeadingText()
 }
 

@@ -3,7 +3,6 @@ package notice
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -49,11 +48,8 @@ func (s *Set) export(path string, data []byte) *ExportFile {
 	if src.Root == nil || e.Plan == "" || src.DecodeFailed("plan") {
 		return nil
 	}
-	planPath := filepath.Join(filepath.Dir(path), e.Plan)
-	if filepath.IsAbs(e.Plan) {
-		planPath = e.Plan
-	}
-	if _, err := os.Stat(planPath); err != nil {
+	planPath := s.files.rel(path, e.Plan)
+	if !s.files.exists(planPath) {
 		s.errs = append(s.errs, src.Errorf("plan", fmt.Sprintf("không tìm thấy tệp kế hoạch %q", e.Plan), fmt.Sprintf("plan file %q not found", e.Plan)))
 		return nil
 	}
@@ -62,12 +58,12 @@ func (s *Set) export(path string, data []byte) *ExportFile {
 		return nil
 	}
 	e.plan = pf.Plan
-	files := yamlFiles(filepath.Dir(path))
+	files := s.files.list(s.files.dir(path))
 	if len(e.Include) > 0 {
 		files = nil
 		for i, f := range e.Include {
-			p := filepath.Join(filepath.Dir(path), f)
-			if _, err := os.Stat(p); err != nil {
+			p := s.files.rel(path, f)
+			if !s.files.exists(p) {
 				s.errs = append(s.errs, src.Errorf(fmt.Sprintf("include[%d]", i), fmt.Sprintf("không tìm thấy tệp %q", f), fmt.Sprintf("file %q not found", f)))
 				continue
 			}
@@ -76,8 +72,8 @@ func (s *Set) export(path string, data []byte) *ExportFile {
 	}
 	for _, f := range files {
 		// Without include, the files of the directory that belong to the export's plan.
-		if d, err := source.ReadFile(f); err == nil && (len(e.Include) > 0 || refersTo(f, d, planPath)) {
-			switch PeekKind(d) {
+		if fi := s.files.info(f); fi.err == nil && (len(e.Include) > 0 || s.files.refers(f, planPath)) {
+			switch fi.kind {
 			case KindSession, KindConclusion, KindReceptionSchedule:
 				s.file(f, len(e.Include) > 0)
 			}

@@ -1,6 +1,7 @@
 package notice
 
 import (
+	"github.com/vanban/vanban/problem"
 	"go/doc/comment"
 	"go/parser"
 	"go/token"
@@ -46,17 +47,17 @@ var notYAML = []string{"opinions_open ", "session:     chair "}
 // the loader's decoding and validation, the fragments (a signature, petitions, headings and free blocks) into
 // the type they belong to. Elided values ("…") decode as strings.
 func TestDocYAML(t *testing.T) {
-	check := func(t *testing.T, name, snippet string, errs source.Errors) {
+	check := func(t *testing.T, name, snippet string, errs problem.List) {
 		t.Helper()
 		if len(errs) > 0 {
 			t.Errorf("%s: the example does not decode:\n%v\n--- example ---\n%s", name, errs, snippet)
 		}
 	}
-	decode := func(name, snippet string, v any) source.Errors {
+	decode := func(name, snippet string, v any) problem.List {
 		_, errs := source.Decode(name, []byte(snippet), v)
 		return errs
 	}
-	load := func(name, snippet string, v any) source.Errors {
+	load := func(name, snippet string, v any) problem.List {
 		_, errs := source.Load(name, []byte(snippet), v)
 		return errs
 	}

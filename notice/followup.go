@@ -2,6 +2,7 @@ package notice
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"io"
 	"strings"
 	"text/tabwriter"
@@ -33,8 +34,7 @@ type FollowupFile struct {
 	// Headings replaces the part titles (FollowupHeadings).
 	Headings FollowupHeadings `yaml:"headings,omitempty"`
 
-	conclusions []*ConclusionFile
-	statuses    []Status
+	conclusions []*ConclusionFile // the conclusion files named, as the set loaded them
 }
 
 // InlineAssignment is an assignment written in a follow-up file.
@@ -53,12 +53,15 @@ type ProgressInput struct {
 	Note       string        `yaml:"note,omitempty"`
 }
 
-// Statuses returns every assignment's status as of AsOf, in the order of the conclusions, then the inline ones.
-func (f *FollowupFile) Statuses() []Status { return f.statuses }
+// Statuses returns every assignment's status as of AsOf, in the order of the conclusions, then the inline ones,
+// computed from the files as they are now.
+func (f *FollowupFile) Statuses() []Status {
+	st, _ := f.evaluate(f.calendar())
+	return st
+}
 
 // evaluate computes the statuses; unknown assignment ids in progress are errors.
-func (f *FollowupFile) evaluate(cal *calendar.Calendar) []error {
-	var errs []error
+func (f *FollowupFile) evaluate(cal *calendar.Calendar) (statuses []Status, errs problem.List) {
 	var all []Assignment
 	for _, c := range f.conclusions {
 		all = append(all, c.Resolved()...)
@@ -87,14 +90,13 @@ func (f *FollowupFile) evaluate(cal *calendar.Calendar) []error {
 		}
 		progress[p.Assignment] = Progress{DoneOn: p.DoneOn, Note: p.Note}
 	}
-	f.statuses = nil
 	if f.AsOf.IsZero() {
-		return errs // no statuses without the as-of day (reported missing or bad already)
+		return nil, errs // no statuses without the as-of day (reported missing or bad already)
 	}
 	for _, a := range all {
-		f.statuses = append(f.statuses, Evaluate(cal, a, progress[a.ID], f.AsOf))
+		statuses = append(statuses, Evaluate(cal, a, progress[a.ID], f.AsOf))
 	}
-	return errs
+	return statuses, errs
 }
 
 // Document builds the Báo cáo.
@@ -105,16 +107,17 @@ func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, err
 		host, f.audience(), document.ShortDate(f.AsOf)))
 	intro := or(f.Intro, fmt.Sprintf("Thực hiện %s, %s báo cáo kết quả theo dõi, đôn đốc các cơ quan, đơn vị thực hiện thông báo kết luận của đồng chí %s, tính đến ngày %s như sau:",
 		f.planCitation(), f.Announcer, host, document.ShortDate(f.AsOf)))
-	t := Tally(f.statuses)
+	statuses, _ := f.evaluate(cal)
+	t := Tally(statuses)
 	h := f.headings(f.Headings)
 	sections := func() []document.Block {
 		out := []document.Block{
 			{Kind: document.Part, Title: h["overview"]},
 			{Kind: document.Paragraph, Text: fmt.Sprintf("Tổng số nhiệm vụ được giao: %d. Đã hoàn thành: %d (trong đó hoàn thành chậm: %d); đang thực hiện, còn hạn: %d; quá hạn chưa hoàn thành: %d.",
-				len(f.statuses), t[Done]+t[DoneLate], t[DoneLate], t[InProgress], t[Overdue])},
+				len(statuses), t[Done]+t[DoneLate], t[DoneLate], t[InProgress], t[Overdue])},
 			{Kind: document.Part, Title: h["details"]},
 		}
-		for _, g := range GroupByBody(f.statuses) {
+		for _, g := range GroupByBody(statuses) {
 			out = append(out, document.Block{Kind: document.Item, Title: g.Body})
 			for _, s := range g.Statuses {
 				text := fmt.Sprintf("%s (mã %s; hạn %s): **%s**.", strings.TrimRight(strings.TrimSpace(s.Task), ".;"), s.ID, document.ShortDate(s.Due), s.Describe())
@@ -125,7 +128,7 @@ func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, err
 			}
 		}
 		out = append(out, document.Block{Kind: document.Part, Title: h["proposals"]})
-		for _, p := range f.proposals() {
+		for _, p := range f.proposals(statuses) {
 			out = append(out, document.Block{Kind: document.Bullet, Text: endSentence(p)})
 		}
 		return out
@@ -135,11 +138,11 @@ func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, err
 }
 
 // proposals returns the report's proposals: the file's, else the default ones on overdue assignments.
-func (f *FollowupFile) proposals() []string {
+func (f *FollowupFile) proposals(statuses []Status) []string {
 	proposals := f.Proposals
 	if len(proposals) == 0 {
 		var late []string
-		for _, g := range GroupByBody(f.statuses) {
+		for _, g := range GroupByBody(statuses) {
 			for _, s := range g.Statuses {
 				if s.State == Overdue {
 					late = append(late, g.Body)

@@ -2,21 +2,21 @@ package notice
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/problem"
 
 	"github.com/vanban/vanban/document"
-	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/plan"
 )
 
 // checkFree checks the free blocks of an input with its plan's rules for body blocks (plan.CheckBlocks), and
 // that body is not given with before or after.
-func (m *Meta) checkFree() source.Errors {
-	var errs source.Errors
+func (m *Meta) checkFree() problem.List {
+	var errs problem.List
 	for _, f := range []struct {
 		key string
 		bs  []plan.Block
 	}{{"before", m.Before}, {"after", m.After}, {"body", m.Body}} {
-		errs = append(errs, m.plan.CheckBlocks(m.src, f.bs, f.key)...)
+		errs = append(errs, m.src.Locate(m.p().CheckBlocks(f.bs, f.key))...)
 	}
 	if len(m.Body) > 0 {
 		for _, key := range []string{"before", "after"} {
@@ -34,18 +34,18 @@ func (m *Meta) checkFree() source.Errors {
 func (m *Meta) compose(opening []document.Block, sections func() []document.Block, closing string) []document.Block {
 	out := append([]document.Block(nil), opening...)
 	if len(m.Body) > 0 {
-		out = append(out, m.plan.Blocks(m.Body)...)
+		out = append(out, m.p().Blocks(m.Body)...)
 	} else {
-		out = append(out, m.plan.Blocks(m.Before)...)
+		out = append(out, m.p().Blocks(m.Before)...)
 		out = append(out, sections()...)
-		out = append(out, m.plan.Blocks(m.After)...)
+		out = append(out, m.p().Blocks(m.After)...)
 	}
 	return append(out, document.Block{Kind: document.Paragraph, Text: closing})
 }
 
 // textErrors checks the inline markup of the texts of an input (path → text), each at its position.
-func (m *Meta) textErrors(texts [][2]string) source.Errors {
-	var errs source.Errors
+func (m *Meta) textErrors(texts [][2]string) problem.List {
+	var errs problem.List
 	for _, t := range texts {
 		if t[1] == "" {
 			continue

@@ -147,5 +147,5 @@ func (m *Meta) system() document.System {
 	if m.Issuer != nil && m.Issuer.System != "" {
 		return m.Issuer.System
 	}
-	return m.plan.Issuer.System
+	return m.p().Issuer.System
 }

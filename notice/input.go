@@ -1,6 +1,7 @@
 package notice
 
 import (
+	"github.com/vanban/vanban/problem"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -73,29 +74,18 @@ func PlanRef(data []byte) string {
 
 var planLineRE = regexp.MustCompile(`(?m)^plan:[ \t]*["']?([^"'#\s]+)`)
 
-// refersTo reports whether the input file at path (with its bytes) names the plan at planPath in its plan key.
-func refersTo(path string, data []byte, planPath string) bool {
-	ref := PlanRef(data)
-	if ref == "" {
-		return false
-	}
-	if !filepath.IsAbs(ref) {
-		ref = filepath.Join(filepath.Dir(path), ref)
-	}
-	return abs(ref) == abs(planPath)
-}
-
 // PlanInputs returns the plan file at planPath followed by the .yaml and .yml files of its directory whose plan
 // key names it (its session, conclusion, followup, … files), in name order. The other files of the directory
 // (other plans and their files, files of other kinds, files that do not read) are left out; a file that names
 // the plan is kept however broken, so that its errors are reported.
 func PlanInputs(planPath string) []string {
 	out := []string{planPath}
-	for _, f := range yamlFiles(filepath.Dir(planPath)) {
+	fl := newFiles(nil)
+	for _, f := range fl.list(filepath.Dir(planPath)) {
 		if abs(f) == abs(planPath) {
 			continue
 		}
-		if data, err := source.ReadFile(f); err == nil && refersTo(f, data, planPath) {
+		if fl.refers(f, planPath) {
 			out = append(out, f)
 		}
 	}
@@ -131,6 +121,27 @@ type Meta struct {
 	path string
 	src  *source.Source
 	plan *plan.Plan
+	cal  *calendar.Calendar // the calendar of the set, or of the constructor; nil: calendar.Default()
+}
+
+// emptyPlan stands for the plan of an input that has none yet (a value built in Go): the helpers read it
+// rather than a nil pointer, and Validate reports the missing plan.
+var emptyPlan = &plan.Plan{}
+
+// p returns the plan of the input, or emptyPlan.
+func (m *Meta) p() *plan.Plan {
+	if m.plan != nil {
+		return m.plan
+	}
+	return emptyPlan
+}
+
+// calendar returns the calendar the input's derived facts (due dates, statuses) are computed on.
+func (m *Meta) calendar() *calendar.Calendar {
+	if m.cal != nil {
+		return m.cal
+	}
+	return calendar.Default()
 }
 
 // DocInfo is the number, symbol and date of a document; a zero number leaves it blank, a zero date makes a
@@ -148,7 +159,7 @@ func (m *Meta) Path() string { return m.path }
 func (m *Meta) PlanOf() *plan.Plan { return m.plan }
 
 // errorf returns an error at a field path of the input.
-func (m *Meta) errorf(path, vi, en string) *source.Error { return m.src.Errorf(path, vi, en) }
+func (m *Meta) errorf(path, vi, en string) *problem.Error { return m.src.Errorf(path, vi, en) }
 
 // OutputName returns the .docx name: Output, or the input's base name with .docx.
 func (m *Meta) OutputName() string {
@@ -162,7 +173,7 @@ func (m *Meta) OutputName() string {
 // frame returns a document with the header, number, date, recipients, archive and signature of the input,
 // defaulting to the plan's.
 func (m *Meta) frame(typ string) *document.Document {
-	p := m.plan
+	p := m.p()
 	is := p.Issuer
 	if m.Issuer != nil {
 		is = *m.Issuer
@@ -195,12 +206,12 @@ func (m *Meta) frame(typ string) *document.Document {
 }
 
 // host returns who holds the dialogues ("Bí thư Thị ủy").
-func (m *Meta) host() string { return or(m.plan.Issuer.Host, "người đứng đầu cấp ủy") }
+func (m *Meta) host() string { return or(m.p().Issuer.Host, "người đứng đầu cấp ủy") }
 
 // planCitation cites the plan in a sentence: "Kế hoạch số 45-KH/TU ngày 15/02/2023 về đối thoại …"; a draft
 // plan without number or date is cited by name only.
 func (m *Meta) planCitation() string {
-	p := m.plan
+	p := m.p()
 	s := p.Doc.Type
 	if doc, err := p.Document(); err == nil && p.Doc.Number > 0 {
 		s += " số " + doc.NumberSymbol()
@@ -220,7 +231,7 @@ func (m *Meta) planCitation() string {
 
 // audience returns whom the plan's dialogues are held with, as its summary says (audienceOf): "công dân",
 // "Nhân dân", "đoàn viên, thanh niên".
-func (m *Meta) audience() string { return audienceOf(m.plan.Expand(strings.TrimSpace(m.plan.Summary))) }
+func (m *Meta) audience() string { return audienceOf(m.p().Expand(strings.TrimSpace(m.p().Summary))) }
 
 // yearRE is the year that ends a plan's summary: "… với Nhân dân năm 2026".
 var yearRE = regexp.MustCompile(`\s+năm\s+\d{4}\b`)
@@ -288,4 +299,12 @@ func Slug(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// planSession returns the session id of p, or a zero session when p has none (Validate reports it).
+func planSession(p *plan.Plan, id string) *plan.Session {
+	if ps, ok := p.Session(id); ok {
+		return ps
+	}
+	return &plan.Session{}
 }

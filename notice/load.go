@@ -2,8 +2,8 @@ package notice
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"github.com/vanban/vanban/problem"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -46,14 +46,15 @@ type Set struct {
 	Exports     []*ExportFile
 	// Warnings are the problems that do not stop the documents (late conclusion notices), unless
 	// StrictDeadlines made them errors.
-	Warnings source.Errors
+	Warnings problem.List
 
 	opts       Options
-	loaded     map[string]any // by absolute path: *PlanFile, *SessionFile, …
+	files      *files
+	loaded     map[string]any // by file key (files.key): *PlanFile, *SessionFile, …
 	checked    map[*SessionFile]bool
-	errs       source.Errors
+	errs       problem.List
 	srcs       map[string]*source.Source // the input files decoded, by file name as in their errors
-	decodeErrs map[*source.Error]bool    // the errors of decoding and validating them
+	decodeErrs map[*problem.Error]bool   // the errors of decoding and validating them
 }
 
 // PlanFile is a plan with the path it was read from.
@@ -65,21 +66,32 @@ type PlanFile struct {
 // Load reads the files and directories in paths (a directory: every .yaml and .yml file in it, not recursive,
 // in name order), with the plans and the files they refer to. Files of a kind this package does not read
 // ("plan" apart) are errors when named, skipped in a directory. All the errors come back together as
-// source.Errors, each with its file:line:col.
+// problem.List, each with its file:line:col.
 func Load(opts Options, paths ...string) (*Set, error) {
-	s := &Set{Cal: opts.cal(), opts: opts, loaded: map[string]any{}, checked: map[*SessionFile]bool{},
-		srcs: map[string]*source.Source{}, decodeErrs: map[*source.Error]bool{}}
+	return load(newFiles(nil), opts, paths)
+}
+
+// LoadFS is Load reading from fsys (an embed.FS, an os.DirFS, a zip archive, an in-memory fstest.MapFS): paths
+// are slash-separated fs paths ("." for the root directory), and the plan, conclusions and include keys of the
+// files are resolved inside fsys, relative to the file that names them.
+func LoadFS(fsys fs.FS, opts Options, paths ...string) (*Set, error) {
+	return load(newFiles(fsys), opts, paths)
+}
+
+func load(fl *files, opts Options, paths []string) (*Set, error) {
+	s := &Set{Cal: opts.cal(), opts: opts, files: fl, loaded: map[string]any{}, checked: map[*SessionFile]bool{},
+		srcs: map[string]*source.Source{}, decodeErrs: map[*problem.Error]bool{}}
 	for _, p := range paths {
-		st, err := os.Stat(p)
+		isDir, err := fl.stat(p)
 		if err != nil {
-			s.errs = append(s.errs, &source.Error{File: p, VI: "không mở được: " + err.Error(), EN: "cannot open: " + err.Error()})
+			s.errs = append(s.errs, &problem.Error{File: p, VI: "không mở được: " + err.Error(), EN: "cannot open: " + err.Error(), Err: err})
 			continue
 		}
-		if !st.IsDir() {
+		if !isDir {
 			s.file(p, true)
 			continue
 		}
-		for _, f := range yamlFiles(p) {
+		for _, f := range fl.list(p) {
 			s.file(f, false)
 		}
 	}
@@ -96,53 +108,33 @@ func Load(opts Options, paths ...string) (*Set, error) {
 	return s, nil
 }
 
-// yamlFiles lists the .yaml and .yml files of dir in name order.
-func yamlFiles(dir string) []string {
-	entries, _ := os.ReadDir(dir)
-	var out []string
-	for _, e := range entries {
-		if ext := strings.ToLower(filepath.Ext(e.Name())); !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
-			out = append(out, filepath.Join(dir, e.Name()))
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-func abs(p string) string {
-	a, err := filepath.Abs(p)
-	if err != nil {
-		return filepath.Clean(p)
-	}
-	return a
-}
-
 // file loads one input file (once).
 func (s *Set) file(path string, named bool) any {
-	key := abs(path)
+	key := s.files.key(path)
 	if v, ok := s.loaded[key]; ok {
 		return v
 	}
 	s.loaded[key] = nil
-	data, err := source.ReadFile(path)
+	fi := s.files.info(path)
+	data, err := fi.data, fi.err
 	if err != nil {
 		s.addErr(err)
 		return nil
 	}
 	var v any // nil, not a typed nil pointer, when the file has errors
-	switch kind := PeekKind(data); kind {
+	switch kind := fi.kind; kind {
 	case plan.Kind:
 		if pf := s.plan(path, data); pf != nil {
 			v = pf
 		}
 	case KindSession:
-		v = load(s, path, data, &SessionFile{})
+		v = loadInput(s, path, data, &SessionFile{})
 	case KindConclusion:
-		v = load(s, path, data, &ConclusionFile{})
+		v = loadInput(s, path, data, &ConclusionFile{})
 	case KindFollowup:
-		v = load(s, path, data, &FollowupFile{})
+		v = loadInput(s, path, data, &FollowupFile{})
 	case KindReceptionSchedule:
-		v = load(s, path, data, &ScheduleFile{})
+		v = loadInput(s, path, data, &ScheduleFile{})
 	case KindCalendarExport:
 		if e := s.export(path, data); e != nil {
 			v = e
@@ -157,7 +149,7 @@ func (s *Set) file(path string, named bool) any {
 			}
 		}
 		if named {
-			s.errs = append(s.errs, &source.Error{File: path, Line: 1, Col: 1, Path: "kind",
+			s.errs = append(s.errs, &problem.Error{File: path, Line: 1, Col: 1, Path: "kind",
 				VI: fmt.Sprintf("loại tệp %q không được hỗ trợ; cần một trong: plan, %s", kind, strings.Join(Kinds, ", ")),
 				EN: fmt.Sprintf("unsupported file kind %q; expected one of: plan, %s", kind, strings.Join(Kinds, ", "))})
 		}
@@ -168,7 +160,7 @@ func (s *Set) file(path string, named bool) any {
 }
 
 // own records the source of an input file and its decoding and validation errors, which filter keeps.
-func (s *Set) own(src *source.Source, errs source.Errors) {
+func (s *Set) own(src *source.Source, errs problem.List) {
 	s.errs = append(s.errs, errs...)
 	s.srcs[src.File] = src
 	for _, e := range errs {
@@ -178,8 +170,8 @@ func (s *Set) own(src *source.Source, errs source.Errors) {
 
 // filter drops the errors of the cross-file rules at or under a field of an input that failed to decode: the
 // value there is zero or half-filled, and its decoding error is reported already.
-func (s *Set) filter(errs source.Errors) source.Errors {
-	var out source.Errors
+func (s *Set) filter(errs problem.List) problem.List {
+	var out problem.List
 	for _, e := range errs {
 		if src := s.srcs[e.File]; src != nil && !s.decodeErrs[e] && src.DecodeFailed(e.Path) {
 			continue
@@ -189,18 +181,7 @@ func (s *Set) filter(errs source.Errors) source.Errors {
 	return out
 }
 
-func (s *Set) addErr(err error) {
-	var es source.Errors
-	switch e := err.(type) {
-	case source.Errors:
-		es = e
-	case *source.Error:
-		es = source.Errors{e}
-	default:
-		es = source.Errors{{VI: err.Error(), EN: err.Error()}}
-	}
-	s.errs = append(s.errs, es...)
-}
+func (s *Set) addErr(err error) { s.errs = append(s.errs, problem.From(err)...) }
 
 func (s *Set) plan(path string, data []byte) *PlanFile {
 	p, err := plan.Parse(path, data)
@@ -218,22 +199,20 @@ type input interface{ meta() *Meta }
 
 func (m *Meta) meta() *Meta { return m }
 
-// load decodes one file of this package's kinds and its plan; it returns v, or nil when the file has errors.
-func load[T input](s *Set, path string, data []byte, v T) any {
+// loadInput decodes one file of this package's kinds and its plan; it returns v, or nil when the file has
+// errors.
+func loadInput[T input](s *Set, path string, data []byte, v T) any {
 	src, errs := source.Load(path, data, v)
 	m := v.meta()
-	m.path, m.src = path, src
+	m.path, m.src, m.cal = path, src, s.Cal
 	s.own(src, errs)
 	if src.Root == nil || m.Plan == "" || src.DecodeFailed("plan") {
 		return nil // no YAML, or no plan to check it against
 	}
 	// The cross-file rules run on what decoded, whatever the errors (Load filters theirs under a field that
 	// failed to decode), so that every mistake is reported at once.
-	planPath := m.Plan
-	if !filepath.IsAbs(planPath) {
-		planPath = filepath.Join(filepath.Dir(path), planPath)
-	}
-	if _, err := os.Stat(planPath); err != nil {
+	planPath := s.files.rel(path, m.Plan)
+	if !s.files.exists(planPath) {
 		s.errs = append(s.errs, m.errorf("plan", fmt.Sprintf("không tìm thấy tệp kế hoạch %q", m.Plan),
 			fmt.Sprintf("plan file %q not found", m.Plan)))
 		return nil
@@ -261,20 +240,17 @@ func load[T input](s *Set, path string, data []byte, v T) any {
 func (s *Set) resolve() {
 	for _, f := range s.Followups { // load the conclusions they name first
 		for i, c := range f.Conclusions {
-			p := c
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(filepath.Dir(f.path), p)
-			}
-			if _, err := os.Stat(p); err != nil {
+			p := s.files.rel(f.path, c)
+			if !s.files.exists(p) {
 				s.errs = append(s.errs, f.errorf(fmt.Sprintf("conclusions[%d]", i), fmt.Sprintf("không tìm thấy tệp %q", c), fmt.Sprintf("file %q not found", c)))
 				continue
 			}
-			data, err := source.ReadFile(p)
-			if err != nil {
-				s.addErr(err)
+			fi := s.files.info(p)
+			if fi.err != nil {
+				s.addErr(fi.err)
 				continue
 			}
-			if PeekKind(data) != KindConclusion {
+			if fi.kind != KindConclusion {
 				s.errs = append(s.errs, f.errorf(fmt.Sprintf("conclusions[%d]", i), fmt.Sprintf("%q không phải tệp kind: conclusion", c),
 					fmt.Sprintf("%q is not a kind: conclusion file", c)))
 				continue
@@ -291,29 +267,15 @@ func (s *Set) resolve() {
 		s.checkConclusion(c)
 	}
 	for _, f := range s.Followups {
-		if f.AsOf.IsZero() {
-			s.errs = append(s.errs, f.errorf("as_of", "thiếu ngày tính đến (as_of)", "the as-of date (as_of) is missing"))
-		}
-		for _, err := range f.evaluate(s.Cal) {
-			s.addErr(err)
-		}
-		s.checkDocDay(&f.Meta)
+		errs, warns := f.rules(s.Cal)
+		s.errs, s.Warnings = append(s.errs, errs...), append(s.Warnings, warns...)
 	}
 	for _, x := range s.Schedules {
-		s.checkDocDay(&x.Meta)
-		// A warning, not an error: next year's schedule may be issued in December under this year's plan
-		// (its frame: issuer, signature), but more often the year was not updated when the file was copied.
-		if y := x.plan.Year(); y != 0 && x.Year != 0 && x.Year != y && !x.src.DecodeFailed("year") {
-			s.Warnings = append(s.Warnings, x.errorf("year",
-				fmt.Sprintf("lịch tiếp công dân năm %d khác năm %d của kế hoạch %s", x.Year, y, x.Plan),
-				fmt.Sprintf("the reception schedule is for %d, not the year %d of its plan %s", x.Year, y, x.Plan)))
-		}
-		if x.Start.IsZero() && !x.End.IsZero() {
-			s.errs = append(s.errs, x.errorf("end", "có giờ kết thúc thì phải có giờ bắt đầu (start)", "an end time needs a start time"))
-		}
+		errs, warns := x.rules(s.Cal)
+		s.errs, s.Warnings = append(s.errs, errs...), append(s.Warnings, warns...)
 	}
 	slices.SortStableFunc(s.Sessions, func(a, b *SessionFile) int { return cmpDate(a.HeldOn, b.HeldOn, a.path, b.path) })
-	slices.SortStableFunc(s.Conclusions, func(a, b *ConclusionFile) int { return cmpDate(a.HeldOn, b.HeldOn, a.path, b.path) })
+	slices.SortStableFunc(s.Conclusions, func(a, b *ConclusionFile) int { return cmpDate(a.SessionDay(), b.SessionDay(), a.path, b.path) })
 }
 
 func cmpDate(a, b calendar.Date, pa, pb string) int {
@@ -328,82 +290,12 @@ func (s *Set) checkSession(x *SessionFile) {
 		return
 	}
 	s.checked[x] = true
-	s.checkDocDay(&x.Meta)
-	add := func(path, vi, en string) { s.errs = append(s.errs, x.errorf(path, vi, en)) }
-	ps, ok := x.plan.Session(x.Session)
-	if !ok {
-		add("session", fmt.Sprintf("kế hoạch %s không có buổi đối thoại %q (có: %s)", x.Plan, x.Session, sessionIDs(x.plan)),
-			fmt.Sprintf("plan %s has no session %q (it has: %s)", x.Plan, x.Session, sessionIDs(x.plan)))
-		return
-	}
-	if len(x.Body) == 0 && strings.TrimSpace(x.Chair) == "" && !x.src.DecodeFailed("chair") {
-		add("chair", "thiếu người chủ trì (chair); chỉ được bỏ khi nội dung do body viết",
-			"the chair (chair) is missing; it may be left out only when body writes the content")
-	}
-	switch {
-	case len(x.Body) > 0 || len(x.Participants) > 0 || x.src.DecodeFailed("participants"):
-	case x.Form != "invitation":
-		add("participants", "thiếu thành phần mời (participants); chỉ được bỏ khi nội dung do body viết",
-			"the participants (participants) are missing; they may be left out only when body writes the content")
-	case len(x.Addressees) == 0 && !x.src.DecodeFailed("addressees"):
-		add("participants", "thiếu thành phần mời (participants) và người được mời (addressees): giấy mời cần một trong hai (addressees là các dòng \"Kính gửi\"), trừ khi nội dung do body viết",
-			"the participants (participants) and the addressees (addressees) are missing: a Giấy mời needs the participants or the addressees (its \"Kính gửi\" lines), unless body writes the content")
-	}
-	if x.HeldOn.IsZero() {
-		add("held_on", "thiếu ngày tổ chức (held_on)", "the session's date (held_on) is missing")
-		return
-	}
-	if x.Start.IsZero() {
-		add("start", "thiếu giờ bắt đầu (start), ví dụ \"08:00\"", "the start time (start) is missing, e.g. \"08:00\"")
-	}
-	if !x.End.IsZero() && !x.Start.IsZero() && x.End.Hour*60+x.End.Minute <= x.Start.Hour*60+x.Start.Minute {
-		add("end", "giờ kết thúc phải sau giờ bắt đầu", "the end time must be after the start time")
-	}
-	t := ps.Time
-	if !t.IsZero() {
-		if t.HasDay() && x.HeldOn != t.Date() || !t.HasDay() && (x.HeldOn.Year() != t.Year || x.HeldOn.Month() != t.Month) {
-			add("held_on", fmt.Sprintf("ngày %s không khớp thời gian của buổi %s trong kế hoạch (%s)", document.ShortDate(x.HeldOn), x.Session, t.Vietnamese()),
-				fmt.Sprintf("%s does not match the time of session %s in the plan (%s)", x.HeldOn, x.Session, t))
-		}
-	}
-	if !s.Cal.IsWorkingDay(x.HeldOn) {
-		s.Warnings = append(s.Warnings, x.errorf("held_on", fmt.Sprintf("%s (%s) không phải ngày làm việc", document.ShortDate(x.HeldOn), calendar.WeekdayName(x.HeldOn)),
-			fmt.Sprintf("%s is not a working day", x.HeldOn)))
-	}
-	if off := x.Offsets(); !off.CheckWindow() {
-		add("milestones.opinions_close", fmt.Sprintf("tiếp nhận ý kiến kết thúc %d ngày làm việc trước buổi đối thoại, sớm hơn lúc bắt đầu (%d ngày trước); opinions_close phải nhỏ hơn hoặc bằng opinions_open (của tệp này hoặc của kế hoạch)", off.OpinionsClose, off.OpinionsOpen),
-			fmt.Sprintf("the opinion window closes %d working days before the session, before it opens (%d days before); opinions_close must be at most opinions_open (of this file or of the plan)", off.OpinionsClose, off.OpinionsOpen))
-	}
-	o := x.Opinions
-	switch {
-	case o.From.IsZero() != o.To.IsZero():
-		add("opinions", "ghi cả from và to của thời gian tiếp nhận ý kiến, hoặc bỏ cả hai", "give both opinions.from and opinions.to, or neither")
-	case !o.From.IsZero() && o.To.Before(o.From):
-		add("opinions.to", "ngày kết thúc tiếp nhận ý kiến trước ngày bắt đầu", "opinions.to is before opinions.from")
-	case !o.From.IsZero() && !o.To.Before(x.HeldOn):
-		add("opinions.to", "thời gian tiếp nhận ý kiến phải kết thúc trước ngày đối thoại", "the opinion window must end before the session")
-	}
-	if !x.Doc.Date.IsZero() && x.Doc.Date.After(x.HeldOn) {
-		add("document.date", "ngày thông báo sau ngày đối thoại", "the notice is dated after the session")
-	} else if inv := s.Cal.AddWorkingDays(x.HeldOn, -x.Offsets().Invitation); !x.Doc.Date.IsZero() && x.Doc.Date.After(inv) {
-		s.Warnings = append(s.Warnings, x.errorf("document.date",
-			fmt.Sprintf("thông báo ngày %s muộn hơn hạn phát hành giấy mời %s (%02d ngày làm việc trước buổi đối thoại)", document.ShortDate(x.Doc.Date), document.ShortDate(inv), x.Offsets().Invitation),
-			fmt.Sprintf("the notice is dated %s, after the invitation milestone %s (%d working days before the session)", x.Doc.Date, inv, x.Offsets().Invitation)))
-	}
+	errs, warns := x.rules(s.Cal)
+	s.errs, s.Warnings = append(s.errs, errs...), append(s.Warnings, warns...)
 	for _, other := range s.Sessions {
 		if other != x && other.plan == x.plan && other.Session == x.Session && other.path < x.path {
-			add("session", fmt.Sprintf("buổi %s đã có tệp %s", x.Session, other.path), fmt.Sprintf("session %s already has file %s", x.Session, other.path))
+			s.errs = append(s.errs, x.errorf("session", fmt.Sprintf("buổi %s đã có tệp %s", x.Session, other.path), fmt.Sprintf("session %s already has file %s", x.Session, other.path)))
 		}
-	}
-}
-
-// checkDocDay warns when the document of an input is dated on a day off (a weekend, a holiday, a compensatory
-// day off), at document.date; --strict makes it an error like the other warnings.
-func (s *Set) checkDocDay(m *Meta) {
-	if date := m.Doc.Date; !date.IsZero() && !m.src.DecodeFailed("document.date") && !s.Cal.IsWorkingDay(date) {
-		s.Warnings = append(s.Warnings, m.errorf("document.date",
-			fmt.Sprintf("ngày văn bản %s (%s) không phải ngày làm việc", document.ShortDate(date), calendar.WeekdayName(date)),
-			fmt.Sprintf("the document is dated %s, not a working day", date)))
 	}
 }
 
@@ -433,18 +325,20 @@ func (s *Set) sessionFile(p *plan.Plan, id string) *SessionFile {
 	if x := find(); x != nil {
 		return x
 	}
-	var dir string
+	var planPath string
 	for _, pf := range s.Plans {
 		if pf.Plan == p {
-			dir = filepath.Dir(pf.Path)
+			planPath = pf.Path
 		}
 	}
-	for _, f := range yamlFiles(dir) {
-		if _, done := s.loaded[abs(f)]; done {
+	if planPath == "" {
+		return nil // a plan built in Go has no directory
+	}
+	for _, f := range s.files.list(s.files.dir(planPath)) {
+		if _, done := s.loaded[s.files.key(f)]; done {
 			continue
 		}
-		data, err := source.ReadFile(f)
-		if err == nil && PeekKind(data) == KindSession && s.refersTo(f, data, p) {
+		if s.files.info(f).kind == KindSession && s.files.refers(f, planPath) {
 			if x, ok := s.file(f, false).(*SessionFile); ok {
 				s.checkSession(x)
 			}
@@ -454,46 +348,9 @@ func (s *Set) sessionFile(p *plan.Plan, id string) *SessionFile {
 }
 
 func (s *Set) checkConclusion(c *ConclusionFile) {
-	s.errs = append(s.errs, c.check()...)
-	s.checkDocDay(&c.Meta)
-	if _, ok := c.plan.Session(c.Session); !ok {
-		s.errs = append(s.errs, c.errorf("session", fmt.Sprintf("kế hoạch %s không có buổi đối thoại %q (có: %s)", c.Plan, c.Session, sessionIDs(c.plan)),
-			fmt.Sprintf("plan %s has no session %q (it has: %s)", c.Plan, c.Session, sessionIDs(c.plan))))
-		return
+	if _, ok := c.p().Session(c.Session); ok {
+		c.session = s.sessionFile(c.plan, c.Session)
 	}
-	c.session = s.sessionFile(c.plan, c.Session)
-	if c.HeldOn.IsZero() && c.session != nil {
-		c.HeldOn = c.session.HeldOn
-	}
-	if ps, _ := c.plan.Session(c.Session); c.HeldOn.IsZero() && ps.Time.HasDay() {
-		c.HeldOn = ps.Time.Date()
-	}
-	if c.HeldOn.IsZero() {
-		s.errs = append(s.errs, c.errorf("held_on", "không biết ngày đối thoại: ghi held_on, hoặc tạo tệp kind: session cho buổi này cạnh tệp kế hoạch, hoặc ghi ngày trong kế hoạch",
-			"the session's date is unknown: give held_on, or add a kind: session file for it next to the plan, or a day in the plan"))
-		return
-	}
-	if c.session != nil && c.session.HeldOn != c.HeldOn {
-		s.errs = append(s.errs, c.errorf("held_on", fmt.Sprintf("ngày %s khác ngày trong %s (%s)", document.ShortDate(c.HeldOn), c.session.path, document.ShortDate(c.session.HeldOn)),
-			fmt.Sprintf("%s differs from the date in %s (%s)", c.HeldOn, c.session.path, c.session.HeldOn)))
-	}
-	s.errs = append(s.errs, c.resolve(s.Cal)...)
-	s.Warnings = append(s.Warnings, c.issues...)
-	ids := map[string]bool{}
-	for _, in := range c.assignmentInputs() {
-		if ids[in.a.ID] {
-			s.errs = append(s.errs, c.errorf(in.path+".id", fmt.Sprintf("mã %q bị lặp", in.a.ID), fmt.Sprintf("duplicate id %q", in.a.ID)))
-		}
-		ids[in.a.ID] = true
-	}
-}
-
-// refersTo reports whether the input file f (with its bytes) belongs to the loaded plan p.
-func (s *Set) refersTo(f string, data []byte, p *plan.Plan) bool {
-	for _, pf := range s.Plans {
-		if pf.Plan == p {
-			return refersTo(f, data, pf.Path)
-		}
-	}
-	return false
+	errs, warns := c.rules(s.Cal)
+	s.errs, s.Warnings = append(s.errs, errs...), append(s.Warnings, warns...)
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"github.com/vanban/vanban/problem"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,7 +17,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/internal/docxcheck"
-	"github.com/vanban/vanban/internal/source"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -217,9 +217,9 @@ func TestErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			var es source.Errors
+			var es problem.List
 			if !errors.As(err, &es) {
-				t.Fatalf("error is %T, want source.Errors: %v", err, err)
+				t.Fatalf("error is %T, want problem.List: %v", err, err)
 			}
 			msg := strings.ReplaceAll(err.Error(), filepath.Join("testdata", "bad")+string(filepath.Separator), "")
 			for _, w := range c.want {
@@ -264,7 +264,8 @@ func TestStateDeadline(t *testing.T) {
 		t.Errorf("pq1-1 due %s, want 2026-04-10", got)
 	}
 	c.Doc.Date = d("2026-04-03")
-	if errs := c.resolve(s.Cal); len(errs) > 0 || len(c.DeadlineIssues()) != 1 ||
+	// Derived facts follow the edit: nothing is cached at load.
+	if errs := c.resolve(s.Cal).errs; len(errs) > 0 || len(c.DeadlineIssues()) != 1 ||
 		!strings.Contains(c.DeadlineIssues()[0].EN, "1 working day(s) late") {
 		t.Errorf("errs %v, issues %v", errs, c.DeadlineIssues())
 	}

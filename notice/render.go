@@ -2,12 +2,13 @@ package notice
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"github.com/vanban/vanban/plan"
+	"github.com/vanban/vanban/problem"
 	"path/filepath"
 
 	"github.com/vanban/vanban/calendar"
-	"github.com/vanban/vanban/document"
-	"github.com/vanban/vanban/internal/source"
 )
 
 // Output is one file made from an input: its name (without directory) and bytes.
@@ -20,13 +21,13 @@ type Output struct {
 // conclusion, followup or reception-schedule file, the .ics of a calendar-export file. It returns the warnings
 // about that file (late conclusion notices, sessions on a day off) apart from the errors; with
 // Options.StrictDeadlines the warnings are errors.
-func RenderFile(opts Options, path string) ([]Output, source.Errors, error) {
+func RenderFile(opts Options, path string) ([]Output, problem.List, error) {
 	s, err := Load(opts, path)
 	if err != nil {
 		return nil, nil, err
 	}
 	out, err := s.Render(path)
-	var warns source.Errors
+	var warns problem.List
 	for _, w := range s.Warnings {
 		if filepath.Clean(w.File) == filepath.Clean(path) {
 			warns = append(warns, w)
@@ -37,22 +38,12 @@ func RenderFile(opts Options, path string) ([]Output, source.Errors, error) {
 
 // Render renders the input file at path, which must be in the set.
 func (s *Set) Render(path string) ([]Output, error) {
-	v := s.loaded[abs(path)]
-	type documenter interface {
-		Document(*calendar.Calendar) (*document.Document, error)
-		OutputName() string
-		meta() *Meta
-	}
+	v := s.loaded[s.files.key(path)]
 	switch x := v.(type) {
 	case documenter:
-		d, err := x.Document(s.Cal)
+		data, err := renderDoc(context.Background(), x, s.Cal, s.opts.Render)
 		if err != nil {
 			return nil, err
-		}
-		data, err := document.Render(d, s.opts.Render...)
-		if err != nil {
-			m := x.meta()
-			return nil, m.errorf("", "không tạo được văn bản: "+err.Error(), "cannot render the document: "+err.Error())
 		}
 		return []Output{{Name: x.OutputName(), Data: data}}, nil
 	case *ExportFile:
@@ -78,7 +69,7 @@ func (s *Set) Statuses(asOf calendar.Date) []Status {
 	}
 	progress := map[string]Progress{}
 	for _, f := range s.Followups {
-		for _, st := range f.statuses {
+		for _, st := range f.Statuses() {
 			add(st.Assignment)
 		}
 		for _, p := range f.Progress {
@@ -95,4 +86,33 @@ func (s *Set) Statuses(asOf calendar.Date) []Status {
 		out = append(out, Evaluate(s.Cal, a, progress[a.ID], asOf))
 	}
 	return out
+}
+
+// Plan returns the plan loaded from the file at path (a plan file of the set, named or needed by another
+// file), nil when there is none.
+func (s *Set) Plan(path string) *plan.Plan {
+	if pf, ok := s.loaded[s.files.key(path)].(*PlanFile); ok {
+		return pf.Plan
+	}
+	return nil
+}
+
+// OutputNames returns the names of the files Render(path) makes, without making them; nil for a file that is
+// not in the set or makes none (a plan: package plan renders it).
+func (s *Set) OutputNames(path string) []string {
+	switch x := s.loaded[s.files.key(path)].(type) {
+	case documenter:
+		return []string{x.OutputName()}
+	case *ExportFile:
+		return []string{x.OutputName()}
+	}
+	return nil
+}
+
+// RenderContext is Render, stopping with ctx's error when ctx is done.
+func (s *Set) RenderContext(ctx context.Context, path string) ([]Output, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return s.Render(path)
 }

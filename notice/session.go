@@ -62,14 +62,14 @@ type Opinions struct {
 
 // PlanSession returns the plan's session the file is about.
 func (s *SessionFile) PlanSession() *plan.Session {
-	ps, _ := s.plan.Session(s.Session)
+	ps := planSession(s.p(), s.Session)
 	return ps
 }
 
 // Offsets returns the offsets in force for the session: the file's milestones, else the plan's (its milestones
 // block and conclusion deadline), else the defaults.
 func (s *SessionFile) Offsets() Offsets {
-	return s.Milestones.Or(s.plan.Offsets())
+	return s.Milestones.Or(s.p().Offsets())
 }
 
 // MilestonesOn computes the session's cycle on cal. An opinion window given in the file replaces the computed one.

@@ -2,7 +2,7 @@ package plan
 
 import (
 	"github.com/vanban/vanban/document"
-	"github.com/vanban/vanban/internal/source"
+	"github.com/vanban/vanban/problem"
 )
 
 // Blocks turns body blocks (the model of the plan's body: part, item, subitem, paragraph, bullet with their
@@ -12,14 +12,14 @@ import (
 // block prints the plan's sessions; CheckBlocks refuses it in other files.
 func (p *Plan) Blocks(bs []Block) []document.Block { return p.bodyBlocks(bs) }
 
-// CheckBlocks checks body blocks written in another file that belongs to the plan (src is that file, path the
-// field path of the list, e.g. "after"): the structure rules of the plan's body (exactly one kind per block,
+// CheckBlocks checks body blocks written in another file or value that belongs to the plan (path is the field
+// path of the list, e.g. "after"; the errors carry field paths and no file position, which the caller adds): the structure rules of the plan's body (exactly one kind per block,
 // parts only at the top level, subitems inside items, no content under paragraphs and bullets), no
 // "sessions: true" block (it prints the plan's sessions, which only the plan does), the placeholders {{deadline}}
 // and {{year}} only, and balanced inline markup. Unlike the plan's own texts, a literal "NN ngày làm việc" is
 // not compared with the conclusion deadline: a notice speaks of other periods too.
-func (p *Plan) CheckBlocks(src *source.Source, bs []Block, path string) source.Errors {
-	c := &checker{p: p, src: src, noDeadline: true}
+func (p *Plan) CheckBlocks(bs []Block, path string) problem.List {
+	c := &checker{p: p, noDeadline: true}
 	c.blocks(bs, path, 0, "")
 	if c.sessionsBlock != "" {
 		c.add(c.sessionsBlock, "khối \"sessions: true\" chỉ dùng trong tệp kế hoạch (kind: plan)",

@@ -81,7 +81,7 @@ func (p *Plan) Document() (*document.Document, error) {
 		d.Recipients = append(d.Recipients, document.Recipient{Name: p.Expand(r.Name), Note: r.Note})
 	}
 	if err := d.Validate(); err != nil {
-		return nil, p.Src.Errorf("", "văn bản không hợp lệ: "+oneLine(err.Error()), "invalid document: "+oneLine(err.Error()))
+		return nil, p.src.Errorf("", "văn bản không hợp lệ: "+oneLine(err.Error()), "invalid document: "+oneLine(err.Error()))
 	}
 	return d, nil
 }

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"regexp"
 	"strconv"
 	"strings"
@@ -29,8 +30,8 @@ import (
 //   - the archive line is in archive, not among the recipients.
 //
 // Parse runs it; it is exported for callers that build a Plan in Go.
-func (p *Plan) Check() source.Errors {
-	c := &checker{p: p, src: p.Src}
+func (p *Plan) Check() problem.List {
+	c := &checker{p: p, src: p.src}
 	c.run()
 	return c.errs
 }
@@ -38,7 +39,7 @@ func (p *Plan) Check() source.Errors {
 type checker struct {
 	p    *Plan
 	src  *source.Source
-	errs source.Errors
+	errs problem.List
 
 	nSessions     int    // "sessions: true" blocks seen
 	sessionsBlock string // the field path of the first one

@@ -82,7 +82,7 @@
 //
 // Loading is strict: unknown and duplicate keys, values of the wrong kind, bad dates, the validator tags of the
 // model and the cross-field rules of Check are all reported together, each with file:line:col, its field path
-// and a Vietnamese and English message (source.Errors). The rules run on what decoded; a field that failed to
+// and a Vietnamese and English message (problem.List). The rules run on what decoded; a field that failed to
 // decode gets no second error from them.
 //
 // A plan without sessions is valid (Part II may say "thời gian cụ thể sẽ có thông báo sau"); then its body has

@@ -51,8 +51,8 @@ type Plan struct {
 
 	Signature Signature `yaml:"signature" validate:"required" json:"signature" desc:"Chữ ký / Signature block"`
 
-	// Src is where the plan was read from, for positioned errors of later checks (e.g. by package notice).
-	Src *source.Source `yaml:"-" json:"-"`
+	// src is where the plan was read from (nil for a plan built in Go), for the positions of later errors.
+	src *source.Source
 }
 
 // Issuer is the issuing body (cơ quan ban hành).

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/vanban/vanban/document"
-	"github.com/vanban/vanban/internal/source"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files (schema, invalid-plan errors)")
@@ -215,7 +215,7 @@ func TestRules(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("errors:\n%v\nwant a line containing\n%s", err, tt.want)
 			}
-			if _, ok := err.(source.Errors); !ok {
+			if _, ok := err.(problem.List); !ok {
 				t.Errorf("error type %T", err)
 			}
 		})
@@ -225,7 +225,7 @@ func TestRules(t *testing.T) {
 func TestAllErrorsAtOnce(t *testing.T) {
 	in := strings.NewReplacer("quarter: 2", "quarter: 3", "id: q2", "id: q1", "{{year}}", "{{x}}").Replace(base)
 	_, err := Parse("p.yaml", []byte(in))
-	if n := len(err.(source.Errors)); n != 3 {
+	if n := len(err.(problem.List)); n != 3 {
 		t.Errorf("%d errors, want 3:\n%v", n, err)
 	}
 }

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/problem"
 	"regexp"
 	"strconv"
 	"strings"
@@ -28,7 +29,7 @@ var timeRE = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2})(?:[ T](\d{1,2}):(\d
 // ParseTime parses "2023-03", "2023-03-15" or "2023-03-15 08:00".
 func ParseTime(s string) (Time, error) {
 	m := timeRE.FindStringSubmatch(strings.TrimSpace(s))
-	bad := source.Msg(
+	bad := problem.Msg(
 		fmt.Sprintf("thời gian không hợp lệ %q; cần tháng (2023-03), ngày (2023-03-15) hoặc ngày giờ (2023-03-15 08:00)", s),
 		fmt.Sprintf("invalid time %q; expected a month (2023-03), a date (2023-03-15) or a date and hour (2023-03-15 08:00)", s))
 	if m == nil {
@@ -61,7 +62,7 @@ func ParseTime(s string) (Time, error) {
 // UnmarshalYAML implements yaml.Unmarshaler.
 func (t *Time) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return source.Msg("thời gian phải là một giá trị đơn như 2023-03", "time must be a single value like 2023-03")
+		return problem.Msg("thời gian phải là một giá trị đơn như 2023-03", "time must be a single value like 2023-03")
 	}
 	v, err := ParseTime(n.Value)
 	if err != nil {
@@ -142,7 +143,7 @@ func (r *Recipient) UnmarshalYAML(n *yaml.Node) error {
 		var out Recipient
 		err := source.Mapping(n, []string{"name", "note"}, func(key string, v *yaml.Node) error {
 			if v.Kind != yaml.ScalarNode {
-				return source.Msg(fmt.Sprintf("%q phải là một chuỗi", key), fmt.Sprintf("%q must be a string", key))
+				return problem.Msg(fmt.Sprintf("%q phải là một chuỗi", key), fmt.Sprintf("%q must be a string", key))
 			}
 			if key == "name" {
 				out.Name = v.Value
@@ -157,7 +158,7 @@ func (r *Recipient) UnmarshalYAML(n *yaml.Node) error {
 		*r = out
 		return nil
 	}
-	return source.Msg("nơi nhận phải là một chuỗi hoặc {name, note}", "a recipient must be a string or {name, note}")
+	return problem.Msg("nơi nhận phải là một chuỗi hoặc {name, note}", "a recipient must be a string or {name, note}")
 }
 
 // ParseRecipient splits "Ban Dân vận Tỉnh ủy (báo cáo)" into name and note; a trailing "," or ";" is dropped.

@@ -6,9 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/vanban/vanban/calendar"
 )
@@ -130,50 +130,34 @@ func runDeadline(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	due := cal.AddWorkingDays(start, *n)
+	x := cal.Explain(start, *n)
+	due := x.Due
 	if err := calCheckRange("deadline", "the due date", due); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, due)
-	lo, hi := start.AddDays(1), due
-	if due.Before(start) {
-		lo, hi = due, start.AddDays(-1)
-	}
-	estimated := map[int]bool{}
-	for d := lo; !d.After(hi); d = d.AddDays(1) {
-		info := cal.Day(d)
-		if !info.Official {
-			estimated[d.Year()] = true
-		}
-		if !*explain {
-			continue
-		}
-		mark := ""
-		if !info.Official {
-			mark = " (ước tính)"
-		}
-		if wd := d.Weekday(); !info.Working {
-			fmt.Fprintf(stdout, "  bỏ qua %s %s: %s%s\n", d, calendar.WeekdayName(d), info.Reason, mark)
-		} else if wd == time.Saturday || wd == time.Sunday {
-			fmt.Fprintf(stdout, "  tính %s %s: %s%s\n", d, calendar.WeekdayName(d), info.Reason, mark)
-		}
-	}
 	if *explain {
-		switch {
-		case *n > 0:
-			fmt.Fprintf(stdout, "  %d ngày làm việc kể từ ngày sau %s (Bộ luật Dân sự 2015, Điều 147)\n", *n, start)
-		case *n < 0:
-			fmt.Fprintf(stdout, "  %d ngày làm việc trước ngày %s, không tính ngày đó\n", -*n, start)
-		default:
-			fmt.Fprintf(stdout, "  0 ngày làm việc: chính ngày %s\n", start)
-		}
-	}
-	if len(estimated) > 0 {
-		years := make([]string, 0, len(estimated))
-		for y := lo.Year(); y <= hi.Year(); y++ {
-			if estimated[y] {
-				years = append(years, fmt.Sprint(y))
+		// The skipped days and the weekend days worked instead, in date order.
+		days := append(slices.Clone(x.Skipped), x.WorkedWeekends()...)
+		slices.SortFunc(days, func(a, b calendar.DayInfo) int { return a.Date.Compare(b.Date) })
+		for _, info := range days {
+			d := info.Date
+			mark := ""
+			if !info.Official {
+				mark = " (ước tính)"
 			}
+			verb := "tính"
+			if !info.Working {
+				verb = "bỏ qua"
+			}
+			fmt.Fprintf(stdout, "  %s %s %s: %s%s\n", verb, d, calendar.WeekdayName(d), info.Reason, mark)
+		}
+		fmt.Fprintf(stdout, "  %s\n", x.Rule())
+	}
+	if len(x.Estimated) > 0 {
+		years := make([]string, 0, len(x.Estimated))
+		for _, y := range x.Estimated {
+			years = append(years, fmt.Sprint(y))
 		}
 		fmt.Fprintf(stderr, "vanban deadline: warning: no official schedule for %s; days off there are estimated from the law (add them with --schedule FILE)\n", strings.Join(years, ", "))
 	}

@@ -1,7 +1,6 @@
 package main
 
-// The session cycle (package notice): renderers for the kinds session, conclusion, followup,
-// reception-schedule and calendar-export, and the commands ics, status and milestones.
+// The session cycle (package notice): the commands ics, status and milestones.
 
 import (
 	"bytes"
@@ -10,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -23,26 +21,9 @@ import (
 )
 
 func init() {
-	for _, k := range notice.Kinds {
-		registerRenderer(k, renderNotice)
-	}
 	register(command{name: "ics", summary: "iCalendar (.ics) of sessions and milestones: ics --out FILE PLAN_OR_DIR…", run: runICS})
 	register(command{name: "status", summary: "status of the assignments as of a day: status [--as-of DATE] FILE_OR_DIR…", run: runStatus})
 	register(command{name: "milestones", summary: "what is due when in a plan's session cycle: milestones PLAN_OR_DIR…", run: runMilestones})
-}
-
-// renderNotice renders one input file of package notice with the calendar and strictness of the flags; its
-// deadline problems come back as warnings (errors with --strict), printed by the command.
-func renderNotice(file string, _ []byte, outDir string, opts renderOptions) ([]output, source.Errors, error) {
-	outs, warns, err := notice.RenderFile(notice.Options{Calendar: opts.Calendar, StrictDeadlines: opts.Strict, Render: opts.Document}, file)
-	if err != nil {
-		return nil, warns, err
-	}
-	var out []output
-	for _, o := range outs {
-		out = append(out, output{path: filepath.Join(outDir, o.Name), data: o.Data})
-	}
-	return out, warns, nil
 }
 
 // noticeFlags are the flags ics, status and milestones share: those of render.

@@ -3,13 +3,14 @@ package main
 // vanban validate: check input files (plans, session files, … by their kind) without writing anything.
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/vanban/vanban/problem"
+	"github.com/vanban/vanban/render"
 	"io"
 	"path/filepath"
-
-	"github.com/vanban/vanban/internal/source"
 )
 
 func init() {
@@ -32,31 +33,24 @@ func runValidate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var (
-		errs  errorLines
-		warns source.Errors
-	)
-	for _, f := range files {
-		_, w, err := renderFile(f, "", opts)
-		warns = append(warns, w...)
-		if err != nil {
-			if elsewhere(err, f) {
-				// Its own text is fine, but a file it reads (its plan, a conclusion notice) is not: say so, so
-				// that every input gets a line; the errors themselves are printed once, with their own file.
-				fmt.Fprintf(stdout, "%s: phụ thuộc tệp có lỗi / depends on a file with errors\n", f)
-			}
-			errs.add(err)
-			continue
+	rep, err := render.Run(context.Background(), render.Discard, opts, files...)
+	for _, f := range rep.Inputs {
+		switch ferr := rep.Failed[f]; {
+		case ferr == nil:
+			fmt.Fprintf(stdout, "%s: OK\n", f)
+		case elsewhere(ferr, f):
+			// Its own text is fine, but a file it reads (its plan, a conclusion notice) is not: say so, so
+			// that every input gets a line; the errors themselves are printed once, with their own file.
+			fmt.Fprintf(stdout, "%s: phụ thuộc tệp có lỗi / depends on a file with errors\n", f)
 		}
-		fmt.Fprintf(stdout, "%s: OK\n", f)
 	}
-	printWarnings(stderr, warns)
-	return errs.err()
+	printWarnings(stderr, rep.Warnings)
+	return err
 }
 
 // elsewhere reports whether every error of err is located in a file other than file.
 func elsewhere(err error, file string) bool {
-	var es source.Errors
+	var es problem.List
 	if !errors.As(err, &es) || len(es) == 0 {
 		return false
 	}

@@ -118,12 +118,12 @@ func parentPath(p string) string {
 func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, Errors{{File: path, VI: "không mở được tệp: " + err.Error(), EN: "cannot open file: " + err.Error()}}
+		return nil, Errors{{File: path, VI: "không mở được tệp: " + err.Error(), EN: "cannot open file: " + err.Error(), Err: err}}
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
-		return nil, Errors{{File: path, VI: "không đọc được tệp: " + err.Error(), EN: "cannot read file: " + err.Error()}}
+		return nil, Errors{{File: path, VI: "không đọc được tệp: " + err.Error(), EN: "cannot read file: " + err.Error(), Err: err}}
 	}
 	if len(data) > MaxSize {
 		return nil, Errors{tooBig(path)}

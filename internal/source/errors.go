@@ -1,103 +1,25 @@
 package source
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/vanban/vanban/problem"
 )
 
-// Error is one mistake in an input file, with its position and a message in Vietnamese and English.
-type Error struct {
-	File      string
-	Line, Col int    // 1-based; 0 when unknown
-	Path      string // field path, e.g. "sessions[1].quarter"; "" for the whole file
-	VI, EN    string
-	// FromValidator is true for the errors of the struct tags (Validate), false for decoding errors and the
-	// caller's own. It does not show in the message.
-	FromValidator bool
-}
-
-// Error formats the error on one line: "plan.yaml:12:5: sessions[1].quarter: <Vietnamese> / <English>".
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		b.WriteString(":" + strconv.Itoa(e.Line))
-		if e.Col > 0 {
-			b.WriteString(":" + strconv.Itoa(e.Col))
-		}
-	}
-	b.WriteString(": ")
-	if e.Path != "" {
-		b.WriteString(e.Path + ": ")
-	}
-	b.WriteString(oneLine(e.VI))
-	if e.EN != "" {
-		b.WriteString(" / " + oneLine(e.EN))
-	}
-	return b.String()
-}
-
-func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\r\n\t") {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// Errors is a list of mistakes, reported together. It implements error: one line per mistake, sorted by position.
-type Errors []*Error
-
-// Error returns one line per error, sorted by file and position.
-func (es Errors) Error() string {
-	s := slices.Clone(es)
-	s.Sort()
-	lines := make([]string, len(s))
-	for i, e := range s {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
-
-// Sort orders the errors by file, line, column, path and message, and drops exact duplicates.
-func (es *Errors) Sort() {
-	slices.SortStableFunc(*es, func(a, b *Error) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col),
-			cmp.Compare(a.Path, b.Path), cmp.Compare(a.EN, b.EN))
-	})
-	*es = slices.CompactFunc(*es, func(a, b *Error) bool { return *a == *b })
-}
-
-// Err returns nil when there are no errors, else the sorted errors (so that a nil error stays a nil interface).
-func (es Errors) Err() error {
-	if len(es) == 0 {
-		return nil
-	}
-	s := slices.Clone(es)
-	s.Sort()
-	return s
-}
-
-// Unwrap lets errors.As find an individual *Error.
-func (es Errors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
-
-// Message is an error with a Vietnamese and an English text, for unmarshalers and callers that want both.
-type Message struct{ VI, EN string }
+// Error, Errors and Message are the public types of package problem; these aliases keep the loader's code
+// short.
+type (
+	Error   = problem.Error
+	Errors  = problem.List
+	Message = problem.Message
+)
 
 // Msg returns a *Message.
-func Msg(vi, en string) *Message { return &Message{VI: vi, EN: en} }
-
-func (m *Message) Error() string { return m.VI + " / " + m.EN }
+func Msg(vi, en string) *Message { return problem.Msg(vi, en) }
 
 // Mapping walks the keys of a mapping node for a type that decodes itself (UnmarshalYAML), calling fn for each
 // key with its value, in order. A duplicate key or a key not in allowed is a *Message error naming it and the
@@ -120,4 +42,20 @@ func Mapping(n *yaml.Node, allowed []string, fn func(key string, v *yaml.Node) e
 		}
 	}
 	return nil
+}
+
+// Locate returns errs with the file, line and column of each error that has none set from its field path in
+// s (At); errors built without a file (rules run on a model) get their position this way. A nil Source leaves
+// them as they are.
+func (s *Source) Locate(errs Errors) Errors {
+	if s == nil {
+		return errs
+	}
+	for _, e := range errs {
+		if e.File == "" && e.Line == 0 {
+			p := s.At(e.Path)
+			e.File, e.Line, e.Col = s.File, p.Line, p.Col
+		}
+	}
+	return errs
 }

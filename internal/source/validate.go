@@ -44,9 +44,7 @@ func (s *Source) Validate(v any) Errors {
 	for _, fe := range verrs {
 		path := fieldPath(fe.Namespace())
 		vi, en := Describe(fe.Tag(), fe.Param(), fe.Kind(), fe.Value())
-		e := s.Errorf(path, vi, en)
-		e.FromValidator = true
-		out = append(out, e)
+		out = append(out, s.Errorf(path, vi, en))
 	}
 	return out
 }

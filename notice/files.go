@@ -1,0 +1,146 @@
+package notice
+
+import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/vanban/vanban/internal/source"
+)
+
+// files is where a Set reads its inputs: the operating system's files (fsys nil; names are OS paths, relative
+// or absolute), or an fs.FS (names are slash-separated fs paths). Every file is read and peeked at (kind, plan
+// reference) once, so loading a set is linear in its files however many files refer to one plan.
+type files struct {
+	fsys  fs.FS
+	cache map[string]*fileInfo // by key
+	dirs  map[string][]string  // yaml files of a directory, by directory key
+}
+
+type fileInfo struct {
+	data      []byte
+	err       error
+	kind, ref string
+}
+
+func newFiles(fsys fs.FS) *files {
+	return &files{fsys: fsys, cache: map[string]*fileInfo{}, dirs: map[string][]string{}}
+}
+
+// key is the identity of a file: its absolute path on the OS, its clean path in an fs.FS.
+func (f *files) key(name string) string {
+	if f.fsys != nil {
+		return path.Clean(name)
+	}
+	return abs(name)
+}
+
+func abs(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	return a
+}
+
+// info reads a file once and peeks at its kind and plan reference.
+func (f *files) info(name string) *fileInfo {
+	k := f.key(name)
+	if fi, ok := f.cache[k]; ok {
+		return fi
+	}
+	fi := &fileInfo{}
+	if f.fsys != nil {
+		fi.data, fi.err = source.ReadFS(f.fsys, name)
+	} else {
+		fi.data, fi.err = source.ReadFile(name)
+	}
+	if fi.err == nil {
+		fi.kind, fi.ref = PeekKind(fi.data), PlanRef(fi.data)
+	}
+	f.cache[k] = fi
+	return fi
+}
+
+// read returns a file's bytes (read once).
+func (f *files) read(name string) ([]byte, error) {
+	fi := f.info(name)
+	return fi.data, fi.err
+}
+
+// stat reports whether name exists and is a directory; err is the fs error when it does not exist.
+func (f *files) stat(name string) (dir bool, err error) {
+	var st fs.FileInfo
+	if f.fsys != nil {
+		st, err = fs.Stat(f.fsys, name)
+	} else {
+		st, err = os.Stat(name)
+	}
+	if err != nil {
+		return false, err
+	}
+	return st.IsDir(), nil
+}
+
+func (f *files) exists(name string) bool {
+	_, err := f.stat(name)
+	return err == nil
+}
+
+// dir returns the directory of a file name.
+func (f *files) dir(name string) string {
+	if f.fsys != nil {
+		return path.Dir(name)
+	}
+	return filepath.Dir(name)
+}
+
+// rel resolves ref, written in the file from, against from's directory (an absolute OS path stays as it is).
+func (f *files) rel(from, ref string) string {
+	if f.fsys != nil {
+		return path.Join(path.Dir(from), ref)
+	}
+	if filepath.IsAbs(ref) {
+		return ref
+	}
+	return filepath.Join(filepath.Dir(from), ref)
+}
+
+// list returns the .yaml and .yml files of dir in name order (read once per directory).
+func (f *files) list(dir string) []string {
+	k := f.key(dir)
+	if out, ok := f.dirs[k]; ok {
+		return out
+	}
+	var entries []fs.DirEntry
+	if f.fsys != nil {
+		entries, _ = fs.ReadDir(f.fsys, dir)
+	} else {
+		entries, _ = os.ReadDir(dir)
+	}
+	var out []string
+	for _, e := range entries {
+		if ext := strings.ToLower(path.Ext(e.Name())); !e.IsDir() && (ext == ".yaml" || ext == ".yml") {
+			if f.fsys != nil {
+				out = append(out, path.Join(dir, e.Name()))
+			} else {
+				out = append(out, filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	slices.Sort(out)
+	f.dirs[k] = out
+	return out
+}
+
+// refers reports whether the file name names the plan file planPath in its plan key.
+func (f *files) refers(name, planPath string) bool {
+	fi := f.info(name)
+	if fi.err != nil || fi.ref == "" {
+		return false
+	}
+	return f.key(f.rel(name, fi.ref)) == f.key(planPath)
+}

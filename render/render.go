@@ -1,0 +1,394 @@
+// Package render is the one entry point that turns a set of vanban input files into their documents: the
+// files and directories given (on disk or in an fs.FS) are read once, each dispatched on its top-level
+// "kind:" key (plan, session, conclusion, followup, reception-schedule, calendar-export), checked together, and
+// rendered, each output written to a Sink as soon as it is made — a directory (atomically, file by file), an
+// in-memory map, an HTTP response, a zip archive.
+//
+//	rep, err := render.Run(ctx, render.Dir("out"), render.Options{}, "examples/duc-pho-2023")
+//
+// Nothing is written when any input has an error: every input is loaded and checked first (all the errors
+// come back together, as a problem.List with file:line:col), then rendered. A document that fails to lay out
+// at that stage (an office's template naming a field the data lacks) stops the run with that error; the
+// outputs already written stay, and the Report says which they are. Cancelling ctx stops the run between two
+// documents with ctx's error.
+//
+// Output names are the "output:" key of the input, else the input's base name with .docx (.ics for a
+// calendar-export); two inputs making the same name is an error.
+//
+// The package exists apart from plan and notice because it is the only one that knows every kind: plan knows
+// plans, notice the session cycle; the command line ("vanban render", "vanban validate") is a thin layer over
+// Run.
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/source"
+	"github.com/vanban/vanban/notice"
+	"github.com/vanban/vanban/plan"
+	"github.com/vanban/vanban/problem"
+	"github.com/vanban/vanban/templates"
+	"gopkg.in/yaml.v3"
+)
+
+// Options change how a run reads and renders.
+type Options struct {
+	// FS is where the inputs are read from; nil means the operating system's files. With an FS the paths are
+	// slash-separated fs paths ("." for its root).
+	FS fs.FS
+	// Calendar counts the working days; nil means calendar.Default().
+	Calendar *calendar.Calendar
+	// Strict turns the warnings (a conclusion notice dated late, a session on a day off…) into errors.
+	Strict bool
+	// Document are the options of every document's layout, e.g. an office's letterhead
+	// (document.ParseTemplate).
+	Document []document.RenderOption
+}
+
+// Sink receives each output as it is made: its file name (no directory) and its bytes. An error stops the run.
+type Sink func(ctx context.Context, name string, data []byte) error
+
+// Dir returns a Sink writing each output into dir (created when missing), atomically: a temporary file renamed
+// over the name, so that a file is never half-written.
+func Dir(dir string) Sink {
+	return func(_ context.Context, name string, data []byte) error {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return &problem.Error{File: dir, VI: "không tạo được thư mục: " + err.Error(), EN: "cannot create the directory: " + err.Error(), Err: err}
+		}
+		p := filepath.Join(dir, name)
+		if err := templates.WriteFile(p, data); err != nil {
+			return &problem.Error{File: p, VI: "không ghi được tệp: " + err.Error(), EN: "cannot write the file: " + err.Error(), Err: err}
+		}
+		return nil
+	}
+}
+
+// Discard is a Sink that keeps nothing: Run with it checks every input and renders every document in memory
+// ("vanban validate").
+func Discard(context.Context, string, []byte) error { return nil }
+
+// Report is what a run did.
+type Report struct {
+	// Inputs are the input files, directories expanded (recursively, *.yaml and *.yml in name order).
+	Inputs []string
+	// Outputs are the names given to the Sink, in order, with the input each came from.
+	Outputs []Output
+	// Warnings are the problems that did not stop the run (all of them errors with Options.Strict).
+	Warnings problem.List
+	// Failed maps each input that has errors to them (its own, or those of a file it needs: its plan, a
+	// conclusion notice); nil when the run had none.
+	Failed map[string]error
+}
+
+// Output is one file made.
+type Output struct {
+	Name  string // file name, e.g. "ke-hoach-doi-thoai-2023.docx"
+	Input string // the input it was made from
+}
+
+// Kinds are the values of "kind:" a run renders.
+func Kinds() []string { return append([]string{plan.Kind}, notice.Kinds...) }
+
+// Run reads the inputs (files, and directories standing for every *.yaml and *.yml file under them), checks
+// them all, then renders each to sink in input order. Its error is nil, a problem.List of every problem of
+// every input (nothing written), the error of a layout or of sink, or ctx's error.
+func Run(ctx context.Context, sink Sink, opts Options, paths ...string) (*Report, error) {
+	rep := &Report{}
+	r := &run{opts: opts}
+	files, err := r.expand(paths)
+	rep.Inputs = files
+	if err != nil {
+		return rep, err
+	}
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	jobs, err := r.load(files, rep)
+	if err != nil {
+		return rep, err
+	}
+	owner := map[string]string{}
+	for _, j := range jobs {
+		if prev, dup := owner[j.name]; dup {
+			return rep, problem.List{{File: j.input, Path: "output",
+				VI: fmt.Sprintf("tệp kết quả %s trùng với tệp của %s; đặt khóa output khác", j.name, prev),
+				EN: fmt.Sprintf("output %s is also made by %s; set another output", j.name, prev)}}
+		}
+		owner[j.name] = j.input
+	}
+	for _, j := range jobs {
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
+		data, err := j.make(ctx)
+		if err != nil {
+			return rep, err
+		}
+		if err := sink(ctx, j.name, data); err != nil {
+			return rep, err
+		}
+		rep.Outputs = append(rep.Outputs, Output{Name: j.name, Input: j.input})
+	}
+	return rep, nil
+}
+
+type run struct {
+	opts Options
+}
+
+// job is one output to make.
+type job struct {
+	input, name string
+	make        func(context.Context) ([]byte, error)
+}
+
+func (r *run) noticeOptions() notice.Options {
+	return notice.Options{Calendar: r.opts.Calendar, StrictDeadlines: r.opts.Strict, Render: r.opts.Document}
+}
+
+func (r *run) cal() *calendar.Calendar {
+	if r.opts.Calendar != nil {
+		return r.opts.Calendar
+	}
+	return calendar.Default()
+}
+
+func (r *run) stat(name string) (fs.FileInfo, error) {
+	if r.opts.FS != nil {
+		return fs.Stat(r.opts.FS, name)
+	}
+	return os.Stat(name)
+}
+
+func (r *run) read(name string) ([]byte, error) {
+	if r.opts.FS != nil {
+		return source.ReadFS(r.opts.FS, name)
+	}
+	return source.ReadFile(name)
+}
+
+// expand turns the paths into input files: a directory stands for the *.yaml and *.yml files under it.
+func (r *run) expand(paths []string) ([]string, error) {
+	var files []string
+	var errs problem.List
+	for _, p := range paths {
+		st, err := r.stat(p)
+		if err != nil {
+			vi, en := "không mở được: "+err.Error(), "cannot open: "+err.Error()
+			if errors.Is(err, fs.ErrNotExist) {
+				vi, en = "không tìm thấy tệp hoặc thư mục", "file or directory not found"
+			}
+			errs = append(errs, &problem.Error{File: p, VI: vi, EN: en, Err: err})
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		var found []string
+		walk := func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if ext := strings.ToLower(path.Ext(d.Name())); !d.IsDir() && (ext == ".yaml" || ext == ".yml") {
+				found = append(found, name)
+			}
+			return nil
+		}
+		if r.opts.FS != nil {
+			err = fs.WalkDir(r.opts.FS, p, walk)
+		} else {
+			err = filepath.WalkDir(p, walk)
+		}
+		if err != nil {
+			errs = append(errs, &problem.Error{File: p, VI: "không đọc được thư mục: " + err.Error(), EN: "cannot read the directory: " + err.Error(), Err: err})
+			continue
+		}
+		if len(found) == 0 {
+			errs = append(errs, &problem.Error{File: p, VI: "thư mục không có tệp *.yaml nào", EN: "no *.yaml files in the directory", Err: fs.ErrNotExist})
+			continue
+		}
+		slices.Sort(found)
+		files = append(files, found...)
+	}
+	return files, errs.Err()
+}
+
+// load checks every input together (one notice set: each file read and parsed once) and returns the jobs.
+// When the set has errors, each input is loaded on its own to tell which inputs fail (Report.Failed), and the
+// errors of all of them come back together.
+func (r *run) load(files []string, rep *Report) ([]job, error) {
+	kinds := map[string]string{}
+	var errs problem.List
+	var readable []string // the files of a known kind
+	failed := map[string]error{}
+	for _, f := range files {
+		data, err := r.read(f)
+		if err == nil {
+			kinds[f], err = kindOf(f, data)
+		}
+		if err != nil {
+			errs = append(errs, problem.From(err)...)
+			failed[f] = err
+			continue
+		}
+		readable = append(readable, f)
+	}
+	var set *notice.Set
+	if len(errs) == 0 {
+		var err error
+		if set, err = r.loadSet(files...); err != nil {
+			errs = append(errs, problem.From(err)...)
+		}
+	}
+	if len(errs) > 0 {
+		// Load each file on its own: which inputs fail, and every error of every input, each once.
+		rep.Failed = failed
+		all := errs[:0:0]
+		for _, ferr := range failed {
+			all = append(all, problem.From(ferr)...)
+		}
+		for _, f := range readable {
+			if err := r.errorsOf(f); err != nil {
+				rep.Failed[f] = err
+				all = append(all, problem.From(err)...)
+			}
+		}
+		return nil, all.Err()
+	}
+	named := map[string]bool{}
+	for _, f := range files {
+		named[r.clean(f)] = true
+	}
+	for _, w := range set.Warnings {
+		if named[r.clean(w.File)] {
+			rep.Warnings = append(rep.Warnings, w)
+		}
+	}
+	var jobs []job
+	var strict problem.List // plan warnings made errors by Options.Strict
+	for _, f := range files {
+		if kinds[f] == plan.Kind {
+			p := set.Plan(f)
+			if p == nil {
+				return nil, fmt.Errorf("render: plan %s not in its set", f) // cannot happen: the set loaded it
+			}
+			warns := p.Warnings(r.cal())
+			if r.opts.Strict && len(warns) > 0 {
+				if rep.Failed == nil {
+					rep.Failed = map[string]error{}
+				}
+				rep.Failed[f] = warns.Err()
+				strict = append(strict, warns...)
+				continue
+			}
+			rep.Warnings = append(rep.Warnings, warns...)
+			jobs = append(jobs, job{input: f, name: outputName(f, p.Output), make: func(ctx context.Context) ([]byte, error) {
+				return p.RenderContext(ctx, r.opts.Document...)
+			}})
+			continue
+		}
+		for _, name := range set.OutputNames(f) {
+			jobs = append(jobs, job{input: f, name: name, make: func(ctx context.Context) ([]byte, error) {
+				outs, err := set.RenderContext(ctx, f)
+				if err != nil {
+					return nil, err
+				}
+				for _, o := range outs {
+					if o.Name == name {
+						return o.Data, nil
+					}
+				}
+				return nil, fmt.Errorf("render: %s made no %s", f, name)
+			}})
+		}
+	}
+	if len(strict) > 0 {
+		return nil, strict.Err()
+	}
+	rep.Warnings.Sort()
+	return jobs, nil
+}
+
+func (r *run) loadSet(paths ...string) (*notice.Set, error) {
+	if r.opts.FS != nil {
+		return notice.LoadFS(r.opts.FS, r.noticeOptions(), paths...)
+	}
+	return notice.Load(r.noticeOptions(), paths...)
+}
+
+// errorsOf loads one input on its own and returns its errors (its plan warnings too, with Strict), nil if none.
+func (r *run) errorsOf(f string) error {
+	set, err := r.loadSet(f)
+	if err != nil {
+		return err
+	}
+	if p := set.Plan(f); p != nil && r.opts.Strict {
+		return p.Warnings(r.cal()).Err()
+	}
+	return nil
+}
+
+func (r *run) clean(p string) string {
+	if r.opts.FS != nil {
+		return path.Clean(p)
+	}
+	return filepath.Clean(p)
+}
+
+// outputName returns the output file name: the "output" key, or the input's base name with .docx.
+func outputName(file, output string) string {
+	if output != "" {
+		return output
+	}
+	base := path.Base(filepath.ToSlash(file))
+	return strings.TrimSuffix(base, path.Ext(base)) + ".docx"
+}
+
+// kindOf reads the top-level "kind" key and checks that Run renders it.
+func kindOf(file string, data []byte) (string, error) {
+	var root yaml.Node
+	known := Kinds()
+	slices.Sort(known)
+	list := strings.Join(known, ", ")
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&root); err != nil {
+		// Let the strict decoder describe the problem with its position.
+		var v struct{}
+		if _, errs := source.Decode(file, data, &v); len(errs) > 0 {
+			return "", errs.Err()
+		}
+		return "", &problem.Error{File: file, VI: "không đọc được tệp YAML: " + err.Error(), EN: "cannot read the YAML file: " + err.Error(), Err: err}
+	}
+	n := &root
+	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		n = n.Content[0]
+	}
+	if n.Kind != yaml.MappingNode {
+		return "", &problem.Error{File: file, Line: n.Line, Col: n.Column, VI: "tệp phải là một bảng khóa: giá trị có khóa kind",
+			EN: "the file must be a mapping with a kind key"}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k, v := n.Content[i], n.Content[i+1]; k.Value == "kind" {
+			if v.Kind != yaml.ScalarNode || !slices.Contains(known, v.Value) {
+				return "", &problem.Error{File: file, Line: v.Line, Col: v.Column, Path: "kind",
+					VI: fmt.Sprintf("loại tệp %q không được hỗ trợ; dùng một trong: %s", v.Value, list),
+					EN: fmt.Sprintf("unsupported kind %q; use one of: %s", v.Value, list)}
+			}
+			return v.Value, nil
+		}
+	}
+	return "", &problem.Error{File: file, Line: n.Line, Col: n.Column, Path: "kind",
+		VI: "thiếu khóa kind ở đầu tệp (ví dụ kind: plan); dùng một trong: " + list,
+		EN: "the top-level kind key is missing (e.g. kind: plan); use one of: " + list}
+}

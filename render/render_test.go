@@ -1,0 +1,135 @@
+package render_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/vanban/vanban/problem"
+	"github.com/vanban/vanban/render"
+)
+
+const example = "../examples/duc-pho-2023"
+
+// memory is a Sink keeping the outputs in a map.
+type memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memory) put(_ context.Context, name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.files == nil {
+		m.files = map[string][]byte{}
+	}
+	m.files[name] = data
+	return nil
+}
+
+func exampleFS(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	entries, err := os.ReadDir(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(example, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys["duc-pho/"+e.Name()] = &fstest.MapFile{Data: b}
+	}
+	return fsys
+}
+
+func TestRunDirAndFSAgree(t *testing.T) {
+	out := t.TempDir()
+	rep, err := render.Run(context.Background(), render.Dir(out), render.Options{}, example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Outputs) != 9 || len(rep.Inputs) != 9 {
+		t.Fatalf("%d outputs from %d inputs", len(rep.Outputs), len(rep.Inputs))
+	}
+	var m memory
+	if _, err := render.Run(context.Background(), m.put, render.Options{FS: exampleFS(t)}, "duc-pho"); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range rep.Outputs {
+		disk, err := os.ReadFile(filepath.Join(out, o.Name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(disk, m.files[o.Name]) {
+			t.Errorf("%s: the fs.FS run made other bytes", o.Name)
+		}
+	}
+}
+
+func TestRunWritesNothingOnError(t *testing.T) {
+	fsys := exampleFS(t)
+	fsys["duc-pho/session-q3.yaml"].Data = bytes.Replace(fsys["duc-pho/session-q3.yaml"].Data, []byte("held_on:"), []byte("held_onn:"), 1)
+	fsys["duc-pho/zz.yaml"] = &fstest.MapFile{Data: []byte("kind: memo\n")}
+	var m memory
+	rep, err := render.Run(context.Background(), m.put, render.Options{FS: fsys}, "duc-pho")
+	if err == nil || len(m.files) > 0 {
+		t.Fatalf("error %v, %d files written", err, len(m.files))
+	}
+	var list problem.List
+	if !errors.As(err, &list) {
+		t.Fatalf("not a problem.List: %v", err)
+	}
+	files := map[string]bool{}
+	for _, e := range list {
+		files[e.File] = true
+	}
+	if !files["duc-pho/session-q3.yaml"] || !files["duc-pho/zz.yaml"] {
+		t.Errorf("the errors of both files are not reported together:\n%v", err)
+	}
+	if rep.Failed["duc-pho/zz.yaml"] == nil || rep.Failed["duc-pho/session-q3.yaml"] == nil || rep.Failed["duc-pho/plan.yaml"] != nil {
+		t.Errorf("Failed: %v", rep.Failed)
+	}
+}
+
+func TestRunCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var m memory
+	n := 0
+	sink := func(ctx context.Context, name string, data []byte) error {
+		n++
+		if n == 2 {
+			cancel()
+		}
+		return m.put(ctx, name, data)
+	}
+	rep, err := render.Run(ctx, sink, render.Options{}, example)
+	if !errors.Is(err, context.Canceled) || len(rep.Outputs) != 2 {
+		t.Errorf("err %v after %d outputs", err, len(rep.Outputs))
+	}
+}
+
+// The whole cycle of an example directory, rendered into any sink; each output arrives as it is made.
+func ExampleRun() {
+	var names []string
+	sink := func(_ context.Context, name string, data []byte) error {
+		names = append(names, name)
+		return nil
+	}
+	rep, err := render.Run(context.Background(), sink, render.Options{}, "../examples/phuong-2026")
+	if err != nil {
+		fmt.Println(err) // every problem of every file, with file:line:col, in Vietnamese and English
+		return
+	}
+	sort.Strings(names)
+	fmt.Println(names, len(rep.Warnings))
+	// Output: [conclusion-q1.docx invitation-q2.docx ke-hoach-doi-thoai-2026.docx lich-doi-thoai-2026.ics reception-2026.docx] 0
+}
