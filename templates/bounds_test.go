@@ -377,3 +377,19 @@ func TestHostileZipEntries(t *testing.T) {
 		t.Errorf("duplicate entry: %v", err)
 	}
 }
+
+func TestReadFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "mau.docx")
+	src := testDoc{body: para("{{a}}")}.docx(t)
+	os.WriteFile(p, src, 0o644)
+	b, err := ReadFile(p)
+	if err != nil || !bytes.Equal(b, src) {
+		t.Fatalf("ReadFile: %v", err)
+	}
+	if _, err := ReadFile(p, WithLimits(Limits{MaxCompressed: 100})); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), p) {
+		t.Errorf("limit: %v", err)
+	}
+	if _, err := ReadFile("/dev/zero"); err != nil && !errors.Is(err, ErrNotDocx) {
+		t.Errorf("/dev/zero: %v", err)
+	}
+}

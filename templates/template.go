@@ -204,6 +204,16 @@ func ParseFile(name string, opts ...Option) (*Template, error) {
 	return Parse(b, opts...)
 }
 
+// ReadFile reads a template file as ParseFile does, for a caller that needs
+// its bytes too (to inspect them before Parse): only a regular file (not a
+// FIFO or a device such as /dev/zero), whose size, checked before it is
+// read, is within Limits.MaxCompressed (WithLimits among opts sets it).
+// Errors name the file and wrap ErrTooLarge, ErrNotDocx or the fs error.
+func ReadFile(name string, opts ...Option) ([]byte, error) {
+	cfg := newConfig(opts)
+	return readLimited(name, cfg.limits.MaxCompressed)
+}
+
 // readLimited reads a regular file of at most limit bytes.
 func readLimited(name string, limit int64) ([]byte, error) {
 	st, err := os.Stat(name)
