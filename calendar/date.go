@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -108,14 +109,31 @@ func DateOf(t time.Time) Date {
 // Today returns the current date in Vietnam (UTC+7), whatever the machine's time zone.
 func Today() Date { return DateOf(time.Now().In(time.FixedZone("ICT", 7*3600))) }
 
-// ParseDate parses a date written YYYY-MM-DD (ISO 8601, four-digit year). It rejects days that do not exist.
+// ParseDate parses a date written YYYY-MM-DD (ISO 8601, four-digit year) or day first, as Vietnamese offices
+// write it: DD/MM/YYYY, DD-MM-YYYY or DD.MM.YYYY, with one or two digits for the day and the month
+// ("15/3/2026", "05-03-2026", "5.3.2026") and four for the year, the same separator twice. It rejects days that
+// do not exist.
 //
-// A string of the right form that names no real day ("2023-02-30") returns an error that wraps ErrNoSuchDay.
+// A string of the right form that names no real day ("2023-02-30", "30/2/2023") returns an error that wraps
+// ErrNoSuchDay.
 func ParseDate(s string) (Date, error) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return Date{}, fmt.Errorf("invalid date %q: want YYYY-MM-DD", s)
+	y, m, dd, ok := splitDate(s)
+	if !ok {
+		return Date{}, fmt.Errorf("invalid date %q: want YYYY-MM-DD or DD/MM/YYYY", s)
 	}
-	num := func(p string) (int, bool) {
+	if m < 1 || m > 12 || dd < 1 || dd > daysIn(y, time.Month(m)) {
+		return Date{}, fmt.Errorf("invalid date %q: %w", s, ErrNoSuchDay)
+	}
+	return NewDate(y, time.Month(m), dd), nil
+}
+
+// splitDate reads the year, month and day of an ISO (YYYY-MM-DD) or day-first (D/M/YYYY, D-M-YYYY, D.M.YYYY)
+// date, without checking that the day exists.
+func splitDate(s string) (y, m, d int, ok bool) {
+	num := func(p string, minLen, maxLen int) (int, bool) {
+		if len(p) < minLen || len(p) > maxLen {
+			return 0, false
+		}
 		n := 0
 		for i := 0; i < len(p); i++ {
 			c := p[i]
@@ -126,16 +144,28 @@ func ParseDate(s string) (Date, error) {
 		}
 		return n, true
 	}
-	y, ok1 := num(s[0:4])
-	m, ok2 := num(s[5:7])
-	dd, ok3 := num(s[8:10])
-	if !ok1 || !ok2 || !ok3 {
-		return Date{}, fmt.Errorf("invalid date %q: want YYYY-MM-DD", s)
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, ok1 := num(s[0:4], 4, 4)
+		m, ok2 := num(s[5:7], 2, 2)
+		d, ok3 := num(s[8:10], 2, 2)
+		return y, m, d, ok1 && ok2 && ok3
 	}
-	if m < 1 || m > 12 || dd < 1 || dd > daysIn(y, time.Month(m)) {
-		return Date{}, fmt.Errorf("invalid date %q: %w", s, ErrNoSuchDay)
+	if len(s) < 8 || len(s) > 10 {
+		return 0, 0, 0, false
 	}
-	return NewDate(y, time.Month(m), dd), nil
+	i := strings.IndexAny(s, "/-.")
+	if i < 0 {
+		return 0, 0, 0, false
+	}
+	sep := s[i]
+	parts := strings.Split(s, string(sep))
+	if len(parts) != 3 {
+		return 0, 0, 0, false
+	}
+	d, ok1 := num(parts[0], 1, 2)
+	m, ok2 := num(parts[1], 1, 2)
+	y, ok3 := num(parts[2], 4, 4)
+	return y, m, d, ok1 && ok2 && ok3
 }
 
 // ErrNoSuchDay is wrapped by the error ParseDate returns for a well-formed date that does not exist.
@@ -272,7 +302,7 @@ func (d Date) MarshalText() ([]byte, error) {
 	return d.appendISO(nil), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler (YYYY-MM-DD; empty text gives the zero Date).
+// UnmarshalText implements encoding.TextUnmarshaler (what ParseDate reads; empty text gives the zero Date).
 func (d *Date) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*d = Date{}
@@ -286,7 +316,7 @@ func (d *Date) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// UnmarshalYAML implements yaml.v3's Unmarshaler: a scalar YYYY-MM-DD; an empty string ("", what MarshalText
+// UnmarshalYAML implements yaml.v3's Unmarshaler: a scalar YYYY-MM-DD or day first (ParseDate); an empty string ("", what MarshalText
 // writes for the zero Date) gives the zero Date.
 func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {

@@ -2,10 +2,10 @@ package calendar
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"github.com/vanban/vanban/problem"
 	"io"
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -14,6 +14,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
+
+	"github.com/vanban/vanban/internal/fsread"
 )
 
 // ScheduleFormat is the value of the optional top-level "format" key of a schedule file.
@@ -85,20 +87,34 @@ type Entry struct {
 // message in Vietnamese and English; errors.As reaches each of them.
 type ScheduleError = problem.List
 
-// ReadScheduleFile reads and checks a schedule file.
+// MaxScheduleSize is the largest schedule file read, in bytes (the cap of every YAML input of vanban).
+const MaxScheduleSize = 1 << 20
+
+// ReadScheduleFile reads and checks a schedule file. Only a regular file of at most MaxScheduleSize bytes is
+// read, checked before reading: a directory, a FIFO, /dev/stdin or a device is refused with a message naming
+// it, as is a larger file.
 func ReadScheduleFile(path string) (*Schedule, error) {
-	b, err := os.ReadFile(path)
+	b, err := fsread.Read(path, MaxScheduleSize)
 	if err != nil {
-		return nil, fmt.Errorf("schedule file: %w", err)
+		return nil, readError(path, err)
 	}
 	return ParseSchedule(path, b)
 }
 
-// ReadSchedule reads and checks a schedule from r; name is used in messages.
+// readError turns an fsread error into a problem.List naming the file, in both languages.
+func readError(name string, err error) error {
+	var fe *fsread.Error
+	if errors.As(err, &fe) {
+		return problem.List{{File: name, VI: "tệp lịch: " + fe.VI, EN: "schedule file: " + fe.EN, Err: err}}
+	}
+	return problem.List{{File: name, VI: "tệp lịch: " + err.Error(), EN: "schedule file: " + err.Error(), Err: err}}
+}
+
+// ReadSchedule reads and checks a schedule from r, of at most MaxScheduleSize bytes; name is used in messages.
 func ReadSchedule(name string, r io.Reader) (*Schedule, error) {
-	b, err := io.ReadAll(r)
+	b, err := fsread.ReadAll(name, r, MaxScheduleSize)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, readError(name, err)
 	}
 	return ParseSchedule(name, b)
 }
@@ -107,7 +123,18 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // ParseSchedule parses and checks a schedule file's content. Every problem is reported as
 // "name:line:col: what is wrong".
+//
+// The content may be UTF-8 (with or without a byte order mark) or UTF-16 with a byte order mark, with LF or
+// CRLF line endings; a file in an old Vietnamese encoding is refused at its first invalid byte.
 func ParseSchedule(name string, data []byte) (*Schedule, error) {
+	if len(data) > MaxScheduleSize {
+		return nil, problem.List{{File: name, VI: fmt.Sprintf("tệp lịch quá lớn (tối đa %d byte)", MaxScheduleSize),
+			EN: fmt.Sprintf("schedule file too large (at most %d bytes)", MaxScheduleSize), Err: fsread.ErrTooLarge}}
+	}
+	data, terr := fsread.Text(data)
+	if terr != nil {
+		return nil, problem.List{{File: name, Line: terr.Line, Col: terr.Col, VI: terr.VI, EN: terr.EN}}
+	}
 	p := &parser{name: name}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))

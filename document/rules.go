@@ -76,6 +76,9 @@ type AbolishedLevel struct {
 	From     calendar.Date // the first day without it
 	Source   string        // the law that abolished it
 	Prefixes []string      // an issuer line starting with one of these (in capitals) is of that level
+	// SuperiorPrefixes: a superior-body line (cơ quan cấp trên) starting with one of these or with one of
+	// Prefixes names that level ("ĐẢNG BỘ HUYỆN …", "UBND HUYỆN …").
+	SuperiorPrefixes []string
 }
 
 type rulesFile struct {
@@ -113,6 +116,7 @@ type rulesFile struct {
 		From     string   `yaml:"from"`
 		Source   string   `yaml:"source"`
 		Prefixes []string `yaml:"prefixes"`
+		Superior []string `yaml:"superior_prefixes"`
 	} `yaml:"abolished_levels"`
 }
 
@@ -177,6 +181,9 @@ func ParseRules(data []byte) (*Rules, error) {
 		for _, p := range a.Prefixes {
 			lvl.Prefixes = append(lvl.Prefixes, nfc(strings.ToUpper(p)))
 		}
+		for _, p := range a.Superior {
+			lvl.SuperiorPrefixes = append(lvl.SuperiorPrefixes, nfc(strings.ToUpper(p)))
+		}
 		r.abolished = append(r.abolished, lvl)
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -203,6 +210,26 @@ func (r *Rules) AbolishedIssuer(issuer []string, date calendar.Date) (AbolishedL
 		}
 	}
 	return AbolishedLevel{}, false
+}
+
+// AbolishedSuperior reports whether a line of a superior body (cơ quan cấp trên) names a level abolished on or
+// before date ("ĐẢNG BỘ HUYỆN X", "UBND HUYỆN X" in a document of 2026), with the index of the first such line.
+// Lines are compared in capitals after NFC, against the level's SuperiorPrefixes and Prefixes.
+func (r *Rules) AbolishedSuperior(superior []string, date calendar.Date) (AbolishedLevel, int, bool) {
+	for _, a := range r.abolished {
+		if date.Before(a.From) {
+			continue
+		}
+		for i, line := range superior {
+			up := nfc(strings.ToUpper(strings.TrimSpace(line)))
+			for _, p := range slices.Concat(a.SuperiorPrefixes, a.Prefixes) {
+				if strings.HasPrefix(up, p) && (len(up) == len(p) || up[len(p)] == ' ') {
+					return a, i, true
+				}
+			}
+		}
+	}
+	return AbolishedLevel{}, 0, false
 }
 
 func (r *Rules) sort() {
@@ -317,6 +344,32 @@ func (rs *RuleSet) TypeNames() []string {
 // MarkAllowed reports whether mark is an authority mark of this rule set ("" is always allowed).
 func (rs *RuleSet) MarkAllowed(mark string) bool {
 	return mark == "" || slices.Contains(rs.Marks, nfc(mark))
+}
+
+// SuggestMark returns the authority mark of this rule set that mark was probably meant to be, written the way
+// of this system: "TM" or "T/M" in a State document is "TM.", "TM" or "TM." in a Party document is "T/M"; ""
+// when mark is allowed already or resembles none. Marks are compared in capitals without dots, slashes and
+// spaces.
+func (rs *RuleSet) SuggestMark(mark string) string {
+	if rs.MarkAllowed(mark) {
+		return ""
+	}
+	key := markKey(mark)
+	for _, m := range rs.Marks {
+		if markKey(m) == key {
+			return m
+		}
+	}
+	return ""
+}
+
+func markKey(m string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '.' || r == '/' || r == ' ' {
+			return -1
+		}
+		return r
+	}, strings.ToUpper(nfc(strings.TrimSpace(m))))
 }
 
 func typeKey(name string) string { return strings.ToLower(nfc(strings.TrimSpace(name))) }

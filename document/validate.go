@@ -54,7 +54,11 @@ func (d *Document) validate(rs *RuleSet) error {
 	s := d.Signature
 	for _, m := range []struct{ field, mark string }{{"signature mark", s.Mark}, {"signature sub-mark", s.SubMark}} {
 		if !rs.MarkAllowed(strings.TrimSpace(m.mark)) {
-			add("%s: %q is not an authority mark of %s documents (allowed: %s)", m.field, m.mark, d.System, strings.Join(rs.Marks, ", "))
+			if want := rs.SuggestMark(m.mark); want != "" {
+				add("%s: %q is not an authority mark of %s documents: they write it %q (allowed: %s)", m.field, m.mark, d.System, want, strings.Join(rs.Marks, ", "))
+			} else {
+				add("%s: %q is not an authority mark of %s documents (allowed: %s)", m.field, m.mark, d.System, strings.Join(rs.Marks, ", "))
+			}
 		}
 	}
 	if strings.TrimSpace(s.Mark) != "" && strings.TrimSpace(s.Authority) == "" {

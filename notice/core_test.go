@@ -345,7 +345,7 @@ func TestSessionWindowCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Load(Options{}, file)
-	if err == nil || !strings.Contains(err.Error(), "s.yaml:29:30: milestones.opinions_close: tiếp nhận ý kiến kết thúc 11 ngày") {
+	if err == nil || !strings.Contains(err.Error(), "s.yaml:30:30: milestones.opinions_close: tiếp nhận ý kiến kết thúc 11 ngày") {
 		t.Errorf("got %v", err)
 	}
 }

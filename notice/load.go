@@ -102,6 +102,7 @@ func load(fl *files, opts Options, paths []string) (*Set, error) {
 		s.Warnings = nil
 	}
 	s.Warnings.Sort()
+	s.errs = source.Cap(s.errs, source.MaxErrors)
 	if err := s.errs.Err(); err != nil {
 		return nil, err
 	}
@@ -162,6 +163,7 @@ func (s *Set) file(path string, named bool) any {
 // own records the source of an input file and its decoding and validation errors, which filter keeps.
 func (s *Set) own(src *source.Source, errs problem.List) {
 	s.errs = append(s.errs, errs...)
+	s.Warnings = append(s.Warnings, src.Warnings()...)
 	s.srcs[src.File] = src
 	for _, e := range errs {
 		s.decodeErrs[e] = true
@@ -212,14 +214,13 @@ func loadInput[T input](s *Set, path string, data []byte, v T) any {
 	// The cross-file rules run on what decoded, whatever the errors (Load filters theirs under a field that
 	// failed to decode), so that every mistake is reported at once.
 	planPath := s.files.rel(path, m.Plan)
-	if !s.files.exists(planPath) {
-		s.errs = append(s.errs, m.errorf("plan", fmt.Sprintf("không tìm thấy tệp kế hoạch %q", m.Plan),
-			fmt.Sprintf("plan file %q not found", m.Plan)))
+	if !s.checkPlanRef(m, planPath) {
 		return nil
 	}
 	pf, _ := s.file(planPath, false).(*PlanFile)
 	if pf == nil {
-		return nil // the plan's own errors are reported
+		s.planNotLoaded(m, planPath)
+		return nil
 	}
 	m.plan = pf.Plan
 	s.errs = append(s.errs, m.checkFree()...)

@@ -51,8 +51,12 @@ func (x *SessionFile) rules(cal *calendar.Calendar) (errs, warns problem.List) {
 		}
 	}
 	if !cal.IsWorkingDay(x.HeldOn) {
-		warns = append(warns, x.errorf("held_on", fmt.Sprintf("%s (%s) không phải ngày làm việc", document.ShortDate(x.HeldOn), calendar.WeekdayName(x.HeldOn)),
-			fmt.Sprintf("%s is not a working day", x.HeldOn)))
+		why, whyEN := offReason(cal, x.HeldOn)
+		warns = append(warns, x.errorf("held_on", fmt.Sprintf("%s (%s) không phải ngày làm việc%s", document.ShortDate(x.HeldOn), calendar.WeekdayName(x.HeldOn), why),
+			fmt.Sprintf("%s (%s) is not a working day%s", x.HeldOn, x.HeldOn.Weekday(), whyEN)))
+	}
+	if x.Doc.Date.IsZero() || x.Doc.Date.Year() != x.HeldOn.Year() { // else said at document.date
+		warns = append(warns, x.estimated(cal, "held_on", x.HeldOn)...)
 	}
 	if off := x.Offsets(); !off.CheckWindow() {
 		add("milestones.opinions_close", fmt.Sprintf("tiếp nhận ý kiến kết thúc %d ngày làm việc trước buổi đối thoại, sớm hơn lúc bắt đầu (%d ngày trước); opinions_close phải nhỏ hơn hoặc bằng opinions_open (của tệp này hoặc của kế hoạch)", off.OpinionsClose, off.OpinionsOpen),
@@ -80,12 +84,14 @@ func (x *SessionFile) rules(cal *calendar.Calendar) (errs, warns problem.List) {
 // docDay warns when the document of an input is dated on a day off (a weekend, a holiday, a compensatory day
 // off), at document.date; --strict makes it an error like the other warnings.
 func (m *Meta) docDay(cal *calendar.Calendar) problem.List {
+	out := m.estimated(cal, "document.date", m.Doc.Date)
 	if date := m.Doc.Date; !date.IsZero() && !m.src.DecodeFailed("document.date") && !cal.IsWorkingDay(date) {
-		return problem.List{m.errorf("document.date",
-			fmt.Sprintf("ngày văn bản %s (%s) không phải ngày làm việc", document.ShortDate(date), calendar.WeekdayName(date)),
-			fmt.Sprintf("the document is dated %s, not a working day", date))}
+		why, whyEN := offReason(cal, date)
+		out = append(out, m.errorf("document.date",
+			fmt.Sprintf("ngày văn bản %s (%s) không phải ngày làm việc%s", document.ShortDate(date), calendar.WeekdayName(date), why),
+			fmt.Sprintf("the document is dated %s, not a working day%s", date, whyEN)))
 	}
-	return nil
+	return out
 }
 
 // rules checks a conclusion file with its plan (and its session file, when the set found it): the content

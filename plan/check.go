@@ -115,8 +115,13 @@ func (c *checker) mark(path, mark, authority, authPath string, rs *document.Rule
 	}
 	if !rs.MarkAllowed(mark) {
 		allowed := strings.Join(rs.Marks, ", ")
-		c.add(path, fmt.Sprintf("%q không phải quyền hạn ký của văn bản hệ thống %s; dùng: %s", mark, rs.System, allowed),
-			fmt.Sprintf("%q is not an authority mark of %s documents; use: %s", mark, rs.System, allowed))
+		if want := rs.SuggestMark(mark); want != "" {
+			c.add(path, fmt.Sprintf("%q không phải quyền hạn ký của văn bản hệ thống %s; văn bản hệ thống này ghi %q (các quyền hạn ký: %s)", mark, rs.System, want, allowed),
+				fmt.Sprintf("%q is not an authority mark of %s documents; they write it %q (marks: %s)", mark, rs.System, want, allowed))
+		} else {
+			c.add(path, fmt.Sprintf("%q không phải quyền hạn ký của văn bản hệ thống %s; dùng: %s", mark, rs.System, allowed),
+				fmt.Sprintf("%q is not an authority mark of %s documents; use: %s", mark, rs.System, allowed))
+		}
 	}
 	if strings.TrimSpace(authority) == "" {
 		c.add(authPath, fmt.Sprintf("có %q thì phải ghi tập thể hoặc người đứng đầu được ký thay", mark),

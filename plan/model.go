@@ -135,7 +135,7 @@ type Session struct {
 	// Participants are who is invited (đối tượng).
 	Participants string `yaml:"participants" validate:"required" json:"participants" desc:"Đối tượng / Participants"`
 	// Time is a month (2023-03), a date (2023-03-15) or a date and hour (2023-03-15 08:00).
-	Time Time `yaml:"time" json:"time" pattern:"^\\d{4}-\\d{2}(-\\d{2}( \\d{1,2}:\\d{2})?)?$" desc:"Tháng (2023-03), ngày (2023-03-15) hoặc ngày giờ (2023-03-15 08:00) / Month, date or date and hour"`
+	Time Time `yaml:"time" json:"time" pattern:"^(\\d{4}-\\d{2}(-\\d{2}( \\d{1,2}:\\d{2})?)?|\\d{1,2}([/.-])\\d{1,2}[/.-]\\d{4}( \\d{1,2}[:h]\\d{2})?|\\d{1,2}[/.-]\\d{4})$" desc:"Tháng (2023-03), ngày (2023-03-15) hoặc ngày giờ (2023-03-15 08:00) / Month, date or date and hour"`
 	// Venue is where (địa điểm).
 	Venue string `yaml:"venue" validate:"required" json:"venue" desc:"Địa điểm / Venue"`
 	// Labels override the bullet labels.

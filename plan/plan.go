@@ -55,7 +55,7 @@ func Parse(file string, data []byte) (*Plan, error) {
 	src, errs := source.Load(file, data, &p)
 	p.src = src
 	if src.Root != nil {
-		errs = append(errs, src.Filter(p.Check())...)
+		errs = source.Cap(append(errs, src.Filter(p.Check())...), source.MaxErrors)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err

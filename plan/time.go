@@ -24,14 +24,26 @@ type Time struct {
 	HasClock     bool
 }
 
-var timeRE = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?)?$`)
+var (
+	timeRE = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?)?$`)
+	// Day first, as Vietnamese offices write it: "15/3/2026", "15-03-2026 08:00", "3/2026".
+	dayFirstRE   = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})(?:[ T](\d{1,2})[:h](\d{2}))?$`)
+	monthFirstRE = regexp.MustCompile(`^(\d{1,2})[/.-](\d{4})$`)
+)
 
-// ParseTime parses "2023-03", "2023-03-15" or "2023-03-15 08:00".
+// ParseTime parses a month ("2023-03", "3/2023"), a day ("2023-03-15", "15/3/2023", "15-03-2023",
+// "15.3.2023") or a day and hour ("2023-03-15 08:00", "15/3/2023 08:00").
 func ParseTime(s string) (Time, error) {
-	m := timeRE.FindStringSubmatch(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	m := timeRE.FindStringSubmatch(s)
+	if d := dayFirstRE.FindStringSubmatch(s); d != nil && d[2] == d[4] {
+		m = []string{d[0], d[5], d[3], d[1], d[6], d[7]}
+	} else if d := monthFirstRE.FindStringSubmatch(s); d != nil {
+		m = []string{d[0], d[2], d[1], "", "", ""}
+	}
 	bad := problem.Msg(
-		fmt.Sprintf("thời gian không hợp lệ %q; cần tháng (2023-03), ngày (2023-03-15) hoặc ngày giờ (2023-03-15 08:00)", s),
-		fmt.Sprintf("invalid time %q; expected a month (2023-03), a date (2023-03-15) or a date and hour (2023-03-15 08:00)", s))
+		fmt.Sprintf("thời gian không hợp lệ %q; cần tháng (2023-03 hoặc 3/2023), ngày (2023-03-15 hoặc 15/3/2023) hoặc ngày giờ (2023-03-15 08:00)", s),
+		fmt.Sprintf("invalid time %q; expected a month (2023-03 or 3/2023), a date (2023-03-15 or 15/3/2023) or a date and hour (2023-03-15 08:00)", s))
 	if m == nil {
 		return Time{}, bad
 	}
@@ -55,6 +67,11 @@ func ParseTime(s string) (Time, error) {
 			return Time{}, bad
 		}
 		t.HasClock = true
+	}
+	if first, last := calendar.SupportedRange(); t.Year < first.Year() || t.Year > last.Year() {
+		return Time{}, problem.Msg(
+			fmt.Sprintf("năm %d nằm ngoài khoảng lịch hỗ trợ (%d–%d)", t.Year, first.Year(), last.Year()),
+			fmt.Sprintf("year %d is outside the supported calendar range (%d–%d)", t.Year, first.Year(), last.Year()))
 	}
 	return t, nil
 }

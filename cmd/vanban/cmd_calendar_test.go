@@ -114,7 +114,7 @@ func TestCalendarCLIErrors(t *testing.T) {
 	}{
 		{[]string{"deadline", "--working-days", "7"}, 2, "missing --from"},
 		{[]string{"deadline", "--from", "2023-05-12"}, 2, "missing --working-days"},
-		{[]string{"deadline", "--from", "12/05/2023", "--working-days", "7"}, 2, "want YYYY-MM-DD"},
+		{[]string{"deadline", "--from", "2023/05/12", "--working-days", "7"}, 2, "want YYYY-MM-DD"},
 		{[]string{"deadline", "--from", "2023-05-12", "--working-days", "x"}, 2, "invalid value"},
 		{[]string{"deadline", "--from", "2023-05-12", "--working-days", "7", "extra"}, 2, "unexpected argument"},
 		{[]string{"deadline", "--bogus"}, 2, "flag provided but not defined"},

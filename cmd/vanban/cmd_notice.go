@@ -136,6 +136,9 @@ func runStatus(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return usagef("--as-of: %v", err)
 		}
+		if first, last := calendar.SupportedRange(); !calendar.InRange(d) {
+			return dataErrorf("status", "--as-of: ngày %s nằm ngoài khoảng lịch hỗ trợ %v … %v / the date is outside the supported range %v … %v", d, first, last, first, last)
+		}
 		asOf = d
 	}
 	s, err := nf.loadSet("status", fs.Args(), stderr)

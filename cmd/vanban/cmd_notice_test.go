@@ -62,8 +62,15 @@ func TestStatusCommand(t *testing.T) {
 			t.Errorf("missing %q in:\n%s", want, stdout)
 		}
 	}
-	if status, _, _ := runCLI(t, "status", "--as-of", "20/4/2023", noticeExample); status != 2 {
+	if status, _, _ := runCLI(t, "status", "--as-of", "2023/04/20", noticeExample); status != 2 {
 		t.Errorf("bad --as-of: status %d, want 2", status)
+	}
+	if status, _, stderr := runCLI(t, "status", "--as-of", "9999-12-31", noticeExample); status != 1 || !strings.Contains(stderr, "outside the supported range") {
+		t.Errorf("--as-of 9999-12-31: status %d, stderr %q", status, stderr)
+	}
+	// Day first, as Vietnamese offices write dates.
+	if status, _, stderr := runCLI(t, "status", "--as-of", "20/4/2023", noticeExample); status != 0 {
+		t.Errorf("--as-of 20/4/2023: status %d, stderr %q", status, stderr)
 	}
 }
 

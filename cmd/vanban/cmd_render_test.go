@@ -85,7 +85,7 @@ func TestNothingWrittenWhenThirdFileBad(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		`z-conclusion.yaml:4:10: held_on: ngày không hợp lệ "2023-13-01", cần dạng NĂM-THÁNG-NGÀY có thật, ví dụ 2023-02-15 / invalid date "2023-13-01", expected a real date YYYY-MM-DD, e.g. 2023-02-15`,
+		`z-conclusion.yaml:4:10: held_on: ngày không hợp lệ "2023-13-01", cần dạng NĂM-THÁNG-NGÀY hoặc NGÀY/THÁNG/NĂM có thật, ví dụ 2023-02-15 hoặc 15/02/2023 / invalid date "2023-13-01", expected a real date YYYY-MM-DD or DD/MM/YYYY, e.g. 2023-02-15 or 15/02/2023`,
 		`z-conclusion.yaml:6:13: petitions[0].text: thiếu giá trị bắt buộc / a value is required`,
 		`z-conclusion.yaml:9:59: assignments[0].due_working_days: phải lớn hơn hoặc bằng 0 (đang là -1) / must be at least 0 (is -1)`,
 		`z-conclusion.yaml:11:1: colour: khóa không hợp lệ "colour"`,

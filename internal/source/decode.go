@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
 	"regexp"
 	"sort"
@@ -14,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/vanban/vanban/internal/fsread"
 )
 
 // MaxSize is the largest input file accepted, in bytes.
@@ -33,10 +34,11 @@ type Pos struct{ Line, Col int }
 
 // Source is a decoded file: its name, its node tree and the position of every field path seen while decoding.
 type Source struct {
-	File   string
-	Root   *yaml.Node // the document's top node (a mapping for the inputs of vanban); nil when the file was empty
-	pos    map[string]Pos
-	failed map[string]bool // field paths where decoding failed (see DecodeFailed)
+	File     string
+	Root     *yaml.Node // the document's top node (a mapping for the inputs of vanban); nil when the file was empty
+	pos      map[string]Pos
+	failed   map[string]bool // field paths where decoding failed (see DecodeFailed)
+	warnings Errors          // see Warnings
 }
 
 // At returns the position of the value at path ("sessions[1].month"). When the path was not in the file (a
@@ -114,21 +116,27 @@ func parentPath(p string) string {
 	return p[:i]
 }
 
-// ReadFile reads a file of at most MaxSize bytes. Its errors are Errors.
+// ReadFile reads an input file: a regular file (a directory, a FIFO, /dev/stdin or a device is refused before
+// it is opened) of at most MaxSize bytes, checked before reading (internal/fsread), and returns its text as
+// UTF-8 (Text: a byte order mark dropped, UTF-16 converted, CRLF made LF; a file in an old Vietnamese encoding
+// refused at its first invalid byte). The text after conversion is held to MaxSize too. Its errors are Errors.
 func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	data, err := fsread.Read(path, MaxSize)
 	if err != nil {
-		return nil, Errors{{File: path, VI: "không mở được tệp: " + err.Error(), EN: "cannot open file: " + err.Error(), Err: err}}
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
+		var fe *fsread.Error
+		if errors.As(err, &fe) {
+			return nil, Errors{{File: path, VI: fe.VI, EN: fe.EN, Err: err}}
+		}
 		return nil, Errors{{File: path, VI: "không đọc được tệp: " + err.Error(), EN: "cannot read file: " + err.Error(), Err: err}}
 	}
-	if len(data) > MaxSize {
+	text, e := Text(path, data)
+	if e != nil {
+		return nil, Errors{e}
+	}
+	if len(text) > MaxSize {
 		return nil, Errors{tooBig(path)}
 	}
-	return data, nil
+	return text, nil
 }
 
 func tooBig(file string) *Error {
@@ -139,14 +147,14 @@ func tooBig(file string) *Error {
 // Load decodes data into v (a pointer to a struct) and validates what decoded: all the decoding errors, and the
 // validator errors except those at or under a path where decoding failed (Filter). When the file did not
 // parse at all (syntax error, empty file) only that error is returned. It returns the Source (for cross-field
-// errors, which the caller filters the same way) and all the errors found, nil if none. The Source is never
-// nil.
+// errors, which the caller filters the same way) and the errors found, nil if none: the first MaxErrors in file
+// order and a line counting the others (Cap). The Source is never nil.
 func Load(file string, data []byte, v any) (*Source, Errors) {
 	src, errs := Decode(file, data, v)
 	if src.Root == nil {
 		return src, errs
 	}
-	return src, append(errs, src.Filter(src.Validate(v))...)
+	return src, Cap(append(errs, src.Filter(src.Validate(v))...), MaxErrors)
 }
 
 // Decode decodes data strictly into v, which must be a non-nil pointer. The Source is never nil.
@@ -159,8 +167,9 @@ func Decode(file string, data []byte, v any) (*Source, Errors) {
 	if len(data) > MaxSize {
 		return src, Errors{tooBig(file)}
 	}
-	if !utf8.Valid(data) {
-		return src, Errors{{File: file, Line: 1, Col: 1, VI: "tệp không phải văn bản UTF-8", EN: "file is not valid UTF-8 text"}}
+	data, e := Text(file, data)
+	if e != nil {
+		return src, Errors{e}
 	}
 	if errs := controlChars(file, data); len(errs) > 0 {
 		return src, errs
@@ -185,15 +194,16 @@ func Decode(file string, data []byte, v any) (*Source, Errors) {
 		root = root.Content[0]
 	}
 	src.Root = root
-	d := &decoder{src: src}
+	d := &decoder{src: src, lines: strings.Split(string(data), "\n")}
 	d.value(root, rv.Elem(), "", 0)
-	return src, d.errs
+	return src, Cap(d.errs, MaxErrors)
 }
 
 type decoder struct {
 	src   *Source
 	errs  Errors
 	nodes int
+	lines []string // the file's lines, for the checks that look at the text (cutByComment)
 }
 
 func (d *decoder) errorf(n *yaml.Node, path, vi, en string) {
@@ -232,7 +242,8 @@ func short(s string) string {
 
 func (d *decoder) wrongKind(n *yaml.Node, path, wantVI, wantEN string) {
 	gotVI, gotEN := kindName(n)
-	d.errorf(n, path, "cần "+wantVI+", nhưng gặp "+gotVI, "expected "+wantEN+", found "+gotEN)
+	noteVI, noteEN := flowMapNote(n)
+	d.errorf(n, path, "cần "+wantVI+", nhưng gặp "+gotVI+noteVI, "expected "+wantEN+", found "+gotEN+noteEN)
 }
 
 func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
@@ -287,7 +298,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 			}
 			if err := pv.Interface().(yaml.Unmarshaler).UnmarshalYAML(n); err != nil {
 				d.custom(n, path, v.Type(), err)
+				return
 			}
+			d.checkDate(n, path, v)
 			return
 		}
 		if pv.Type().Implements(textUnmarshaler) && n.Kind == yaml.ScalarNode {
@@ -296,7 +309,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 			}
 			if err := pv.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
 				d.custom(n, path, v.Type(), err)
+				return
 			}
+			d.checkDate(n, path, v)
 			return
 		}
 	}
@@ -355,6 +370,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 			d.wrongKind(n, path, "một danh sách (mỗi mục bắt đầu bằng \"- \")", "a list (each item starting with \"- \")")
 			return
 		}
+		d.flowList(n, path)
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, c := range n.Content {
 			d.value(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1)
@@ -368,6 +384,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 			d.wrongKind(n, path, "một chuỗi văn bản", "a text string")
 			return
 		}
+		d.cutByComment(n, path)
 		v.SetString(n.Value)
 	case reflect.Bool:
 		if isNull {
@@ -383,10 +400,18 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 		if isNull {
 			return
 		}
-		var i int64
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&i) != nil {
-			d.wrongKind(n, path, "một số nguyên", "an integer")
-			return
+		i, ok := decimalInt(n)
+		if !ok {
+			var err error
+			if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+				err = errNotInt
+			} else {
+				err = n.Decode(&i)
+			}
+			if err != nil {
+				d.wrongKind(n, path, "một số nguyên", "an integer")
+				return
+			}
 		}
 		if v.OverflowInt(i) {
 			d.errorf(n, path, "số quá lớn", "number out of range")
@@ -398,7 +423,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, depth int) {
 			return
 		}
 		var i uint64
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&i) != nil {
+		if x, ok := decimalInt(n); ok && x >= 0 {
+			i = uint64(x)
+		} else if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || n.Decode(&i) != nil {
 			d.wrongKind(n, path, "một số nguyên không âm", "a non-negative integer")
 			return
 		}
@@ -447,8 +474,8 @@ func (d *decoder) custom(n *yaml.Node, path string, t reflect.Type, err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	msg = linePrefix.ReplaceAllString(msg, "")
 	if t.Name() == "Date" {
-		d.errorf(n, path, fmt.Sprintf("ngày không hợp lệ %q, cần dạng NĂM-THÁNG-NGÀY có thật, ví dụ 2023-02-15", short(n.Value)),
-			fmt.Sprintf("invalid date %q, expected a real date YYYY-MM-DD, e.g. 2023-02-15", short(n.Value)))
+		d.errorf(n, path, fmt.Sprintf("ngày không hợp lệ %q, cần dạng NĂM-THÁNG-NGÀY hoặc NGÀY/THÁNG/NĂM có thật, ví dụ 2023-02-15 hoặc 15/02/2023", short(n.Value)),
+			fmt.Sprintf("invalid date %q, expected a real date YYYY-MM-DD or DD/MM/YYYY, e.g. 2023-02-15 or 15/02/2023", short(n.Value)))
 		return
 	}
 	d.errorf(n, path, "giá trị không hợp lệ: "+msg, "invalid value: "+msg)
@@ -537,6 +564,15 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string, depth in
 	byName := make(map[string]field, len(fs))
 	for _, f := range fs {
 		byName[f.name] = f
+	}
+	if noteVI, noteEN := flowMapNote(n); noteVI != "" {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if _, ok := byName[n.Content[i].Value]; !ok && n.Content[i+1].Tag == "!!null" {
+				// "{Chủ tịch, Nguyễn Văn A}": not unknown keys, a text or a list written with braces.
+				d.errorf(n, path, "giá trị viết trong { … } không đọc được"+noteVI, "the value written in { … } cannot be read"+noteEN)
+				return
+			}
+		}
 	}
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {

@@ -184,6 +184,18 @@ func syntaxError(file string, data []byte, err error) *Error {
 		}
 		vi = "danh sách [ … ] hoặc bảng { … } viết trên một dòng chưa được đóng, hoặc thiếu dấu phẩy"
 	}
+	if !strings.Contains(vi, "tab") && !strings.Contains(vi, "mở ở đây") {
+		// A quoted value left open on its line swallows the lines after it until the next quote, and yaml.v3
+		// complains there: the cause is where the quote opens.
+		if l, c, q := unclosedQuote(lines[:min(line, len(lines))]); l > 0 && l < line {
+			line, col = l, c
+			vi = fmt.Sprintf("dấu ngoặc %s mở ở đây nhưng không được đóng trên dòng này; thêm dấu %s ở cuối giá trị", q, q)
+		}
+	}
+	if col == 0 && line >= 1 && line <= len(lines) {
+		// No better column: the first character of the line.
+		col = runeCol(lines[line-1], len(lines[line-1])-len(strings.TrimLeft(lines[line-1], " ")))
+	}
 	if vi == "" {
 		vi = msg
 	} else {

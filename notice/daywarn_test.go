@@ -1,0 +1,58 @@
+package notice
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDayOffNamesHoliday: a document dated on a public holiday is warned with the holiday's name (issue 12); a
+// date in a year whose days off are only estimated is warned as such.
+func TestDayOffNamesHoliday(t *testing.T) {
+	plan := statePlan(t)
+	body := `kind: reception-schedule
+plan: PLAN
+document: {date: DATE}
+year: 2026
+days: [15]
+receiver: Chủ tịch Ủy ban nhân dân phường
+venue: Trụ sở Ủy ban nhân dân phường
+announcer: Ủy ban nhân dân phường
+recipients: [Các khu phố]
+`
+	path := writeInput(t, "lich.yaml", plan, strings.Replace(body, "DATE", "2026-01-01", 1))
+	_, warns, err := RenderFile(Options{}, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0].VI, "không phải ngày làm việc: Tết Dương lịch") ||
+		!strings.Contains(warns[0].EN, "not a working day (Tết Dương lịch)") {
+		t.Errorf("got %v", warns)
+	}
+}
+
+func TestEstimatedYearWarned(t *testing.T) {
+	body := `kind: reception-schedule
+plan: PLAN
+document: {date: 2027-01-05}
+year: 2027
+days: [15]
+receiver: Chủ tịch Ủy ban nhân dân phường
+venue: Trụ sở Ủy ban nhân dân phường
+announcer: Ủy ban nhân dân phường
+recipients: [Các khu phố]
+`
+	path := writeInput(t, "lich.yaml", statePlan(t), body)
+	_, warns, err := RenderFile(Options{}, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, w := range warns {
+		if strings.Contains(w.VI, "lịch nghỉ năm 2027 chưa được công bố") && strings.Contains(w.EN, "estimated") && w.Path == "document.date" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("got %v", warns)
+	}
+}
