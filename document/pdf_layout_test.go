@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/docxcheck"
 )
 
@@ -36,7 +37,7 @@ func findRow(words []docxcheck.Word, text string) (row, bool) {
 	return row{}, false
 }
 
-// TestPDFPageOne renders every example (and the other State kinds) with LibreOffice, in one run, and measures
+// TestPDFPageOne renders every document of examples/ (and the other State kinds) with LibreOffice, in one run, and measures
 // page 1 of each: every trích yếu line of the XML is one line of the page (LibreOffice breaks nowhere else, so
 // no lone word falls to a last line); under a State trích yếu a drawn line 1/3–1/2 as long as its longest line,
 // centred under it and below the descenders; under the Tiêu ngữ (State) or the Party heading a drawn line as
@@ -47,11 +48,12 @@ func TestPDFPageOne(t *testing.T) {
 		state bool
 	}
 	var docs []doc
-	for _, d := range stateDocs(t, "") {
-		docs = append(docs, doc{d, true})
-	}
-	for _, d := range partyDocs(t) {
-		docs = append(docs, doc{d, false})
+	for _, d := range append(stateDocs(t, ""), exampleDocs(t)...) {
+		sys, ok := document.DetectSystem(d.docx)
+		if !ok {
+			t.Fatalf("%s: neither system's heading", d.name)
+		}
+		docs = append(docs, doc{d, sys == document.State})
 	}
 	dir := t.TempDir()
 	var paths []string
