@@ -147,6 +147,22 @@ func TestSectionInsideOneCell(t *testing.T) {
 		t.Errorf("text %q, want %q", got, want)
 	}
 
+	// an outer row loop over three items, each row holding two in-cell
+	// sections over three items: three rows, not 27
+	inCellB := strings.ReplaceAll(inCell, "items", "sub")
+	outer := tblStart + `<w:tr>` + cell("{{#rows}}{{n}}") + inCellB + cell("{{/rows}}") + `</w:tr></w:tbl>` + para("")
+	outer = strings.Replace(outer, `<w:gridCol w:w="2000"/><w:gridCol w:w="2000"/>`, `<w:gridCol w:w="2000"/><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/>`, 1)
+	rows := []map[string]any{{"n": 1, "sub": []string{"a", "b", "c"}}, {"n": 2, "sub": []string{"d"}}, {"n": 3, "sub": []string{}}}
+	out = render(t, testDoc{body: outer}, map[string]any{"rows": rows})
+	doc = bodyOf(docxcheck.Part(t, out, "word/document.xml"))
+	if n := strings.Count(doc, "<w:tr>"); n != 3 {
+		t.Errorf("outer row loop with in-cell sections: %d rows, want 3", n)
+	}
+	if got, want := textOf(doc), "1¶- a¶- b¶- c¶¶¶2¶- d¶¶¶3¶¶¶¶"; got != want {
+		t.Errorf("text %q, want %q", got, want)
+	}
+	validate(t, out)
+
 	// two row sections side by side over the same row are refused
 	side := tblStart + `<w:tr>` + cell("{{#a}}1") + cell("{{/a}}{{#b}}2") + cell("{{/b}}") + `</w:tr></w:tbl>` + para("")
 	_, err := Parse(testDoc{body: side}.docx(t))
