@@ -101,6 +101,7 @@ func validateOn(v ruled, cal *calendar.Calendar) error {
 		errs = append(errs, e)
 	}
 	errs = append(errs, m.checkFree()...)
+	errs = append(errs, checkWords(v)...)
 	e, _ := v.rules(cal)
 	errs = append(errs, e...)
 	if m.src != nil {

@@ -60,8 +60,13 @@ func (c Clock) MarshalText() ([]byte, error) {
 	return []byte(c.String()), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
+// UnmarshalText implements encoding.TextUnmarshaler, the inverse of MarshalText: "08:00"; empty text (what
+// MarshalText writes for no time) gives the zero Clock.
 func (c *Clock) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*c = Clock{}
+		return nil
+	}
 	v, err := ParseClock(string(b))
 	if err != nil {
 		return err

@@ -22,8 +22,8 @@ type ConclusionFile struct {
 	// Illustration marks example content: the document prints "(Nội dung minh họa)".
 	Illustration bool   `yaml:"illustration,omitempty"`
 	Summary      string `yaml:"summary,omitempty"`
-	// Intro replaces the generated first paragraph.
-	Intro string `yaml:"intro,omitempty"`
+	// Intro replaces the generated first paragraph; false leaves it out.
+	Intro Text `yaml:"intro,omitempty"`
 	// Attendance is an optional sentence on who attended.
 	Attendance string `yaml:"attendance,omitempty"`
 	// Petitions may be absent (a thematic dialogue); each may carry its answer and its assignments.
@@ -37,7 +37,8 @@ type ConclusionFile struct {
 	// Assignments are printed in their own part, except those a petition names in assignment_ids (printed
 	// under it).
 	Assignments []AssignmentInput `yaml:"assignments,omitempty" validate:"dive"`
-	Closing     string            `yaml:"closing,omitempty"`
+	// Closing replaces the closing sentence; false leaves it out.
+	Closing Text `yaml:"closing,omitempty"`
 	// Headings replaces the part titles and labels (ConclusionHeadings).
 	Headings ConclusionHeadings `yaml:"headings,omitempty"`
 
@@ -47,8 +48,9 @@ type ConclusionFile struct {
 // Petition is one opinion or petition raised at the session (ý kiến, kiến nghị), with, optionally, the answer
 // given to it and the assignments that answer it, printed right under it.
 type Petition struct {
-	// Who raised it, e.g. "Ông Nguyễn Văn A".
-	Who string `yaml:"who" validate:"required"`
+	// Who raised it, e.g. "Ông Nguyễn Văn A"; optional (a petition of several citizens, or of a whole
+	// hamlet, names none: its text then starts the line).
+	Who string `yaml:"who,omitempty"`
 	// From is where they come from, e.g. "Hội Cựu chiến binh phường Nguyễn Nghiêm".
 	From string `yaml:"from,omitempty"`
 	Text string `yaml:"text" validate:"required"`
@@ -203,7 +205,8 @@ func (c *ConclusionFile) resolve(cal *calendar.Calendar) (r resolution) {
 	reply := c.offsets().Reply
 	for _, in := range c.assignmentInputs() {
 		a, path := in.a, in.path
-		out := Assignment{ID: a.ID, SessionID: c.Session, Body: a.Body, Task: a.Task, Due: a.Due, DueDays: a.DueWorkingDays}
+		out := Assignment{ID: a.ID, SessionID: c.Session, Body: a.Body, Task: a.Task, Due: a.Due, DueDays: a.DueWorkingDays,
+			NotIssued: date.IsZero()}
 		switch {
 		case !a.Due.IsZero() && a.DueWorkingDays != 0:
 			r.errs = append(r.errs, c.errorf(path+".due_working_days", "ghi hạn bằng due hoặc due_working_days, không cả hai",
@@ -220,17 +223,47 @@ func (c *ConclusionFile) resolve(cal *calendar.Calendar) (r resolution) {
 				fmt.Sprintf("hạn %s trước ngày thông báo kết luận %s", document.ShortDate(a.Due), document.ShortDate(date)),
 				fmt.Sprintf("due %s is before the notice's date %s", a.Due, date)))
 		}
+		if strings.Contains(out.Task, "{{") { // a due date written in the task ({{due}}): the status and calendar say it too
+			days := ""
+			if out.DueDays > 0 {
+				days = fmt.Sprintf("%02d", out.DueDays)
+			}
+			out.Task = expand(out.Task, with(lookupOf(c.plainFacts(cal)), map[string]string{"body": out.Body, "due": shortDate(out.Due), "due_days": days}))
+		}
 		r.due = append(r.due, out)
 		r.petition = append(r.petition, in.petition)
 	}
 	return r
 }
 
-// needsReportTo reports whether a printed assignment names report_to (through {report_to} in its report words).
+// needsReportTo reports whether a printed assignment names report_to: through {{report_to}} in its report
+// words, when the assignment wording prints them ({{report}}), or in the assignment wording itself.
 func (c *ConclusionFile) needsReportTo() bool {
-	h := c.headings(c.Headings)
+	w := c.words(c.Headings)
+	report, _ := w.text("report")
+	key := "assignment"
+	if c.Doc.Date.IsZero() {
+		key = "assignment_draft"
+	}
+	if t, _ := w.text(key); !strings.Contains(upgrade(t), "{{report}}") {
+		return strings.Contains(upgrade(t), "{{report_to}}") && len(c.assignmentInputs()) > 0
+	}
 	for _, in := range c.assignmentInputs() {
-		if strings.Contains(or(in.a.Report, h["report"]), "{report_to}") {
+		if dueInTask(in.a) {
+			continue
+		}
+		if strings.Contains(upgrade(or(in.a.Report, report)), "{{report_to}}") {
+			return true
+		}
+	}
+	return false
+}
+
+// dueInTask reports whether an assignment writes its due date in its own sentence ({{due}} or {{due_days}} in
+// its task): then the task is printed as written, without the report words and the due date after it.
+func dueInTask(a AssignmentInput) bool {
+	for _, mt := range placeholderRE.FindAllStringSubmatch(a.Task, -1) {
+		if mt[1] == "due" || mt[1] == "due_days" {
 			return true
 		}
 	}
@@ -312,46 +345,51 @@ func (c *ConclusionFile) check() problem.List {
 		texts = append(texts, [2]string{in.path + ".body", in.a.Body}, [2]string{in.path + ".task", in.a.Task},
 			[2]string{in.path + ".report", in.a.Report})
 	}
-	texts = append(texts, [2]string{"intro", c.Intro}, [2]string{"attendance", c.Attendance}, [2]string{"report_to", c.ReportTo},
-		[2]string{"closing", c.Closing})
+	texts = append(texts, [2]string{"intro", c.Intro.Value}, [2]string{"attendance", c.Attendance}, [2]string{"report_to", c.ReportTo},
+		[2]string{"closing", c.Closing.Value})
 	return append(errs, c.textErrors(texts)...)
 }
 
-// Document builds the Thông báo kết luận.
+// Document builds the Thông báo kết luận, worded by notice/wording/conclusion.yaml with the file's headings
+// and wording over it.
 func (c *ConclusionFile) Document(cal *calendar.Calendar) (*document.Document, error) {
 	d := c.frame("Thông báo")
-	host := c.host()
-	heading := lowerFirst(c.PlanSessionHeading())
-	d.Summary = or(c.Summary, fmt.Sprintf("kết luận của đồng chí %s tại Hội nghị đối thoại trực tiếp với %s %s", host, c.audience(), heading))
-	intro := c.Intro
-	if intro == "" {
-		ps := planSession(c.p(), c.Session)
-		venue, content := ps.Venue, ps.Content
-		if c.session != nil {
-			venue, content = c.session.VenueText(), c.session.ContentText()
-		}
-		intro = fmt.Sprintf("Ngày %s, tại %s, đồng chí %s đã chủ trì Hội nghị đối thoại trực tiếp với %s %s theo %s. Nội dung: %s",
-			document.ShortDate(c.SessionDay()), strings.TrimSuffix(lowerVenue(venue), "."), host, c.audience(), heading, c.planCitation(), endSentence(plainText(content)))
-		if c.Attendance != "" {
-			intro += " " + endSentence(c.Attendance)
-		}
-		intro += fmt.Sprintf(" Sau khi nghe ý kiến, kiến nghị của công dân và ý kiến giải trình của các cơ quan, đơn vị liên quan, đồng chí %s kết luận như sau:", host)
+	w := c.words(c.Headings)
+	look := lookupOf(c.factDefs(cal))
+	def := func(key string) (string, bool) {
+		t, ok := w.text(key)
+		return expandDefault(t, look), ok
 	}
-	h := c.headings(c.Headings)
-	opening := []document.Block{{Kind: document.Paragraph, Text: intro}}
-	if c.Illustration {
-		opening = append(opening, document.Block{Kind: document.Paragraph, Text: "*" + h["illustration"] + "*"})
+	summary, _ := def("summary")
+	d.Summary = or(expand(c.Summary, look), summary)
+	var opening []document.Block
+	if intro, ok := def("intro"); !c.Intro.Off && (ok || c.Intro.Value != "") {
+		opening = append(opening, document.Block{Kind: document.Paragraph, Text: or(expand(c.Intro.Value, look), intro)})
 	}
-	closing := or(c.Closing, c.Announcer+" thông báo để các cơ quan, đơn vị, địa phương liên quan biết, thực hiện./.")
+	if note, ok := def("illustration"); c.Illustration && ok {
+		opening = append(opening, document.Block{Kind: document.Paragraph, Text: "*" + note + "*"})
+	}
+	closing, ok := def("closing")
+	if c.Closing.Off || !ok && c.Closing.Value == "" {
+		closing = ""
+	} else {
+		closing = or(expand(c.Closing.Value, look), closing)
+	}
 	r := c.resolve(cal)
-	d.Body = c.compose(opening, func() []document.Block { return c.sections(h, r) }, closing)
+	d.Body = c.compose(opening, func() []document.Block { return c.sections(r, w, look) }, closing, look)
 	return d, validateDoc(&c.Meta, d)
 }
 
 // sections builds the generated parts: the petitions (each with its answer and assignments when any carries
-// them), the general conclusions, and the assignments not printed under a petition.
-func (c *ConclusionFile) sections(h map[string]string, r resolution) []document.Block {
+// them), the general conclusions, and the assignments not printed under a petition. A part whose title is
+// switched off prints its content without it.
+func (c *ConclusionFile) sections(r resolution, w words, look lookup) []document.Block {
 	var out []document.Block
+	part := func(key string) {
+		if title, ok := w.text(key); ok {
+			out = append(out, document.Block{Kind: document.Part, Title: expandDefault(title, look)})
+		}
+	}
 	byID := map[string]Assignment{}
 	for i, a := range r.due {
 		if r.petition[i] < 0 {
@@ -360,23 +398,39 @@ func (c *ConclusionFile) sections(h map[string]string, r resolution) []document.
 	}
 	placed := map[string]bool{}
 	if len(c.Petitions) > 0 {
-		out = append(out, document.Block{Kind: document.Part, Title: h["petitions"]})
+		part("petitions")
 		detailed := false
 		for i := range c.Petitions {
 			detailed = detailed || c.Petitions[i].answered()
 		}
+		answerLabel, answerOn := w.text("answer")
+		assign, _ := w.text("assign")
 		for i, p := range c.Petitions {
-			who := p.Who
-			if p.From != "" {
-				who += " (" + p.From + ")"
+			who := expand(p.Who, look)
+			if from := expand(p.From, look); from != "" && who != "" {
+				who += " (" + from + ")"
+			} else if from != "" {
+				who = from
 			}
-			if !detailed {
-				out = append(out, document.Block{Kind: document.Bullet, Text: who + ": " + endSentence(p.Text)})
+			text := endSentence(expand(p.Text, look))
+			if who == "" {
+				text = upperFirst(text)
+			}
+			switch {
+			case !detailed && who == "":
+				out = append(out, document.Block{Kind: document.Bullet, Text: text})
+				continue
+			case !detailed:
+				out = append(out, document.Block{Kind: document.Bullet, Text: who + ": " + text})
 				continue
 			}
-			out = append(out, document.Block{Kind: document.Item, Title: who, Text: endSentence(p.Text)})
+			out = append(out, document.Block{Kind: document.Item, Title: who, Text: text})
 			if p.Answer != "" {
-				out = append(out, document.Block{Kind: document.Paragraph, Text: "*" + h["answer"] + ":* " + endSentence(p.Answer)})
+				answer := endSentence(expand(p.Answer, look))
+				if answerOn {
+					answer = "*" + expandDefault(answerLabel, look) + ":* " + answer
+				}
+				out = append(out, document.Block{Kind: document.Paragraph, Text: answer})
 			}
 			// Its own assignments first, in file order, then those it names, in the order of assignment_ids.
 			var under []Assignment
@@ -392,16 +446,17 @@ func (c *ConclusionFile) sections(h map[string]string, r resolution) []document.
 				}
 			}
 			for _, a := range under {
-				out = append(out, document.Block{Kind: document.Paragraph, Text: h["assign"] + " " + a.Body + ": " + c.assignmentText(a, h)})
+				out = append(out, document.Block{Kind: document.Paragraph,
+					Text: strings.TrimSpace(expandDefault(assign, look)+" "+expand(a.Body, look)) + ": " + c.assignmentText(a, w, look)})
 			}
 		}
 	}
 	if len(c.Conclusions) > 0 {
-		out = append(out, document.Block{Kind: document.Part, Title: h["conclusions"]})
+		part("conclusions")
 		for _, k := range c.Conclusions {
-			out = append(out, document.Block{Kind: document.Bullet, Text: endSentence(k.Text)})
+			out = append(out, document.Block{Kind: document.Bullet, Text: endSentence(expand(k.Text, look))})
 			for _, b := range k.Bullets {
-				out = append(out, document.Block{Kind: document.Bullet, Label: "+", Text: endSentence(b)})
+				out = append(out, document.Block{Kind: document.Bullet, Label: "+", Text: endSentence(expand(b, look))})
 			}
 		}
 	}
@@ -412,28 +467,70 @@ func (c *ConclusionFile) sections(h map[string]string, r resolution) []document.
 		}
 	}
 	if len(rest) > 0 {
-		out = append(out, document.Block{Kind: document.Part, Title: h["assignments"]})
+		part("assignments")
 		for _, a := range rest {
-			out = append(out, document.Block{Kind: document.Item, Title: a.Body, Text: c.assignmentText(a, h)})
+			out = append(out, document.Block{Kind: document.Item, Title: expand(a.Body, look), Text: c.assignmentText(a, w, look)})
 		}
 	}
 	return out
 }
 
-// assignmentText writes an assignment's task, whom to report to (its report, else headings.report) and by when.
-func (c *ConclusionFile) assignmentText(a Assignment, h map[string]string) string {
-	report := h["report"]
-	for _, in := range c.assignmentInputs() {
-		if in.a.ID == a.ID && in.a.Report != "" {
-			report = in.a.Report
+// assignmentText writes an assignment's task, whom to report to (its report, else the wording's report) and by
+// when, by the wording keys assignment (a due date known) and assignment_draft (counted from the notice's
+// date, not known yet). A task that writes its own due date ({{due}}) is printed as written.
+func (c *ConclusionFile) assignmentText(a Assignment, w words, look lookup) string {
+	report, _ := w.text("report")
+	var in AssignmentInput
+	for _, x := range c.assignmentInputs() {
+		if x.a.ID == a.ID {
+			in = x.a
 		}
 	}
-	report = strings.ReplaceAll(report, "{report_to}", c.ReportTo)
-	text := strings.TrimRight(strings.TrimSpace(a.Task), ".;") + "; " + strings.TrimSpace(report) + " "
-	if a.Due.IsZero() {
-		return text + fmt.Sprintf("trong thời hạn %02d ngày làm việc kể từ ngày ban hành Thông báo này.", a.DueDays)
+	report = or(in.Report, report)
+	ctx := map[string]string{"body": a.Body, "due": shortDate(a.Due), "due_days": fmt.Sprintf("%02d", a.DueDays)}
+	if a.DueDays == 0 {
+		ctx["due_days"] = ""
 	}
-	return text + "trước ngày " + document.ShortDate(a.Due) + "."
+	l := with(look, ctx)
+	task := strings.TrimSpace(expand(in.Task, l))
+	if dueInTask(in) {
+		return endSentence(task)
+	}
+	ctx["task"] = strings.TrimRight(task, ".;")
+	ctx["report"] = strings.TrimSpace(expand(report, l))
+	key := "assignment"
+	if a.Due.IsZero() {
+		key = "assignment_draft"
+	}
+	text, _ := w.text(key)
+	return expandDefault(text, l)
+}
+
+// texts lists the texts of the file that take placeholders, with their paths; those of an assignment also
+// take its own ({{due}}, {{task}}…).
+func (c *ConclusionFile) texts() []textRef {
+	t := c.commonTexts(c.Headings)
+	t = append(t, textRef{path: "summary", text: c.Summary}, textRef{path: "intro", text: c.Intro.Value},
+		textRef{path: "attendance", text: c.Attendance}, textRef{path: "report_to", text: c.ReportTo},
+		textRef{path: "closing", text: c.Closing.Value})
+	for i, p := range c.Petitions {
+		pp := fmt.Sprintf("petitions[%d]", i)
+		t = append(t, textRef{path: pp + ".who", text: p.Who}, textRef{path: pp + ".from", text: p.From},
+			textRef{path: pp + ".text", text: p.Text}, textRef{path: pp + ".answer", text: p.Answer})
+	}
+	for i, k := range c.Conclusions {
+		cp := fmt.Sprintf("conclusions[%d]", i)
+		t = append(t, textRef{path: cp, text: k.Text})
+		for _, b := range k.Bullets {
+			t = append(t, textRef{path: cp, text: b})
+		}
+	}
+	ctx := ctxNames(assignmentCtx)
+	for _, in := range c.assignmentInputs() {
+		t = append(t, textRef{path: in.path + ".body", text: in.a.Body}, textRef{path: in.path + ".task", text: in.a.Task, ctx: ctx},
+			textRef{path: in.path + ".report", text: in.a.Report, ctx: ctx})
+	}
+	return t
 }
 
 // PlanSessionHeading returns the plan's heading of the session ("Quý I/2023").

@@ -83,3 +83,24 @@ func ExampleSet_Milestones() {
 	// 2023-05-18 Buổi đối thoại
 	// 2023-05-29 Hạn ban hành thông báo kết luận
 }
+
+// The placeholders a session notice of the seed can write, with their values for that file.
+func ExampleFields() {
+	fields, err := notice.Fields(notice.Options{}, "../examples/duc-pho-2023/session-q1.yaml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range fields {
+		switch f.Name {
+		case "day_long", "hours", "opinions_from", "opinions_to", "conclusion_deadline":
+			fmt.Printf("{{%s}} = %s\n", f.Name, f.Value)
+		}
+	}
+	// Output:
+	// {{day_long}} = thứ Tư, ngày 15/3/2023
+	// {{conclusion_deadline}} = 24/3/2023
+	// {{hours}} = Từ 08 giờ 00 đến 11 giờ 00
+	// {{opinions_from}} = 01/3/2023
+	// {{opinions_to}} = 13/3/2023
+}

@@ -24,13 +24,15 @@ type FollowupFile struct {
 	Assignments []InlineAssignment `yaml:"assignments,omitempty" validate:"dive"`
 	Progress    []ProgressInput    `yaml:"progress,omitempty" validate:"dive"`
 	Summary     string             `yaml:"summary,omitempty"`
-	Intro       string             `yaml:"intro,omitempty"`
+	// Intro replaces the generated first paragraph; false leaves it out.
+	Intro Text `yaml:"intro,omitempty"`
 	// Proposals are the report's proposals (kiến nghị, đề xuất); by default, overdue assignments are proposed to
 	// the inspection commission (Ủy ban Kiểm tra) as the plan's section III.5 provides.
 	Proposals []string `yaml:"proposals,omitempty" validate:"dive,required"`
 	// Inspection is the body that acts on delays, e.g. "Ủy ban Kiểm tra Thị ủy".
 	Inspection string `yaml:"inspection,omitempty"`
-	Closing    string `yaml:"closing,omitempty"`
+	// Closing replaces the closing sentence; false leaves it out.
+	Closing Text `yaml:"closing,omitempty"`
 	// Headings replaces the part titles (FollowupHeadings).
 	Headings FollowupHeadings `yaml:"headings,omitempty"`
 
@@ -99,68 +101,109 @@ func (f *FollowupFile) evaluate(cal *calendar.Calendar) (statuses []Status, errs
 	return statuses, errs
 }
 
-// Document builds the Báo cáo.
+// Document builds the Báo cáo, worded by notice/wording/followup.yaml with the file's headings and wording
+// over it.
 func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, error) {
 	d := f.frame("Báo cáo")
-	host := f.host()
-	d.Summary = or(f.Summary, fmt.Sprintf("kết quả thực hiện thông báo kết luận của đồng chí %s tại các hội nghị đối thoại trực tiếp với %s (tính đến ngày %s)",
-		host, f.audience(), document.ShortDate(f.AsOf)))
-	intro := or(f.Intro, fmt.Sprintf("Thực hiện %s, %s báo cáo kết quả theo dõi, đôn đốc các cơ quan, đơn vị thực hiện thông báo kết luận của đồng chí %s, tính đến ngày %s như sau:",
-		f.planCitation(), f.Announcer, host, document.ShortDate(f.AsOf)))
+	w := f.words(f.Headings)
+	look := lookupOf(f.factDefs(cal))
 	statuses, _ := f.evaluate(cal)
-	t := Tally(statuses)
-	h := f.headings(f.Headings)
+	def := func(key string) (string, bool) {
+		t, ok := w.text(key)
+		return expandDefault(t, look), ok
+	}
+	summary, _ := def("summary")
+	d.Summary = or(expand(f.Summary, look), summary)
+	var opening []document.Block
+	if intro, ok := def("intro"); !f.Intro.Off && (ok || f.Intro.Value != "") {
+		opening = append(opening, document.Block{Kind: document.Paragraph, Text: or(expand(f.Intro.Value, look), intro)})
+	}
 	sections := func() []document.Block {
-		out := []document.Block{
-			{Kind: document.Part, Title: h["overview"]},
-			{Kind: document.Paragraph, Text: fmt.Sprintf("Tổng số nhiệm vụ được giao: %d. Đã hoàn thành: %d (trong đó hoàn thành chậm: %d); đang thực hiện, còn hạn: %d; quá hạn chưa hoàn thành: %d.",
-				len(statuses), t[Done]+t[DoneLate], t[DoneLate], t[InProgress], t[Overdue])},
-			{Kind: document.Part, Title: h["details"]},
+		var out []document.Block
+		part := func(key string) {
+			if title, ok := def(key); ok {
+				out = append(out, document.Block{Kind: document.Part, Title: title})
+			}
 		}
+		part("overview")
+		overview, _ := def("overview_text")
+		out = append(out, document.Block{Kind: document.Paragraph, Text: overview})
+		part("details")
+		status, _ := w.text("status")
 		for _, g := range GroupByBody(statuses) {
 			out = append(out, document.Block{Kind: document.Item, Title: g.Body})
 			for _, s := range g.Statuses {
-				text := fmt.Sprintf("%s (mã %s; hạn %s): **%s**.", strings.TrimRight(strings.TrimSpace(s.Task), ".;"), s.ID, document.ShortDate(s.Due), s.Describe())
+				text := expandDefault(status, with(look, map[string]string{"id": s.ID, "body": s.Body,
+					"task": strings.TrimRight(strings.TrimSpace(s.Task), ".;"), "due": shortDate(s.Due), "status": s.Describe()}))
 				if s.Note != "" {
-					text += " " + endSentence(s.Note)
+					text += " " + endSentence(expand(s.Note, look))
 				}
 				out = append(out, document.Block{Kind: document.Bullet, Text: text})
 			}
 		}
-		out = append(out, document.Block{Kind: document.Part, Title: h["proposals"]})
-		for _, p := range f.proposals(statuses) {
+		part("proposals")
+		for _, p := range f.proposals(statuses, w, look) {
 			out = append(out, document.Block{Kind: document.Bullet, Text: endSentence(p)})
 		}
 		return out
 	}
-	d.Body = f.compose([]document.Block{{Kind: document.Paragraph, Text: intro}}, sections, or(f.Closing, f.Announcer+" báo cáo./."))
+	closing, ok := def("closing")
+	if f.Closing.Off || !ok && f.Closing.Value == "" {
+		closing = ""
+	} else {
+		closing = or(expand(f.Closing.Value, look), closing)
+	}
+	d.Body = f.compose(opening, sections, closing, look)
 	return d, validateDoc(&f.Meta, d)
 }
 
-// proposals returns the report's proposals: the file's, else the default ones on overdue assignments.
-func (f *FollowupFile) proposals(statuses []Status) []string {
-	proposals := f.Proposals
-	if len(proposals) == 0 {
-		var late []string
-		for _, g := range GroupByBody(statuses) {
-			for _, s := range g.Statuses {
-				if s.State == Overdue {
-					late = append(late, g.Body)
-					break
-				}
+// overdueBodies lists the bodies with an overdue assignment, in the order of the report.
+func overdueBodies(statuses []Status) []string {
+	var late []string
+	for _, g := range GroupByBody(statuses) {
+		for _, s := range g.Statuses {
+			if s.State == Overdue {
+				late = append(late, g.Body)
+				break
 			}
-		}
-		if len(late) > 0 {
-			proposals = append(proposals, fmt.Sprintf("Đề nghị %s khẩn trương hoàn thành các nhiệm vụ quá hạn, báo cáo kết quả và trả lời công dân.",
-				strings.Join(late, ", ")))
-			if f.Inspection != "" {
-				proposals = append(proposals, fmt.Sprintf("Đề nghị %s xem xét, giám sát, kiểm tra theo thẩm quyền việc chấp hành thông báo kết luận đối với các nhiệm vụ quá hạn.", f.Inspection))
-			}
-		} else {
-			proposals = append(proposals, "Các nhiệm vụ được giao đang được thực hiện đúng tiến độ; tiếp tục theo dõi, đôn đốc.")
 		}
 	}
-	return proposals
+	return late
+}
+
+// proposals returns the report's proposals: the file's, else the default ones on overdue assignments.
+func (f *FollowupFile) proposals(statuses []Status, w words, look lookup) []string {
+	if len(f.Proposals) > 0 {
+		return expandAll(f.Proposals, look)
+	}
+	var out []string
+	add := func(key string) {
+		t, _ := w.text(key)
+		out = append(out, expandDefault(t, look))
+	}
+	if len(overdueBodies(statuses)) > 0 {
+		add("proposal_overdue")
+		if f.Inspection != "" {
+			add("proposal_inspection")
+		}
+	} else {
+		add("proposal_on_time")
+	}
+	return out
+}
+
+// texts lists the texts of the file that take placeholders, with their paths.
+func (f *FollowupFile) texts() []textRef {
+	t := f.commonTexts(f.Headings)
+	t = append(t, textRef{path: "summary", text: f.Summary}, textRef{path: "intro", text: f.Intro.Value},
+		textRef{path: "closing", text: f.Closing.Value})
+	for i, p := range f.Proposals {
+		t = append(t, textRef{path: fmt.Sprintf("proposals[%d]", i), text: p})
+	}
+	for i, p := range f.Progress {
+		t = append(t, textRef{path: fmt.Sprintf("progress[%d].note", i), text: p.Note})
+	}
+	return t
 }
 
 // WriteStatusTable prints statuses as a plain table grouped by body, with a summary line.

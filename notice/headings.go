@@ -7,137 +7,83 @@ import (
 	"github.com/vanban/vanban/document"
 )
 
-// defaultHeadings are the headings and labels of the generated sections of each kind, by system: the one
-// place they are written. A file's "headings:" replaces any of them (SessionHeadings, ConclusionHeadings,
-// FollowupHeadings, ScheduleHeadings; the yaml keys are the keys here). "{host}" stands for the plan's host
-// ("Bí thư Thị ủy"), "{HOST}" for it in capitals. The numbering labels ("I-", "I.", "1.") are not here: they
-// come from the document's rule set (document/rules.yaml).
+// The headings and labels of the generated sections of each kind are the keys of its default wording marked
+// "heading: true" (notice/wording/<kind>.yaml, by system). A file's "headings:" rewords any of them
+// (SessionHeadings, ConclusionHeadings, FollowupHeadings, ScheduleHeadings; the yaml keys are the wording keys),
+// or switches it off with false where the piece may be left out; "wording:" takes the same keys and the other
+// texts. "{{host}}" stands for the plan's host ("Bí thư Thị ủy"), "{{HOST}}" for it in capitals (the older
+// "{host}" / "{HOST}" / "{report_to}" still read). The numbering labels ("I-", "I.", "1.") are not here: they
+// come from the document's rule set (document/rules.yaml); "numbering: false" leaves them out.
 //
 // State documents (NĐ 30) number their parts "I." and, in the notices of Ủy ban nhân dân seen, write the
 // part titles in capitals; Party documents write them in sentence case.
-var defaultHeadings = map[string]map[document.System]map[string]string{
-	KindSession: {
-		document.Party: sessionHeadings,
-		document.State: sessionHeadings,
-	},
-	KindConclusion: {
-		document.Party: {
-			"petitions":    "Ý kiến, kiến nghị của công dân",
-			"conclusions":  "Kết luận của đồng chí {host}",
-			"assignments":  "Giao nhiệm vụ",
-			"answer":       "Kết luận",
-			"assign":       "Giao",
-			"report":       "báo cáo kết quả về {report_to} và trả lời công dân",
-			"illustration": "(Nội dung minh họa)",
-		},
-		document.State: {
-			"petitions":    "Ý KIẾN, KIẾN NGHỊ CỦA CÔNG DÂN",
-			"conclusions":  "KẾT LUẬN CỦA ĐỒNG CHÍ {HOST}",
-			"assignments":  "GIAO NHIỆM VỤ",
-			"answer":       "Kết luận",
-			"assign":       "Giao",
-			"report":       "báo cáo kết quả về {report_to} và trả lời công dân",
-			"illustration": "(Nội dung minh họa)",
-		},
-	},
-	KindFollowup: {
-		document.Party: {
-			"overview":  "Tình hình chung",
-			"details":   "Kết quả cụ thể theo từng cơ quan, đơn vị",
-			"proposals": "Kiến nghị, đề xuất",
-		},
-		document.State: {
-			"overview":  "TÌNH HÌNH CHUNG",
-			"details":   "KẾT QUẢ CỤ THỂ THEO TỪNG CƠ QUAN, ĐƠN VỊ",
-			"proposals": "KIẾN NGHỊ, ĐỀ XUẤT",
-		},
-	},
-	KindReceptionSchedule: {
-		document.Party: receptionHeadings,
-		document.State: receptionHeadings,
-	},
-}
 
-var (
-	sessionHeadings = map[string]string{
-		"chair":        "Chủ trì",
-		"content":      "Nội dung",
-		"time":         "Thời gian",
-		"venue":        "Địa điểm",
-		"participants": "Thành phần mời:",
-		"opinions":     "Tiếp nhận ý kiến của công dân",
-	}
-	receptionHeadings = map[string]string{
-		"time":     "Thời gian",
-		"venue":    "Địa điểm",
-		"schedule": "Lịch cụ thể:",
-	}
-)
-
-// SessionHeadings are the item titles of a session's Thông báo or Giấy mời; empty ones take the defaults.
+// SessionHeadings are the item titles of a session's Thông báo or Giấy mời; absent ones take the defaults.
 type SessionHeadings struct {
-	Chair        string `yaml:"chair,omitempty"`
-	Content      string `yaml:"content,omitempty"`
-	Time         string `yaml:"time,omitempty"`
-	Venue        string `yaml:"venue,omitempty"`
-	Participants string `yaml:"participants,omitempty"`
-	Opinions     string `yaml:"opinions,omitempty"`
+	Chair        Text `yaml:"chair,omitempty" desc:"Tiêu đề mục chủ trì (false: bỏ mục) / Chair item title (false: leave the item out)"`
+	Content      Text `yaml:"content,omitempty" desc:"Tiêu đề mục nội dung / Subject item title"`
+	Time         Text `yaml:"time,omitempty" desc:"Tiêu đề mục thời gian / Time item title"`
+	Venue        Text `yaml:"venue,omitempty" desc:"Tiêu đề mục địa điểm / Venue item title"`
+	Participants Text `yaml:"participants,omitempty" desc:"Tiêu đề mục thành phần mời / Participants item title"`
+	Opinions     Text `yaml:"opinions,omitempty" desc:"Tiêu đề mục tiếp nhận ý kiến / Opinion window item title"`
 }
 
-// ConclusionHeadings are the part titles and labels of a conclusion notice; empty ones take the defaults.
+// ConclusionHeadings are the part titles and labels of a conclusion notice; absent ones take the defaults.
 type ConclusionHeadings struct {
-	Petitions   string `yaml:"petitions,omitempty"`
-	Conclusions string `yaml:"conclusions,omitempty"`
-	Assignments string `yaml:"assignments,omitempty"`
+	Petitions   Text `yaml:"petitions,omitempty" desc:"Tiêu đề phần kiến nghị / Petitions part title"`
+	Conclusions Text `yaml:"conclusions,omitempty" desc:"Tiêu đề phần kết luận / Conclusions part title"`
+	Assignments Text `yaml:"assignments,omitempty" desc:"Tiêu đề phần giao nhiệm vụ / Assignments part title"`
 	// Answer is the label of a petition's answer ("Kết luận: …").
-	Answer string `yaml:"answer,omitempty"`
+	Answer Text `yaml:"answer,omitempty" desc:"Nhãn câu trả lời kiến nghị / Label of a petition's answer"`
 	// Assign is the word before the body of an assignment printed under its petition ("Giao …").
-	Assign string `yaml:"assign,omitempty"`
-	// Report is the words between an assignment's task and its due date; "{report_to}" stands for report_to.
-	Report string `yaml:"report,omitempty"`
+	Assign Text `yaml:"assign,omitempty" desc:"Chữ trước cơ quan được giao / Word before the assigned body"`
+	// Report is the words between an assignment's task and its due date; "{{report_to}}" stands for report_to.
+	Report Text `yaml:"report,omitempty" desc:"Chữ giữa nhiệm vụ và hạn / Words between task and due date"`
 	// Illustration is the note printed when illustration is true.
-	Illustration string `yaml:"illustration,omitempty"`
+	Illustration Text `yaml:"illustration,omitempty" desc:"Ghi chú nội dung minh họa / Illustration note"`
 }
 
-// FollowupHeadings are the part titles of a follow-up report; empty ones take the defaults.
+// FollowupHeadings are the part titles of a follow-up report; absent ones take the defaults.
 type FollowupHeadings struct {
-	Overview  string `yaml:"overview,omitempty"`
-	Details   string `yaml:"details,omitempty"`
-	Proposals string `yaml:"proposals,omitempty"`
+	Overview  Text `yaml:"overview,omitempty" desc:"Tiêu đề phần tình hình chung / Overview part title"`
+	Details   Text `yaml:"details,omitempty" desc:"Tiêu đề phần kết quả cụ thể / Details part title"`
+	Proposals Text `yaml:"proposals,omitempty" desc:"Tiêu đề phần kiến nghị, đề xuất / Proposals part title"`
 }
 
-// ScheduleHeadings are the item titles of a reception schedule notice; empty ones take the defaults.
+// ScheduleHeadings are the item titles of a reception schedule notice; absent ones take the defaults.
 type ScheduleHeadings struct {
-	Time     string `yaml:"time,omitempty"`
-	Venue    string `yaml:"venue,omitempty"`
-	Schedule string `yaml:"schedule,omitempty"`
+	Time     Text `yaml:"time,omitempty" desc:"Tiêu đề mục thời gian / Time item title"`
+	Venue    Text `yaml:"venue,omitempty" desc:"Tiêu đề mục địa điểm / Venue item title"`
+	Schedule Text `yaml:"schedule,omitempty" desc:"Tiêu đề mục lịch cụ thể / Title of the list of days"`
 }
 
-// DefaultHeadings returns the default headings of a kind for a system, by key (a copy).
+// DefaultHeadings returns the default headings of a kind for a system, by key (a copy), as in its wording data.
 func DefaultHeadings(kind string, sys document.System) map[string]string {
 	out := map[string]string{}
-	for k, v := range defaultHeadings[kind][sys] {
-		out[k] = v
+	for _, k := range defaultWording[kind] {
+		if !k.Heading {
+			continue
+		}
+		out[k.Key] = k.Party
+		if sys == document.State {
+			out[k.Key] = k.State
+		}
 	}
 	return out
 }
 
-// headings returns the headings of the input's kind: the defaults of its system with the overrides of h (one
-// of the *Headings structs) and the host filled in.
-func (m *Meta) headings(h any) map[string]string {
-	sys := m.system()
-	out := DefaultHeadings(m.Kind, sys)
+// headingTexts returns the headings a file gives (one of the *Headings structs), by key.
+func headingTexts(h any) map[string]Text {
+	out := map[string]Text{}
+	if h == nil {
+		return out
+	}
 	v := reflect.ValueOf(h)
 	for i := 0; i < v.NumField(); i++ {
 		key, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("yaml"), ",")
-		if s := strings.TrimSpace(v.Field(i).String()); s != "" {
-			out[key] = s
+		if t := v.Field(i).Interface().(Text); !t.IsZero() {
+			out[key] = t
 		}
-	}
-	host := m.host()
-	r := strings.NewReplacer("{host}", host, "{HOST}", strings.ToUpper(host))
-	for k, s := range out {
-		out[k] = r.Replace(s)
 	}
 	return out
 }

@@ -117,8 +117,14 @@ type Meta struct {
 	Before []plan.Block `yaml:"before,omitempty" validate:"dive"`
 	After  []plan.Block `yaml:"after,omitempty" validate:"dive"`
 	Body   []plan.Block `yaml:"body,omitempty" validate:"dive"`
+	// Wording rewords the texts of the kind's default wording (notice/wording/<kind>.yaml), by key, or
+	// switches a piece off with false; "vanban fields FILE" lists the keys.
+	Wording Wording `yaml:"wording,omitempty"`
+	// Numbering false prints the headings of the body without their numbers ("I-", "1.").
+	Numbering *bool `yaml:"numbering,omitempty"`
 
 	path string
+	data []byte // the file's bytes, for the columns of placeholders
 	src  *source.Source
 	plan *plan.Plan
 	cal  *calendar.Calendar // the calendar of the set, or of the constructor; nil: calendar.Default()

@@ -206,7 +206,7 @@ func (m *Meta) meta() *Meta { return m }
 func loadInput[T input](s *Set, path string, data []byte, v T) any {
 	src, errs := source.Load(path, data, v)
 	m := v.meta()
-	m.path, m.src, m.cal = path, src, s.Cal
+	m.path, m.src, m.cal, m.data = path, src, s.Cal, data
 	s.own(src, errs)
 	if src.Root == nil || m.Plan == "" || src.DecodeFailed("plan") {
 		return nil // no YAML, or no plan to check it against
@@ -224,6 +224,7 @@ func loadInput[T input](s *Set, path string, data []byte, v T) any {
 	}
 	m.plan = pf.Plan
 	s.errs = append(s.errs, m.checkFree()...)
+	s.errs = append(s.errs, checkWords(v)...)
 	switch x := any(v).(type) {
 	case *SessionFile:
 		s.Sessions = append(s.Sessions, x)

@@ -118,3 +118,47 @@ func TestDefaultHeadings(t *testing.T) {
 		}
 	}
 }
+
+// TestExamplesOfOtherBodies reproduces, word for word, one document of each kind written by other bodies in
+// their own wording (examples/ubnd-tinh-2026: a provincial People's Committee's conclusion notice, follow-up
+// report and reception schedule; examples/dang-uy-phuong-2026: a ward Party committee's session notice), with
+// the structured keys, headings:, wording: and placeholders only (no body:): every date in them is computed.
+func TestExamplesOfOtherBodies(t *testing.T) {
+	kinds := map[string]bool{}
+	dir := t.TempDir()
+	for _, f := range []string{
+		"ubnd-tinh-2026/ket-luan-dt-03.yaml",
+		"ubnd-tinh-2026/bao-cao-2026-04-20.yaml",
+		"ubnd-tinh-2026/lich-tiep-cong-dan-2026.yaml",
+		"dang-uy-phuong-2026/thong-bao-thang-8.yaml",
+	} {
+		path := filepath.Join("..", "examples", f)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kinds[PeekKind(data)] = true
+		if strings.Contains(string(data), "\nbody:") {
+			t.Errorf("%s replaces the generated sections with body:", f)
+		}
+		name := strings.ReplaceAll(strings.TrimSuffix(f, ".yaml"), "/", "-")
+		t.Run(name, func(t *testing.T) {
+			outs, warns, err := RenderFile(Options{StrictDeadlines: true}, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(warns) > 0 || len(outs) != 1 {
+				t.Fatalf("warnings %v, %d outputs", warns, len(outs))
+			}
+			golden(t, "examples-"+name+".txt", paragraphs(t, outs[0].Data))
+			out := filepath.Join(dir, name+".docx")
+			if err := os.WriteFile(out, outs[0].Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			docxcheck.Validate(t, out)
+		})
+	}
+	if len(kinds) != 4 {
+		t.Errorf("kinds %v, want one document of each of the four kinds", kinds)
+	}
+}

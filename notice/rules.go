@@ -43,11 +43,17 @@ func (x *SessionFile) rules(cal *calendar.Calendar) (errs, warns problem.List) {
 	if !x.End.IsZero() && !x.Start.IsZero() && x.End.Hour*60+x.End.Minute <= x.Start.Hour*60+x.Start.Minute {
 		add("end", "giờ kết thúc phải sau giờ bắt đầu", "the end time must be after the start time")
 	}
+	// A session held on another day than the plan's (moved, postponed) is a warning that states the new day:
+	// plans change, and the notice is what announces the change.
 	t := ps.Time
 	if !t.IsZero() {
 		if t.HasDay() && x.HeldOn != t.Date() || !t.HasDay() && (x.HeldOn.Year() != t.Year || x.HeldOn.Month() != t.Month) {
-			add("held_on", fmt.Sprintf("ngày %s không khớp thời gian của buổi %s trong kế hoạch (%s)", document.ShortDate(x.HeldOn), x.Session, t.Vietnamese()),
-				fmt.Sprintf("%s does not match the time of session %s in the plan (%s)", x.HeldOn, x.Session, t))
+			verbVI, verbEN := "dời sang", "moved to"
+			if x.HeldOn.After(t.LastDate()) {
+				verbVI, verbEN = "lùi sang", "postponed to"
+			}
+			warns = append(warns, x.errorf("held_on", fmt.Sprintf("buổi %s %s %s (kế hoạch: %s)", x.Session, verbVI, LongDate(x.HeldOn), t.Vietnamese()),
+				fmt.Sprintf("session %s is %s %s (the plan says %s)", x.Session, verbEN, x.HeldOn, t)))
 		}
 	}
 	if !cal.IsWorkingDay(x.HeldOn) {
@@ -70,6 +76,11 @@ func (x *SessionFile) rules(cal *calendar.Calendar) (errs, warns problem.List) {
 		add("opinions.to", "ngày kết thúc tiếp nhận ý kiến trước ngày bắt đầu", "opinions.to is before opinions.from")
 	case !o.From.IsZero() && !o.To.Before(x.HeldOn):
 		add("opinions.to", "thời gian tiếp nhận ý kiến phải kết thúc trước ngày đối thoại", "the opinion window must end before the session")
+	}
+	if d := x.Doc.Date; !d.IsZero() && !o.From.IsZero() && o.From.Before(d) && !x.src.DecodeFailed("opinions.from") {
+		warns = append(warns, x.errorf("opinions.from",
+			fmt.Sprintf("thời gian tiếp nhận ý kiến bắt đầu ngày %s, trước ngày của thông báo này (%s)", document.ShortDate(o.From), document.ShortDate(d)),
+			fmt.Sprintf("the opinion window opens on %s, before the date of the notice announcing it (%s)", o.From, d)))
 	}
 	if !x.Doc.Date.IsZero() && x.Doc.Date.After(x.HeldOn) {
 		add("document.date", "ngày thông báo sau ngày đối thoại", "the notice is dated after the session")

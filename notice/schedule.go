@@ -3,7 +3,6 @@ package notice
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
@@ -24,10 +23,15 @@ type ScheduleFile struct {
 	End      Clock  `yaml:"end,omitempty"`
 	Venue    string `yaml:"venue" validate:"required"`
 	Summary  string `yaml:"summary,omitempty"`
-	Intro    string `yaml:"intro,omitempty"`
+	// Intro replaces the generated first paragraph; false leaves it out.
+	Intro Text `yaml:"intro,omitempty"`
 	// Notes are further items printed after the schedule (what to bring, whom to contact…).
-	Notes   []string `yaml:"notes,omitempty" validate:"dive,required"`
-	Closing string   `yaml:"closing,omitempty"`
+	Notes []string `yaml:"notes,omitempty" validate:"dive,required"`
+	// Points "plain" prints the numbered items (time, venue, the list of days, notes) as body paragraphs in
+	// normal weight ("1. Thời gian: …"), none held to the next; default "headings" (label and title bold).
+	Points string `yaml:"points,omitempty" validate:"omitempty,oneof=headings plain"`
+	// Closing replaces the closing sentence; false leaves it out.
+	Closing Text `yaml:"closing,omitempty"`
 	// Headings replaces the item titles (ScheduleHeadings).
 	Headings ScheduleHeadings `yaml:"headings,omitempty"`
 }
@@ -40,58 +44,114 @@ func (s *ScheduleFile) Occurrences(cal *calendar.Calendar) []Occurrence {
 	return s.Rule().ExpandYear(cal, s.Year)
 }
 
-// Document builds the Thông báo lịch tiếp công dân.
+// Document builds the Thông báo lịch tiếp công dân, worded by notice/wording/reception-schedule.yaml with the
+// file's headings and wording over it.
 func (s *ScheduleFile) Document(cal *calendar.Calendar) (*document.Document, error) {
 	d := s.frame("Thông báo")
-	d.Summary = or(s.Summary, fmt.Sprintf("lịch tiếp công dân định kỳ của %s năm %d", s.Receiver, s.Year))
+	w := s.words(s.Headings)
+	look := lookupOf(s.factDefs(cal))
+	def := func(key string) (string, bool) {
+		t, ok := w.text(key)
+		return expandDefault(t, look), ok
+	}
+	summary, _ := def("summary")
+	d.Summary = or(expand(s.Summary, look), summary)
+	var opening []document.Block
+	if intro, ok := def("intro"); !s.Intro.Off && (ok || s.Intro.Value != "") {
+		opening = append(opening, document.Block{Kind: document.Paragraph, Text: or(expand(s.Intro.Value, look), intro)})
+	}
+	sections := func() []document.Block {
+		var out []document.Block
+		n := 0
+		item := func(key, text string) {
+			title, ok := def(key)
+			if !ok {
+				if text != "" {
+					out = append(out, document.Block{Kind: document.Paragraph, Text: text})
+				}
+				return
+			}
+			if s.Points == "plain" {
+				n++
+				t := title
+				if text != "" {
+					t = strings.TrimSuffix(title, ":") + ": " + text
+				}
+				out = append(out, document.Block{Kind: document.Paragraph, Label: fmt.Sprintf("%d.", n), Text: t})
+				return
+			}
+			out = append(out, document.Block{Kind: document.Item, Title: title, Text: text})
+		}
+		timeText, _ := def("time_text")
+		item("time", timeText)
+		item("venue", endSentence(expand(s.Venue, look)))
+		item("schedule", "")
+		for _, line := range s.monthLines(cal, &w) {
+			out = append(out, document.Block{Kind: document.Bullet, Text: line})
+		}
+		for _, note := range s.Notes {
+			if s.Points == "plain" {
+				n++
+				out = append(out, document.Block{Kind: document.Paragraph, Label: fmt.Sprintf("%d.", n), Text: endSentence(expand(note, look))})
+				continue
+			}
+			out = append(out, document.Block{Kind: document.Item, Text: endSentence(expand(note, look))})
+		}
+		return out
+	}
+	closing, ok := def("closing")
+	if s.Closing.Off || !ok && s.Closing.Value == "" {
+		closing = ""
+	} else {
+		closing = or(expand(s.Closing.Value, look), closing)
+	}
+	d.Body = s.compose(opening, sections, closing, look)
+	return d, validateDoc(&s.Meta, d)
+}
+
+// daysText writes the days of each month: "15", "15 và 25".
+func (s *ScheduleFile) daysText() string {
 	days := make([]string, len(s.Days))
 	for i, n := range s.Days {
 		days[i] = fmt.Sprint(n)
 	}
-	intro := or(s.Intro, fmt.Sprintf("%s thông báo lịch tiếp công dân định kỳ của %s năm %d như sau:", s.Announcer, s.Receiver, s.Year))
-	when := fmt.Sprintf("Ngày %s hằng tháng; %s", joinVI(days), s.Shift.Vietnamese())
-	if !s.Start.IsZero() {
-		when += "; buổi sáng từ " + s.Start.Vietnamese()
-		if !s.End.IsZero() {
-			when += " đến " + s.End.Vietnamese()
-		}
-		if s.Start.Hour >= 12 {
-			when = strings.Replace(when, "buổi sáng", "buổi chiều", 1)
-		}
+	return joinVI(days)
+}
+
+// hours writes "buổi sáng từ 07 giờ 30 đến 11 giờ 00" ("buổi chiều" from 12 giờ), "" without a start time.
+func (s *ScheduleFile) hours() string {
+	if s.Start.IsZero() {
+		return ""
 	}
-	h := s.headings(s.Headings)
-	sections := func() []document.Block {
-		out := []document.Block{
-			{Kind: document.Item, Title: h["time"], Text: when + "."},
-			{Kind: document.Item, Title: h["venue"], Text: endSentence(s.Venue)},
-			{Kind: document.Item, Title: h["schedule"]},
-		}
-		occ := s.Occurrences(cal)
-		for m := time.January; m <= time.December; m++ {
-			var parts []string
-			for _, o := range occ {
-				if o.Held.Month() != m || o.Held.Year() != s.Year {
-					continue
-				}
-				p := LongDate(o.Held)
-				if o.Moved() {
-					p += " (chuyển từ " + LongDate(o.Scheduled) + ")"
-				}
-				parts = append(parts, p)
-			}
-			if len(parts) == 0 {
-				continue
-			}
-			out = append(out, document.Block{Kind: document.Bullet, Text: fmt.Sprintf("Tháng %d: %s.", m, strings.Join(parts, "; "))})
-		}
-		for _, n := range s.Notes {
-			out = append(out, document.Block{Kind: document.Item, Text: endSentence(n)})
-		}
-		return out
+	h := "buổi sáng từ " + s.Start.Vietnamese()
+	if s.Start.Hour >= 12 {
+		h = "buổi chiều từ " + s.Start.Vietnamese()
 	}
-	d.Body = s.compose([]document.Block{{Kind: document.Paragraph, Text: intro}}, sections,
-		or(s.Closing, s.Announcer+" trân trọng thông báo để cơ quan, tổ chức, cá nhân và Nhân dân biết./."))
-	return d, validateDoc(&s.Meta, d)
+	if !s.End.IsZero() {
+		h += " đến " + s.End.Vietnamese()
+	}
+	return h
+}
+
+// when writes the time sentence: "Ngày 15 hằng tháng; nếu trùng ngày nghỉ …; buổi sáng từ 07 giờ 30 đến 11 giờ 00".
+func (s *ScheduleFile) when() string {
+	w := fmt.Sprintf("Ngày %s hằng tháng; %s", s.daysText(), s.Shift.Vietnamese())
+	if h := s.hours(); h != "" {
+		w += "; " + h
+	}
+	return w
+}
+
+// texts lists the texts of the file that take placeholders, with their paths.
+func (s *ScheduleFile) texts() []textRef {
+	t := s.commonTexts(s.Headings)
+	t = append(t, textRef{path: "summary", text: s.Summary}, textRef{path: "intro", text: s.Intro.Value},
+		textRef{path: "receiver", text: s.Receiver}, textRef{path: "venue", text: s.Venue},
+		textRef{path: "closing", text: s.Closing.Value})
+	for i, n := range s.Notes {
+		t = append(t, textRef{path: fmt.Sprintf("notes[%d]", i), text: n})
+	}
+	return t
 }
 
 // joinVI joins "15", "25" as "15 và 25", and "5", "15", "25" as "5, 15 và 25".

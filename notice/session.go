@@ -20,8 +20,8 @@ type SessionFile struct {
 	Form string `yaml:"form,omitempty" validate:"omitempty,oneof=notice invitation"`
 	// Summary replaces the generated trích yếu.
 	Summary string `yaml:"summary,omitempty"`
-	// Intro replaces the generated first paragraph.
-	Intro  string        `yaml:"intro,omitempty"`
+	// Intro replaces the generated first paragraph; false leaves it out.
+	Intro  Text          `yaml:"intro,omitempty"`
 	HeldOn calendar.Date `yaml:"held_on"`
 	Start  Clock         `yaml:"start"`
 	End    Clock         `yaml:"end,omitempty"`
@@ -43,8 +43,8 @@ type SessionFile struct {
 	Opinions   Opinions `yaml:"opinions,omitempty"`
 	// Milestones overrides the plan's offsets of the cycle for this session (see plan.Offsets).
 	Milestones Offsets `yaml:"milestones,omitempty"`
-	// Closing replaces the closing formula.
-	Closing string `yaml:"closing,omitempty"`
+	// Closing replaces the closing formula; false leaves it out.
+	Closing Text `yaml:"closing,omitempty"`
 	// Headings replaces the item titles (SessionHeadings).
 	Headings SessionHeadings `yaml:"headings,omitempty"`
 }
@@ -114,79 +114,95 @@ func (s *SessionFile) When() string {
 	return "Từ " + s.Start.Vietnamese() + " đến " + s.End.Vietnamese() + ", " + LongDate(s.HeldOn)
 }
 
-// Document builds the session's Thông báo (or Giấy mời) on calendar cal.
+// Document builds the session's Thông báo (or Giấy mời) on calendar cal, worded by its kind's wording data
+// (notice/wording/session.yaml) with the file's headings and wording over it.
 func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, error) {
 	invitation := s.Form == "invitation"
-	typ := "Thông báo"
+	typ, suffix := "Thông báo", ""
 	if invitation {
-		typ = "Giấy mời"
+		typ, suffix = "Giấy mời", "_invitation"
 	}
 	d := s.frame(typ)
-	host := s.host()
-	heading := s.Heading()
-	// "giữa Bí thư Thị ủy với công dân quý I/2023": whom with, as the plan's summary says (audience).
-	between := fmt.Sprintf("giữa %s với %s %s", host, s.audience(), lowerFirst(heading))
-	d.Summary = or(s.Summary, "về việc tổ chức Hội nghị đối thoại trực tiếp "+between)
+	w := s.words(s.Headings)
+	look := lookupOf(s.factDefs(cal))
+	def := func(key string) (string, bool) {
+		t, ok := w.text(key)
+		return expandDefault(t, look), ok
+	}
+	summary, _ := def("summary" + suffix)
+	d.Summary = or(expand(s.Summary, look), summary)
 	if invitation {
-		d.Summary = or(s.Summary, "dự Hội nghị đối thoại trực tiếp "+between)
 		d.Addressees = s.Addressees
 		if len(d.Addressees) == 0 {
 			d.Addressees = s.Participants
 		}
+		d.Addressees = expandAll(d.Addressees, look)
 	}
-	intro := s.Intro
-	if intro == "" {
-		verb := "thông báo tổ chức"
-		if invitation {
-			verb = "trân trọng kính mời dự"
-		}
-		intro = fmt.Sprintf("Thực hiện %s, %s %s Hội nghị đối thoại trực tiếp %s như sau:",
-			s.planCitation(), s.Announcer, verb, between)
+	var opening []document.Block
+	if intro, ok := def("intro" + suffix); !s.Intro.Off && (ok || s.Intro.Value != "") {
+		opening = append(opening, document.Block{Kind: document.Paragraph, Text: or(expand(s.Intro.Value, look), intro)})
 	}
-	from, to := s.OpinionWindowOn(cal)
-	opinions := s.Opinions.Text
-	if opinions == "" {
-		opinions = fmt.Sprintf("Từ ngày %s đến ngày %s, công dân có ý kiến, kiến nghị liên quan đến nội dung đối thoại",
-			document.ShortDate(from), document.ShortDate(to))
-		if s.Opinions.SendTo != "" {
-			opinions += " gửi về " + s.Opinions.SendTo
-		} else {
-			opinions += " gửi về cơ quan thông báo này"
-		}
-		opinions += " để tổng hợp, chuẩn bị trả lời tại Hội nghị."
-	}
-	h := s.headings(s.Headings)
+	opinions, _ := def("opinions_text")
+	opinions = or(expand(s.Opinions.Text, look), opinions)
 	sections := func() []document.Block {
-		out := []document.Block{
-			{Kind: document.Item, Title: h["chair"], Text: endSentence(s.Chair)},
-			{Kind: document.Item, Title: h["content"], Text: endSentence(s.ContentText())},
-			{Kind: document.Item, Title: h["time"], Text: endSentence(s.When())},
-			{Kind: document.Item, Title: h["venue"], Text: endSentence(s.VenueText())},
+		var out []document.Block
+		item := func(key, text string) {
+			if title, ok := def(key); ok {
+				out = append(out, document.Block{Kind: document.Item, Title: title, Text: text})
+			}
 		}
+		item("chair", endSentence(expand(s.Chair, look)))
+		item("content", endSentence(expand(s.ContentText(), look)))
+		item("time", endSentence(expand(s.When(), look)))
+		item("venue", endSentence(expand(s.VenueText(), look)))
 		// The participants print whatever the form; a Giấy mời without addressees has them as its "Kính
 		// gửi" lines already.
-		if len(s.Participants) > 0 && (!invitation || len(s.Addressees) > 0) {
-			out = append(out, document.Block{Kind: document.Item, Title: h["participants"]})
+		if title, ok := def("participants"); ok && len(s.Participants) > 0 && (!invitation || len(s.Addressees) > 0) {
+			out = append(out, document.Block{Kind: document.Item, Title: title})
 			for i, p := range s.Participants {
 				end := ";"
 				if i == len(s.Participants)-1 {
 					end = "."
 				}
-				out = append(out, document.Block{Kind: document.Bullet, Text: strings.TrimRight(p, ".;,") + end})
+				out = append(out, document.Block{Kind: document.Bullet, Text: strings.TrimRight(expand(p, look), ".;,") + end})
 			}
 		}
-		return append(out, document.Block{Kind: document.Item, Title: h["opinions"], Text: opinions})
+		item("opinions", opinions)
+		return out
 	}
-	closing := s.Closing
-	if closing == "" {
-		if invitation {
-			closing = s.Announcer + " trân trọng kính mời các đồng chí đến dự Hội nghị đúng thời gian, địa điểm./."
-		} else {
-			closing = s.Announcer + " trân trọng thông báo và kính mời các đồng chí, công dân có tên trong thành phần nêu trên đến dự Hội nghị đúng thời gian, địa điểm./."
-		}
+	closing, ok := def("closing" + suffix)
+	if s.Closing.Off || !ok && s.Closing.Value == "" {
+		closing = ""
+	} else {
+		closing = or(expand(s.Closing.Value, look), closing)
 	}
-	d.Body = s.compose([]document.Block{{Kind: document.Paragraph, Text: intro}}, sections, closing)
+	d.Body = s.compose(opening, sections, closing, look)
 	return d, validateDoc(&s.Meta, d)
+}
+
+// expandAll expands the placeholders of each line.
+func expandAll(lines []string, look lookup) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = expand(l, look)
+	}
+	return out
+}
+
+// texts lists the texts of the file that take placeholders, with their paths.
+func (s *SessionFile) texts() []textRef {
+	t := s.commonTexts(s.Headings)
+	t = append(t, textRef{path: "summary", text: s.Summary}, textRef{path: "intro", text: s.Intro.Value},
+		textRef{path: "when", text: s.WhenText}, textRef{path: "chair", text: s.Chair}, textRef{path: "content", text: s.Content},
+		textRef{path: "venue", text: s.Venue}, textRef{path: "opinions.text", text: s.Opinions.Text},
+		textRef{path: "closing", text: s.Closing.Value})
+	for i, p := range s.Participants {
+		t = append(t, textRef{path: fmt.Sprintf("participants[%d]", i), text: p})
+	}
+	for i, p := range s.Addressees {
+		t = append(t, textRef{path: fmt.Sprintf("addressees[%d]", i), text: p})
+	}
+	return t
 }
 
 // validateDoc reports a document the layout would refuse at the input file.

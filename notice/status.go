@@ -20,6 +20,9 @@ type Assignment struct {
 	// notice gave a date.
 	Due     calendar.Date
 	DueDays int
+	// NotIssued marks an assignment of a conclusion notice not issued yet (no date): its due date is counted
+	// from the day the notice is due, and it is not under way.
+	NotIssued bool
 }
 
 // State is where an assignment stands on a given day.
@@ -31,6 +34,7 @@ const (
 	DoneLate   State = "done-late"   // Hoàn thành chậm (done after its due date)
 	InProgress State = "in-progress" // Đang thực hiện, còn hạn
 	Overdue    State = "overdue"     // Quá hạn, chưa hoàn thành
+	NotIssued  State = "not-issued"  // Thông báo kết luận chưa ban hành
 )
 
 // Vietnamese returns the state's label as printed in the follow-up report.
@@ -44,6 +48,8 @@ func (s State) Vietnamese() string {
 		return "Đang thực hiện"
 	case Overdue:
 		return "Quá hạn"
+	case NotIssued:
+		return "Chưa ban hành"
 	}
 	return string(s)
 }
@@ -77,6 +83,8 @@ func Evaluate(cal *calendar.Calendar, a Assignment, p Progress, asOf calendar.Da
 			s.State = DoneLate
 			s.Late = cal.WorkingDaysBetween(a.Due, p.DoneOn)
 		}
+	case a.NotIssued:
+		s.State = NotIssued
 	case asOf.After(a.Due):
 		s.State = Overdue
 		s.Late = cal.WorkingDaysBetween(a.Due, asOf)
@@ -98,6 +106,8 @@ func (s Status) Describe() string {
 			return "Quá hạn"
 		}
 		return fmt.Sprintf("Quá hạn %d ngày làm việc", s.Late)
+	case NotIssued:
+		return "Chưa ban hành (thông báo kết luận chưa có ngày)"
 	}
 	return "Đang thực hiện, còn hạn"
 }

@@ -13,13 +13,15 @@ import (
 func (p *Plan) Blocks(bs []Block) []document.Block { return p.bodyBlocks(bs) }
 
 // CheckBlocks checks body blocks written in another file or value that belongs to the plan (path is the field
-// path of the list, e.g. "after"; the errors carry field paths and no file position, which the caller adds): the structure rules of the plan's body (exactly one kind per block,
+// path of the list, e.g. "after"; the errors carry field paths and no file position, which the caller adds):
+// the structure rules of the plan's body (exactly one kind per block,
 // parts only at the top level, subitems inside items, no content under paragraphs and bullets), no
-// "sessions: true" block (it prints the plan's sessions, which only the plan does), the placeholders {{deadline}}
-// and {{year}} only, and balanced inline markup. Unlike the plan's own texts, a literal "NN ngày làm việc" is
+// "sessions: true" block (it prints the plan's sessions, which only the plan does) and balanced inline markup.
+// The placeholders are left to the caller: a notice's texts take the facts of their own file. Unlike the plan's
+// own texts, a literal "NN ngày làm việc" is
 // not compared with the conclusion deadline: a notice speaks of other periods too.
 func (p *Plan) CheckBlocks(bs []Block, path string) problem.List {
-	c := &checker{p: p, noDeadline: true}
+	c := &checker{p: p, noDeadline: true, ownNames: true}
 	c.blocks(bs, path, 0, "")
 	if c.sessionsBlock != "" {
 		c.add(c.sessionsBlock, "khối \"sessions: true\" chỉ dùng trong tệp kế hoạch (kind: plan)",

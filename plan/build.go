@@ -193,10 +193,14 @@ func (p *Plan) bodyBlocks(bs []Block) []document.Block {
 	return out
 }
 
-// HeadingText returns the session's item heading: Heading, or "Quý I/2023".
+// HeadingText returns the session's item heading: Heading, or "Quý I/2023", or, for a session that is not a
+// quarter's, "Tháng 3/2026".
 func (s *Session) HeadingText() string {
 	if s.Heading != "" {
 		return s.Heading
+	}
+	if s.Quarter == 0 {
+		return fmt.Sprintf("Tháng %d/%d", s.Time.Month, s.Time.Year)
 	}
 	return fmt.Sprintf("Quý %s/%d", document.Roman(s.Quarter), s.Time.Year)
 }

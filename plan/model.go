@@ -126,8 +126,9 @@ type Block struct {
 type Session struct {
 	// ID names the session for the session notices, e.g. "q1".
 	ID string `yaml:"id" validate:"required,max=40,excludesall= /\\" json:"id" desc:"Mã buổi đối thoại, dùng trong các thông báo / Session id"`
-	// Quarter is 1 to 4.
-	Quarter int `yaml:"quarter" validate:"required,min=1,max=4" json:"quarter" desc:"Quý 1-4 / Quarter"`
+	// Quarter is 1 to 4, or absent for a session that is not a quarter's (monthly, ad hoc): then its heading
+	// defaults to its month ("Tháng 3/2026").
+	Quarter int `yaml:"quarter,omitempty" validate:"omitempty,min=1,max=4" json:"quarter,omitempty" desc:"Quý 1-4; bỏ trống cho buổi hằng tháng, đột xuất (tiêu đề mặc định: tháng) / Quarter; absent for a monthly or ad-hoc session (default heading: its month)"`
 	// Heading overrides the item heading (default "Quý I/2023").
 	Heading string `yaml:"heading,omitempty" json:"heading,omitempty" desc:"Tiêu đề mục (mặc định \"Quý I/2023\") / Heading override"`
 	// Content is the subject of the dialogue (nội dung).

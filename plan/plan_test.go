@@ -176,7 +176,7 @@ func TestRules(t *testing.T) {
 		name, old, new, want string
 	}{
 		{"quarter matches month", "quarter: 2", "quarter: 3", "p.yaml:29:14: sessions[1].quarter: quý 3 không khớp với tháng 5 (thuộc quý 2) / quarter 3 does not match month 5 (quarter 2)"},
-		{"time in year", "time: 2023-05-10 08:00", "time: 2024-05-10 08:00", "p.yaml:32:11: sessions[1].time: thời gian 2024-05-10 08:00 không thuộc năm của kế hoạch (2023) / time 2024-05-10 08:00 is not in the plan's year (2023)"},
+		{"time in year", "time: 2023-05-10 08:00", "time: 2024-05-10 08:00", "p.yaml:32:11: sessions[1].time: thời gian 2024-05-10 08:00 không thuộc năm của kế hoạch (2023); nếu kế hoạch là của năm 2024 (ban hành cuối năm trước), ghi year: 2024 / time 2024-05-10 08:00 is not in the plan's year (2023); if the plan is for 2024 (issued at the end of the year before), write year: 2024"},
 		{"unique ids", "id: q2", "id: q1", "p.yaml:28:9: sessions[1].id: mã buổi đối thoại \"q1\" bị trùng với sessions[0] / session id \"q1\" is already used by sessions[0]"},
 		{"date before first session", "date: 2023-02-15", "date: 2023-04-01", "p.yaml:10:9: document.date: ngày văn bản (2023-04-01) phải trước buổi đối thoại đầu tiên (2023-03) / the document date (2023-04-01) must come before the first session (2023-03)"},
 		{"order", "time: 2023-03\n", "time: 2023-06\n", "sessions must be in order of time"},
@@ -367,5 +367,32 @@ func TestWarningsDayOff(t *testing.T) {
 	}
 	if ws := p.Warnings(nil); len(ws) != 2 || ws[0].Path != "sessions[0].time" || ws[1].Path != "sessions[1].time" {
 		t.Errorf("warnings %v", ws)
+	}
+}
+
+// TestSessionsBeyondQuarters: sessions that are not a quarter's (a monthly one, headed by its month), a cycle
+// across the year end (a session in January of the next year), and a plan made in December for the next year
+// with year:.
+func TestSessionsBeyondQuarters(t *testing.T) {
+	monthly := strings.Replace(base, "    quarter: 2\n", "", 1)
+	p, err := Parse("p.yaml", []byte(monthly))
+	if err != nil {
+		t.Fatalf("a session without quarter: %v", err)
+	}
+	if h := p.Sessions[1].HeadingText(); h != "Tháng 5/2023" {
+		t.Errorf("heading %q, want Tháng 5/2023", h)
+	}
+	across := strings.Replace(strings.Replace(base, "quarter: 2", "quarter: 1", 1), "time: 2023-05-10 08:00", "time: 2024-01-10 08:00", 1)
+	if _, err := Parse("p.yaml", []byte(across)); err != nil {
+		t.Errorf("a cycle across the year end: %v", err)
+	}
+	december := strings.Replace(strings.Replace(strings.Replace(base, "date: 2023-02-15", "date: 2023-12-20", 1),
+		"time: 2023-03\n", "time: 2024-03\n", 1), "time: 2023-05-10 08:00", "time: 2024-05-10 08:00", 1)
+	_, err = Parse("p.yaml", []byte(december))
+	if err == nil || !strings.Contains(err.Error(), "write year: 2024") {
+		t.Errorf("a December plan for the next year without year: %v", err)
+	}
+	if _, err := Parse("p.yaml", []byte(strings.Replace(december, "kind: plan\n", "kind: plan\nyear: 2024\n", 1))); err != nil {
+		t.Errorf("with year: 2024: %v", err)
 	}
 }

@@ -92,6 +92,21 @@ func (t *Time) UnmarshalYAML(n *yaml.Node) error {
 // MarshalText implements encoding.TextMarshaler.
 func (t Time) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
 
+// UnmarshalText implements encoding.TextUnmarshaler, the inverse of MarshalText (so a Plan round-trips through
+// JSON): "2023-03", "2023-03-15", "2023-03-15 08:00"; empty text gives the zero Time.
+func (t *Time) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*t = Time{}
+		return nil
+	}
+	v, err := ParseTime(string(b))
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
+}
+
 // IsZero reports whether the time is unset.
 func (t Time) IsZero() bool { return t.Year == 0 }
 

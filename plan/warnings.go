@@ -16,7 +16,7 @@ import (
 // administrative level abolished by the plan's date (the district level, from 01/7/2025: document.Rules,
 // AbolishedIssuer), at the position of issuer.name, and a superior-body line of such a level
 // (AbolishedSuperior), at its line; a year whose days off are estimated, not announced (estimated); and the
-// YAML slips found while decoding (source.Source.Warnings).
+// YAML slips found while decoding.
 // Parse does not call it, so that a plan needs no calendar; the command line prints these warnings, and its
 // --strict flag makes them errors.
 func (p *Plan) Warnings(cal *calendar.Calendar) problem.List {

@@ -1,0 +1,68 @@
+package main
+
+// vanban fields: what a notice file can say (keys, placeholders, wording) and its values for that file
+// (notice.Fields).
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/vanban/vanban/notice"
+)
+
+func init() {
+	register(command{name: "fields", summary: "keys, placeholders and wording a notice file takes, with its values: fields [--json] FILE", run: runFields})
+}
+
+func runFields(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("fields", flag.ContinueOnError)
+	var nf noticeFlags
+	nf.register(fs)
+	asJSON := fs.Bool("json", false, "print a JSON array of {name, kind, meaning, value}")
+	if err := parseNotice(fs, args, "fields [--json] FILE", stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usagef("fields takes one file (session, conclusion, followup or reception-schedule)")
+	}
+	opts, err := nf.options("fields")
+	if err != nil {
+		return err
+	}
+	fields, err := notice.Fields(notice.Options{Calendar: opts.Calendar, Render: opts.Document}, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(fields)
+	}
+	titles := map[string]string{notice.FieldKey: "KHÓA / KEYS", notice.FieldPlaceholder: "CHỖ THAY THẾ {{…}} / PLACEHOLDERS",
+		notice.FieldWording: "CÂU CHỮ (wording:) / WORDING"}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	last := ""
+	for _, f := range fields {
+		if f.Kind != last {
+			if last != "" {
+				fmt.Fprintln(tw)
+			}
+			fmt.Fprintln(tw, titles[f.Kind])
+			last = f.Kind
+		}
+		name := f.Name
+		if f.Kind == notice.FieldPlaceholder {
+			name = "{{" + name + "}}"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", name, clipRule(f.Value), f.Meaning)
+	}
+	return tw.Flush()
+}
