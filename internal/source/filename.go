@@ -23,7 +23,9 @@ var windowsReserved = map[string]bool{"CON": true, "PRN": true, "AUX": true, "NU
 // extension; not a device name Windows reserves (CON, NUL, COM1…, even as CON.docx). It returns the problem in
 // Vietnamese and English, or ok.
 func FileNameProblem(name string) (vi, en string, ok bool) {
-	bad := func(v, e string) (string, string, bool) { return "tên tệp kết quả " + v, "the output file name " + e, false }
+	bad := func(v, e string) (string, string, bool) {
+		return "tên tệp kết quả " + v, "the output file name " + e, false
+	}
 	switch {
 	case name == "":
 		return bad("trống", "is empty")
