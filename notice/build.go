@@ -89,14 +89,14 @@ type ruled interface {
 // validateOn runs the rules every input shares and those of its kind, counting days on cal.
 func validateOn(v ruled, cal *calendar.Calendar) error {
 	m := v.meta()
-	if m.plan == nil {
-		return problem.List{m.errorf("plan", "chưa có kế hoạch: tải tệp cùng kế hoạch của nó, hoặc gọi UsePlan",
-			"no plan: load the file with its plan, or call UsePlan")}
+	if m.plan == nil && !m.planless() {
+		return problem.List{m.errorf("plan", "chưa có kế hoạch: tải tệp cùng kế hoạch của nó, gọi UsePlan, hoặc với văn bản không thuộc kế hoạch nào, gọi UseOffice hoặc ghi issuer, signature, archive",
+			"no plan: load the file with its plan, call UsePlan, or, for a notice of no plan, call UseOffice or set issuer, signature and archive")}
 	}
 	var errs problem.List
 	for _, e := range m.src.Validate(v) {
-		if e.Path == "plan" && m.Plan == "" {
-			continue // a value built in Go names its plan by pointer, not by file
+		if e.Path == "plan" && m.Plan == "" && (m.plan != nil || m.office != nil) {
+			continue // a value built in Go names its plan (or office) by pointer, not by file
 		}
 		errs = append(errs, e)
 	}

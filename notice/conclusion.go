@@ -2,6 +2,7 @@ package notice
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/plan"
 	"github.com/vanban/vanban/problem"
 	"strings"
 
@@ -354,6 +355,7 @@ func (c *ConclusionFile) check() problem.List {
 // and wording over it.
 func (c *ConclusionFile) Document(cal *calendar.Calendar) (*document.Document, error) {
 	d := c.frame("Thông báo")
+	draftYear(d, c.SessionDay().Year())
 	w := c.words(c.Headings)
 	look := lookupOf(c.factDefs(cal))
 	def := func(key string) (string, bool) {
@@ -535,7 +537,7 @@ func (c *ConclusionFile) texts() []textRef {
 
 // PlanSessionHeading returns the plan's heading of the session ("Quý I/2023").
 func (c *ConclusionFile) PlanSessionHeading() string {
-	ps := planSession(c.p(), c.Session)
+	ps := c.planSession()
 	return c.p().SessionHeading(ps)
 }
 
@@ -549,3 +551,12 @@ func lowerVenue(v string) string {
 
 // plainText drops the inline emphasis marks of a text that is quoted inside another sentence.
 func plainText(s string) string { return strings.ReplaceAll(s, "*", "") }
+
+// planSession returns the plan's session of the notice; for a notice of no plan, one made of its day.
+func (c *ConclusionFile) planSession() *plan.Session {
+	if c.planless() {
+		t := c.HeldOn
+		return &plan.Session{ID: c.Session, Quarter: (int(t.Month()) + 2) / 3, Time: plan.Time{Year: t.Year(), Month: t.Month(), Day: t.Day()}}
+	}
+	return planSession(c.p(), c.Session)
+}

@@ -107,6 +107,25 @@
 //	plan: plan.yaml
 //	output: lich-doi-thoai-2023.ics
 //
+// # Notices of no plan
+//
+// A session (or invitation), conclusion, follow-up or reception-schedule file may belong to no plan (an
+// ad-hoc dialogue, a reception schedule of an office without a dialogue plan): it leaves out plan and names an
+// office profile instead (office: office.yaml, a "kind: office" file holding issuer, signature and archive,
+// the same blocks as a plan), or gives issuer, signature and archive itself. Such a notice cites no plan; a
+// session notice gives its content and venue itself and is headed by the quarter of held_on; a conclusion
+// notice gives held_on and its opening paragraph (intro). examples/office-adhoc has an invitation and a
+// reception schedule of this kind. In Go: NewSession(nil, id) with UseOffice, or Issuer, Signature and Archive
+// set.
+//
+// # Built in Go, loaded from an fs.FS
+//
+// NewSession, NewConclusion, NewFollowup and NewSchedule make the kinds on a *plan.Plan; Validate runs every
+// rule on them (validate tags, free blocks, the rules of the kind), Render(ctx, opts) validates and lays them
+// out, RenderTo writes to an io.Writer. Due dates, deadline issues, statuses and the session's day are
+// computed when asked, from the values as they are. Zero values give errors, never panics. LoadFS loads a set
+// from any fs.FS; a set reads and parses each file once.
+//
 // # Wording is data: placeholders, rewording, switches
 //
 // The generated texts of every kind that makes a .docx (session, conclusion, followup, reception-schedule) are

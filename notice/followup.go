@@ -105,6 +105,7 @@ func (f *FollowupFile) evaluate(cal *calendar.Calendar) (statuses []Status, errs
 // over it.
 func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, error) {
 	d := f.frame("Báo cáo")
+	draftYear(d, f.AsOf.Year())
 	w := f.words(f.Headings)
 	look := lookupOf(f.factDefs(cal))
 	statuses, _ := f.evaluate(cal)

@@ -1,6 +1,7 @@
 package notice
 
 import (
+	"fmt"
 	"github.com/vanban/vanban/problem"
 	"path/filepath"
 	"regexp"
@@ -28,7 +29,7 @@ const (
 )
 
 // Kinds lists the kinds of file this package reads.
-var Kinds = []string{KindSession, KindConclusion, KindFollowup, KindReceptionSchedule, KindCalendarExport}
+var Kinds = []string{KindSession, KindConclusion, KindFollowup, KindReceptionSchedule, KindCalendarExport, KindOffice}
 
 // PeekKind returns the value of the top-level "kind" key of a YAML file, "" when there is none or the file does
 // not parse (the strict loader then reports why).
@@ -97,8 +98,12 @@ func PlanInputs(planPath string) []string {
 // plan's.
 type Meta struct {
 	Kind string `yaml:"kind" validate:"required"`
-	// Plan is the plan file, relative to this file, e.g. "plan.yaml".
-	Plan string `yaml:"plan" validate:"required"`
+	// Plan is the plan file, relative to this file, e.g. "plan.yaml". A notice that belongs to no plan leaves
+	// it out and names an office profile (Office) or gives issuer, signature and archive itself.
+	Plan string `yaml:"plan,omitempty" validate:"required_without_all=Office Issuer"`
+	// Office is an office profile file (kind: office), relative to this file, holding the issuer, signature
+	// and archive line of a notice that belongs to no plan.
+	Office string `yaml:"office,omitempty"`
 	// Output is the output file name; default: the input's base name with .docx.
 	Output string  `yaml:"output,omitempty" validate:"omitempty,endswith=.docx,excludesall=/\\"`
 	Doc    DocInfo `yaml:"document,omitempty"`
@@ -123,21 +128,103 @@ type Meta struct {
 	// Numbering false prints the headings of the body without their numbers ("I-", "1.").
 	Numbering *bool `yaml:"numbering,omitempty"`
 
+	path   string
+	data   []byte // the file's bytes, for the columns of placeholders
+	src    *source.Source
+	plan   *plan.Plan
+	office *OfficeFile        // the office profile, for a notice that belongs to no plan
+	cal    *calendar.Calendar // the calendar of the set, or of the constructor; nil: calendar.Default()
+}
+
+// KindOffice is the kind of an office profile file.
+const KindOffice = "office"
+
+// OfficeFile is a "kind: office" file: the frame of an office's documents (issuing body, signature, archive
+// line), for the notices that belong to no plan (an invitation to an ad-hoc dialogue, a reception schedule):
+// they name it in their office key instead of plan.
+type OfficeFile struct {
+	Kind      string         `yaml:"kind" validate:"required,eq=office"`
+	Issuer    plan.Issuer    `yaml:"issuer" validate:"required"`
+	Archive   string         `yaml:"archive" validate:"required"`
+	Signature plan.Signature `yaml:"signature" validate:"required"`
+
 	path string
-	data []byte // the file's bytes, for the columns of placeholders
-	src  *source.Source
-	plan *plan.Plan
-	cal  *calendar.Calendar // the calendar of the set, or of the constructor; nil: calendar.Default()
+}
+
+// Path returns the file the profile was read from.
+func (o *OfficeFile) Path() string { return o.path }
+
+// UseOffice sets the office profile of a notice that belongs to no plan (its issuer, signature and archive
+// line, unless the notice gives its own).
+func (m *Meta) UseOffice(o *OfficeFile) { m.office = o }
+
+// planless reports whether the input belongs to no plan and says who issues it (an office profile or its own
+// issuer).
+func (m *Meta) planless() bool { return m.plan == nil && (m.office != nil || m.Issuer != nil) }
+
+// standalone returns the frame of a plan-less input as a plan without sessions: issuer, signature, archive
+// (the input's own, else its office profile's) and the year of its date. It is built on each call, so that it
+// follows the input's fields.
+func (m *Meta) standalone() *plan.Plan {
+	p := &plan.Plan{Kind: plan.Kind}
+	if o := m.office; o != nil {
+		p.Issuer, p.Signature, p.Archive = o.Issuer, o.Signature, o.Archive
+	}
+	if m.Issuer != nil {
+		p.Issuer = *m.Issuer
+	}
+	if m.Signature != nil {
+		p.Signature = *m.Signature
+	}
+	if m.Archive != "" {
+		p.Archive = m.Archive
+	}
+	if !m.Doc.Date.IsZero() {
+		p.PlanYear = m.Doc.Date.Year()
+	}
+	return p
+}
+
+// frameRules checks who issues the input: a plan, or an office profile, or its own issuer, signature and
+// archive line; not a plan and an office profile both.
+func (m *Meta) frameRules() (errs problem.List) {
+	if m.Plan != "" && m.Office != "" {
+		errs = append(errs, m.errorf("office", "ghi plan hoặc office, không cả hai: tệp thuộc một kế hoạch lấy khung văn bản của kế hoạch",
+			"give plan or office, not both: a file of a plan takes the plan's frame"))
+	}
+	if !m.planless() || m.office != nil {
+		return errs
+	}
+	if m.Signature == nil && !m.src.DecodeFailed("signature") {
+		errs = append(errs, m.errorf("signature", "văn bản không thuộc kế hoạch nào cần chữ ký (signature) hoặc hồ sơ cơ quan (office)",
+			"a notice of no plan needs its signature (signature) or an office profile (office)"))
+	}
+	if strings.TrimSpace(m.Archive) == "" && !m.src.DecodeFailed("archive") {
+		errs = append(errs, m.errorf("archive", "văn bản không thuộc kế hoạch nào cần dòng lưu (archive) hoặc hồ sơ cơ quan (office)",
+			"a notice of no plan needs its archive line (archive) or an office profile (office)"))
+	}
+	return errs
+}
+
+// cite is the opening "Thực hiện <the plan>, " of a sentence, or "" for an input of no plan.
+func (m *Meta) cite(format string) string {
+	if c := m.planCitation(); c != "" && !m.planless() {
+		return fmt.Sprintf(format, c)
+	}
+	return ""
 }
 
 // emptyPlan stands for the plan of an input that has none yet (a value built in Go): the helpers read it
 // rather than a nil pointer, and Validate reports the missing plan.
 var emptyPlan = &plan.Plan{}
 
-// p returns the plan of the input, or emptyPlan.
+// p returns the plan of the input: its plan, the frame of a plan-less input (standalone), or emptyPlan.
 func (m *Meta) p() *plan.Plan {
 	if m.plan != nil {
 		return m.plan
+	}
+	if m.planless() {
+		return m.standalone()
 	}
 	return emptyPlan
 }
@@ -313,4 +400,11 @@ func planSession(p *plan.Plan, id string) *plan.Session {
 		return ps
 	}
 	return &plan.Session{}
+}
+
+// draftYear gives a draft (no date) the year of its content when its plan gives none (a notice of no plan).
+func draftYear(d *document.Document, year int) {
+	if d.Date.IsZero() && d.DraftYear == 0 {
+		d.DraftYear = year
+	}
 }

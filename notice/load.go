@@ -44,6 +44,8 @@ type Set struct {
 	Followups   []*FollowupFile
 	Schedules   []*ScheduleFile
 	Exports     []*ExportFile
+	// Offices are the office profiles (kind: office) loaded: named, in a directory, or named by a notice.
+	Offices []*OfficeFile
 	// Warnings are the problems that do not stop the documents (late conclusion notices), unless
 	// StrictDeadlines made them errors.
 	Warnings problem.List
@@ -140,6 +142,14 @@ func (s *Set) file(path string, named bool) any {
 		if e := s.export(path, data); e != nil {
 			v = e
 		}
+	case KindOffice:
+		o := &OfficeFile{path: path}
+		src, errs := source.Load(path, data, o)
+		s.own(src, errs)
+		if len(errs) == 0 {
+			v = o
+			s.Offices = append(s.Offices, o)
+		}
 	default:
 		if err := yaml.Unmarshal(data, new(yaml.Node)); err != nil && named {
 			// Not YAML at all (a syntax error, a control character): the strict decoder says where.
@@ -208,8 +218,23 @@ func loadInput[T input](s *Set, path string, data []byte, v T) any {
 	m := v.meta()
 	m.path, m.src, m.cal, m.data = path, src, s.Cal, data
 	s.own(src, errs)
-	if src.Root == nil || m.Plan == "" || src.DecodeFailed("plan") {
-		return nil // no YAML, or no plan to check it against
+	if src.Root == nil || src.DecodeFailed("plan") {
+		return nil // no YAML
+	}
+	if m.Plan == "" { // a notice of no plan: its office profile, or its own issuer
+		if m.Office != "" && !src.DecodeFailed("office") {
+			o, ok := s.officeFile(m)
+			if !ok {
+				return nil
+			}
+			m.office = o
+		}
+		if !m.planless() {
+			return nil // neither plan, office nor issuer: reported by the validator tags
+		}
+		s.errs = append(s.errs, m.checkFree()...)
+		s.add(v)
+		return v
 	}
 	// The cross-file rules run on what decoded, whatever the errors (Load filters theirs under a field that
 	// failed to decode), so that every mistake is reported at once.
@@ -223,9 +248,18 @@ func loadInput[T input](s *Set, path string, data []byte, v T) any {
 		return nil
 	}
 	m.plan = pf.Plan
+	if m.Office != "" {
+		s.errs = append(s.errs, m.frameRules()...) // plan and office both
+	}
 	s.errs = append(s.errs, m.checkFree()...)
 	s.errs = append(s.errs, checkWords(v)...)
-	switch x := any(v).(type) {
+	s.add(v)
+	return v
+}
+
+// add files a loaded input under its kind.
+func (s *Set) add(v any) {
+	switch x := v.(type) {
 	case *SessionFile:
 		s.Sessions = append(s.Sessions, x)
 	case *ConclusionFile:
@@ -235,7 +269,23 @@ func loadInput[T input](s *Set, path string, data []byte, v T) any {
 	case *ScheduleFile:
 		s.Schedules = append(s.Schedules, x)
 	}
-	return v
+}
+
+// officeFile loads the office profile an input names, reporting a missing or wrong file at its office key.
+func (s *Set) officeFile(m *Meta) (*OfficeFile, bool) {
+	p := s.files.rel(m.path, m.Office)
+	if !s.files.exists(p) {
+		s.errs = append(s.errs, m.errorf("office", fmt.Sprintf("không tìm thấy tệp hồ sơ cơ quan %q", m.Office),
+			fmt.Sprintf("office profile file %q not found", m.Office)))
+		return nil, false
+	}
+	if fi := s.files.info(p); fi.err == nil && fi.kind != KindOffice {
+		s.errs = append(s.errs, m.errorf("office", fmt.Sprintf("%q không phải tệp hồ sơ cơ quan (kind: office)", m.Office),
+			fmt.Sprintf("%q is not an office profile file (kind: office)", m.Office)))
+		return nil, false
+	}
+	o, ok := s.file(p, false).(*OfficeFile)
+	return o, ok // a broken profile reports its own errors
 }
 
 // resolve applies the cross-file rules, in dependency order.
@@ -295,7 +345,7 @@ func (s *Set) checkSession(x *SessionFile) {
 	errs, warns := x.rules(s.Cal)
 	s.errs, s.Warnings = append(s.errs, errs...), append(s.Warnings, warns...)
 	for _, other := range s.Sessions {
-		if other != x && other.plan == x.plan && other.Session == x.Session && other.path < x.path {
+		if other != x && x.plan != nil && other.plan == x.plan && other.Session == x.Session && other.path < x.path {
 			s.errs = append(s.errs, x.errorf("session", fmt.Sprintf("buổi %s đã có tệp %s", x.Session, other.path), fmt.Sprintf("session %s already has file %s", x.Session, other.path)))
 		}
 	}

@@ -13,9 +13,10 @@ import (
 // on a day off, a notice dated after the invitation milestone).
 func (x *SessionFile) rules(cal *calendar.Calendar) (errs, warns problem.List) {
 	warns = x.docDay(cal)
+	errs = x.frameRules()
 	add := func(path, vi, en string) { errs = append(errs, x.errorf(path, vi, en)) }
-	ps, ok := x.p().Session(x.Session)
-	if !ok {
+	ps := x.PlanSession()
+	if _, ok := x.p().Session(x.Session); !ok && !x.planless() {
 		add("session", fmt.Sprintf("kế hoạch %s không có buổi đối thoại %q (có: %s)", x.Plan, x.Session, sessionIDs(x.p())),
 			fmt.Sprintf("plan %s has no session %q (it has: %s)", x.Plan, x.Session, sessionIDs(x.p())))
 		return errs, warns
@@ -46,7 +47,7 @@ func (x *SessionFile) rules(cal *calendar.Calendar) (errs, warns problem.List) {
 	// A session held on another day than the plan's (moved, postponed) is a warning that states the new day:
 	// plans change, and the notice is what announces the change.
 	t := ps.Time
-	if !t.IsZero() {
+	if !t.IsZero() && !x.planless() {
 		if t.HasDay() && x.HeldOn != t.Date() || !t.HasDay() && (x.HeldOn.Year() != t.Year || x.HeldOn.Month() != t.Month) {
 			verbVI, verbEN := "dời sang", "moved to"
 			if x.HeldOn.After(t.LastDate()) {
@@ -108,9 +109,13 @@ func (m *Meta) docDay(cal *calendar.Calendar) problem.List {
 // rules checks a conclusion file with its plan (and its session file, when the set found it): the content
 // rules, the day of the session, the due dates; the warnings are the notice's date problems.
 func (c *ConclusionFile) rules(cal *calendar.Calendar) (errs, warns problem.List) {
-	errs = c.check()
+	errs = append(c.check(), c.frameRules()...)
 	warns = c.docDay(cal)
-	if _, ok := c.p().Session(c.Session); !ok {
+	if c.planless() && c.Intro.Value == "" && !c.Intro.Off && len(c.Body) == 0 && !c.src.DecodeFailed("intro") {
+		errs = append(errs, c.errorf("intro", "thông báo kết luận không thuộc kế hoạch nào cần đoạn mở đầu (intro) nêu buổi đối thoại: ngày, địa điểm, nội dung",
+			"a conclusion notice of no plan needs its opening paragraph (intro) about the session: day, venue, subject"))
+	}
+	if _, ok := c.p().Session(c.Session); !ok && !c.planless() {
 		errs = append(errs, c.errorf("session", fmt.Sprintf("kế hoạch %s không có buổi đối thoại %q (có: %s)", c.Plan, c.Session, sessionIDs(c.p())),
 			fmt.Sprintf("plan %s has no session %q (it has: %s)", c.Plan, c.Session, sessionIDs(c.p()))))
 		return errs, warns
@@ -138,6 +143,7 @@ func (c *ConclusionFile) rules(cal *calendar.Calendar) (errs, warns problem.List
 
 // rules checks a follow-up report: its as-of day and the assignments its progress names.
 func (f *FollowupFile) rules(cal *calendar.Calendar) (errs, warns problem.List) {
+	errs = f.frameRules()
 	if f.AsOf.IsZero() {
 		errs = append(errs, f.errorf("as_of", "thiếu ngày tính đến (as_of)", "the as-of date (as_of) is missing"))
 	}
@@ -148,9 +154,10 @@ func (f *FollowupFile) rules(cal *calendar.Calendar) (errs, warns problem.List) 
 // rules checks a reception schedule: its hours; a year other than its plan's is a warning.
 func (x *ScheduleFile) rules(cal *calendar.Calendar) (errs, warns problem.List) {
 	warns = x.docDay(cal)
+	errs = x.frameRules()
 	// A warning, not an error: next year's schedule may be issued in December under this year's plan
 	// (its frame: issuer, signature), but more often the year was not updated when the file was copied.
-	if y := x.p().Year(); y != 0 && x.Year != 0 && x.Year != y && !x.src.DecodeFailed("year") {
+	if y := x.p().Year(); y != 0 && x.Year != 0 && x.Year != y && !x.src.DecodeFailed("year") && !x.planless() {
 		warns = append(warns, x.errorf("year",
 			fmt.Sprintf("lịch tiếp công dân năm %d khác năm %d của kế hoạch %s", x.Year, y, x.Plan),
 			fmt.Sprintf("the reception schedule is for %d, not the year %d of its plan %s", x.Year, y, x.Plan)))

@@ -48,6 +48,7 @@ func (s *ScheduleFile) Occurrences(cal *calendar.Calendar) []Occurrence {
 // file's headings and wording over it.
 func (s *ScheduleFile) Document(cal *calendar.Calendar) (*document.Document, error) {
 	d := s.frame("Thông báo")
+	draftYear(d, s.Year)
 	w := s.words(s.Headings)
 	look := lookupOf(s.factDefs(cal))
 	def := func(key string) (string, bool) {

@@ -25,6 +25,7 @@ var schemaKinds = map[string]struct {
 	KindFollowup:          {reflect.TypeFor[FollowupFile](), "vanban followup: báo cáo kết quả thực hiện kết luận"},
 	KindReceptionSchedule: {reflect.TypeFor[ScheduleFile](), "vanban reception-schedule: thông báo lịch tiếp công dân"},
 	KindCalendarExport:    {reflect.TypeFor[ExportFile](), "vanban calendar-export: tệp lịch iCalendar của chu kỳ"},
+	KindOffice:            {reflect.TypeFor[OfficeFile](), "vanban office: hồ sơ cơ quan (cơ quan ban hành, chữ ký, dòng lưu) cho văn bản không thuộc kế hoạch"},
 }
 
 // JSONSchema returns the JSON Schema (draft 2020-12) of a kind of this package (one of Kinds), generated from

@@ -62,8 +62,12 @@ type Opinions struct {
 
 // PlanSession returns the plan's session the file is about.
 func (s *SessionFile) PlanSession() *plan.Session {
-	ps := planSession(s.p(), s.Session)
-	return ps
+	if s.planless() { // a session of no plan: the file says what the plan would
+		t := s.HeldOn
+		return &plan.Session{ID: s.Session, Quarter: (int(t.Month()) + 2) / 3, Content: s.Content, Venue: s.Venue,
+			Time: plan.Time{Year: t.Year(), Month: t.Month(), Day: t.Day()}}
+	}
+	return planSession(s.p(), s.Session)
 }
 
 // Offsets returns the offsets in force for the session: the file's milestones, else the plan's (its milestones
@@ -123,6 +127,7 @@ func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, erro
 		typ, suffix = "Giấy mời", "_invitation"
 	}
 	d := s.frame(typ)
+	draftYear(d, s.HeldOn.Year())
 	w := s.words(s.Headings)
 	look := lookupOf(s.factDefs(cal))
 	def := func(key string) (string, bool) {

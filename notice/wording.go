@@ -77,15 +77,20 @@ func upgrade(s string) string { return legacyRE.ReplaceAllString(s, "$1{{$2}}") 
 // words is the wording of one input file: its kind's defaults for its system, with the file's headings and
 // wording over them.
 type words struct {
-	kind string
-	sys  document.System
-	over map[string]Text
+	kind     string
+	sys      document.System
+	over     map[string]Text
+	planless bool // a notice of no plan: the default wording drops its citations of the plan (planPhrases)
 }
+
+// planPhrases are the phrases of the default wording that cite the plan; a notice of no plan prints its
+// defaults without them ("Thực hiện {{plan}}, Ủy ban … thông báo" → "Ủy ban … thông báo").
+var planPhrases = []string{"Thực hiện {{plan}}, ", " theo {{plan}}"}
 
 // words returns the wording of the input, the file's headings (a *Headings struct) and wording over the
 // defaults.
 func (m *Meta) words(headings any) words {
-	w := words{kind: kindOf(headings), sys: m.system(), over: map[string]Text{}}
+	w := words{kind: kindOf(headings), sys: m.system(), over: map[string]Text{}, planless: m.planless()}
 	for k, t := range headingTexts(headings) {
 		w.over[k] = t
 	}
@@ -107,7 +112,13 @@ func (w words) text(key string) (string, bool) {
 	if !ok {
 		panic("notice: no wording key " + w.kind + "." + key)
 	}
-	return k.Default(w.sys), true
+	s := k.Default(w.sys)
+	if w.planless {
+		for _, p := range planPhrases {
+			s = strings.ReplaceAll(s, p, "")
+		}
+	}
+	return s, true
 }
 
 // kindOf returns the kind whose headings type h is (a value or a pointer): the kind of the file, whatever

@@ -8,9 +8,9 @@
 //
 // Nothing is written when any input has an error: every input is loaded and checked first (all the errors
 // come back together, as a problem.List with file:line:col), then rendered. A document that fails to lay out
-// at that stage (an office's template naming a field the data lacks) stops the run with that error; the
-// outputs already written stay, and the Report says which they are. Cancelling ctx stops the run between two
-// documents with ctx's error.
+// at that stage (an office's template naming a field the data lacks), a sink's error or a cancelled ctx stop
+// the run; with Dir (a Committer) nothing is written then either — the outputs are staged and renamed into place
+// only when all of them are made — while a plain Sink has received the outputs the Report lists.
 //
 // Output names are the "output:" key of the input, else the input's base name with .docx (.ics for a
 // calendar-export); two inputs making the same name is an error.
@@ -57,26 +57,136 @@ type Options struct {
 }
 
 // Sink receives each output as it is made: its file name (no directory) and its bytes. An error stops the run.
-type Sink func(ctx context.Context, name string, data []byte) error
+type Sink interface {
+	Put(ctx context.Context, name string, data []byte) error
+}
 
-// Dir returns a Sink writing each output into dir (created when missing), atomically: a temporary file renamed
-// over the name, so that a file is never half-written.
-func Dir(dir string) Sink {
-	return func(_ context.Context, name string, data []byte) error {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return &problem.Error{File: dir, VI: "không tạo được thư mục: " + err.Error(), EN: "cannot create the directory: " + err.Error(), Err: err}
-		}
-		p := filepath.Join(dir, name)
-		if err := templates.WriteFile(p, data); err != nil {
-			return &problem.Error{File: p, VI: "không ghi được tệp: " + err.Error(), EN: "cannot write the file: " + err.Error(), Err: err}
-		}
-		return nil
-	}
+// SinkFunc is a function used as a Sink: an in-memory map, an HTTP response, a zip archive.
+type SinkFunc func(ctx context.Context, name string, data []byte) error
+
+// Put calls f.
+func (f SinkFunc) Put(ctx context.Context, name string, data []byte) error { return f(ctx, name, data) }
+
+// Committer is a Sink that holds what it is given until the run is over: Run calls Commit after the last
+// output of a run without error, Abort after an error (or a cancelled context). Dir is one.
+type Committer interface {
+	Sink
+	Commit() error
+	Abort()
 }
 
 // Discard is a Sink that keeps nothing: Run with it checks every input and renders every document in memory
 // ("vanban validate").
-func Discard(context.Context, string, []byte) error { return nil }
+var Discard Sink = SinkFunc(func(context.Context, string, []byte) error { return nil })
+
+// Dir returns a Sink writing the outputs into dir (created when missing), all or nothing: each output is
+// written, as it is made, into a hidden staging directory inside dir (".vanban-stage-*", same file system);
+// when the run ends without error, each is renamed over its name (an atomic rename per file); after an error,
+// the staging directory is removed and dir is left as it was. An existing output that is read-only is
+// refused before anything is renamed (it is not replaced behind its owner's back); an existing writable output
+// keeps its permissions. Staging directories and temporary files (".NAME.tmp-*") left by a killed run are
+// removed.
+func Dir(dir string) *DirSink { return &DirSink{dir: dir} }
+
+// DirSink is the Sink of Dir.
+type DirSink struct {
+	dir   string
+	stage string   // the staging directory, once created
+	names []string // the outputs staged, in order
+}
+
+// Put stages one output.
+func (d *DirSink) Put(_ context.Context, name string, data []byte) error {
+	if d.stage == "" {
+		if err := os.MkdirAll(d.dir, 0o755); err != nil {
+			return &problem.Error{File: d.dir, VI: "không tạo được thư mục: " + err.Error(), EN: "cannot create the directory: " + err.Error(), Err: err}
+		}
+		cleanStale(d.dir)
+		stage, err := os.MkdirTemp(d.dir, stagePrefix+"*")
+		if err != nil {
+			return &problem.Error{File: d.dir, VI: "không ghi được vào thư mục: " + err.Error(), EN: "cannot write into the directory: " + err.Error(), Err: err}
+		}
+		d.stage = stage
+	}
+	p := filepath.Join(d.stage, name)
+	if err := templates.WriteFile(p, data); err != nil {
+		return &problem.Error{File: filepath.Join(d.dir, name), VI: "không ghi được tệp: " + err.Error(), EN: "cannot write the file: " + err.Error(), Err: err}
+	}
+	d.names = append(d.names, name)
+	return nil
+}
+
+// Commit renames every staged output over its name, after checking that none of them is read-only.
+func (d *DirSink) Commit() error {
+	if d.stage == "" {
+		return nil
+	}
+	defer os.RemoveAll(d.stage)
+	var errs problem.List
+	modes := map[string]fs.FileMode{}
+	for _, name := range d.names {
+		target := filepath.Join(d.dir, name)
+		st, err := os.Lstat(target)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			errs = append(errs, &problem.Error{File: target, VI: "không đọc được tệp có sẵn: " + err.Error(), EN: "cannot read the existing file: " + err.Error(), Err: err})
+		case !st.Mode().IsRegular():
+			errs = append(errs, &problem.Error{File: target, VI: "đã có một thứ khác tệp thường ở tên này (thư mục, liên kết…); không ghi đè",
+				EN: "something other than a regular file (a directory, a link…) has this name; not replaced"})
+		case st.Mode().Perm()&0o200 == 0:
+			errs = append(errs, &problem.Error{File: target, VI: "tệp có sẵn chỉ được đọc (read-only); không ghi đè",
+				EN: "the existing file is read-only; not replaced", Err: fs.ErrPermission})
+		default:
+			modes[name] = st.Mode().Perm()
+		}
+	}
+	if len(errs) > 0 {
+		return errs.Err()
+	}
+	for _, name := range d.names {
+		staged, target := filepath.Join(d.stage, name), filepath.Join(d.dir, name)
+		if m, ok := modes[name]; ok {
+			_ = os.Chmod(staged, m)
+		}
+		if err := os.Rename(staged, target); err != nil {
+			return &problem.Error{File: target, VI: "không ghi được tệp: " + err.Error(), EN: "cannot write the file: " + err.Error(), Err: err}
+		}
+	}
+	if f, err := os.Open(d.dir); err == nil { // make the renames durable
+		_ = f.Sync()
+		f.Close()
+	}
+	return nil
+}
+
+// Abort removes the staged outputs.
+func (d *DirSink) Abort() {
+	if d.stage != "" {
+		os.RemoveAll(d.stage)
+	}
+	d.stage, d.names = "", nil
+}
+
+const stagePrefix = ".vanban-stage-"
+
+// cleanStale removes what a killed run left in dir: staging directories and the temporary files of atomic
+// writes (".NAME.tmp-*").
+func cleanStale(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		switch {
+		case e.IsDir() && strings.HasPrefix(n, stagePrefix):
+			os.RemoveAll(filepath.Join(dir, n))
+		case !e.IsDir() && strings.HasPrefix(n, ".") && strings.Contains(n, ".tmp-"):
+			os.Remove(filepath.Join(dir, n))
+		}
+	}
+}
 
 // Report is what a run did.
 type Report struct {
@@ -127,18 +237,34 @@ func Run(ctx context.Context, sink Sink, opts Options, paths ...string) (*Report
 		}
 		owner[j.name] = j.input
 	}
+	c, staged := sink.(Committer)
+	fail := func(err error) (*Report, error) {
+		if staged {
+			c.Abort()
+			rep.Outputs = nil // nothing was written
+		}
+		return rep, err
+	}
 	for _, j := range jobs {
 		if err := ctx.Err(); err != nil {
-			return rep, err
+			return fail(err)
 		}
 		data, err := j.make(ctx)
 		if err != nil {
-			return rep, err
+			return fail(err)
 		}
-		if err := sink(ctx, j.name, data); err != nil {
-			return rep, err
+		if err := sink.Put(ctx, j.name, data); err != nil {
+			return fail(err)
 		}
 		rep.Outputs = append(rep.Outputs, Output{Name: j.name, Input: j.input})
+	}
+	if staged {
+		if err := ctx.Err(); err != nil {
+			return fail(err)
+		}
+		if err := c.Commit(); err != nil {
+			return fail(err)
+		}
 	}
 	return rep, nil
 }

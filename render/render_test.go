@@ -61,7 +61,7 @@ func TestRunDirAndFSAgree(t *testing.T) {
 		t.Fatalf("%d outputs from %d inputs", len(rep.Outputs), len(rep.Inputs))
 	}
 	var m memory
-	if _, err := render.Run(context.Background(), m.put, render.Options{FS: exampleFS(t)}, "duc-pho"); err != nil {
+	if _, err := render.Run(context.Background(), render.SinkFunc(m.put), render.Options{FS: exampleFS(t)}, "duc-pho"); err != nil {
 		t.Fatal(err)
 	}
 	for _, o := range rep.Outputs {
@@ -80,7 +80,7 @@ func TestRunWritesNothingOnError(t *testing.T) {
 	fsys["duc-pho/session-q3.yaml"].Data = bytes.Replace(fsys["duc-pho/session-q3.yaml"].Data, []byte("held_on:"), []byte("held_onn:"), 1)
 	fsys["duc-pho/zz.yaml"] = &fstest.MapFile{Data: []byte("kind: memo\n")}
 	var m memory
-	rep, err := render.Run(context.Background(), m.put, render.Options{FS: fsys}, "duc-pho")
+	rep, err := render.Run(context.Background(), render.SinkFunc(m.put), render.Options{FS: fsys}, "duc-pho")
 	if err == nil || len(m.files) > 0 {
 		t.Fatalf("error %v, %d files written", err, len(m.files))
 	}
@@ -111,7 +111,7 @@ func TestRunCancelled(t *testing.T) {
 		}
 		return m.put(ctx, name, data)
 	}
-	rep, err := render.Run(ctx, sink, render.Options{}, example)
+	rep, err := render.Run(ctx, render.SinkFunc(sink), render.Options{}, example)
 	if !errors.Is(err, context.Canceled) || len(rep.Outputs) != 2 {
 		t.Errorf("err %v after %d outputs", err, len(rep.Outputs))
 	}
@@ -124,7 +124,7 @@ func ExampleRun() {
 		names = append(names, name)
 		return nil
 	}
-	rep, err := render.Run(context.Background(), sink, render.Options{}, "../examples/phuong-2026")
+	rep, err := render.Run(context.Background(), render.SinkFunc(sink), render.Options{}, "../examples/phuong-2026")
 	if err != nil {
 		fmt.Println(err) // every problem of every file, with file:line:col, in Vietnamese and English
 		return

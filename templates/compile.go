@@ -2,6 +2,8 @@ package templates
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,6 +54,7 @@ const (
 	nOptPara  // a paragraph dropped when its only section renders nothing
 	nOptTable // a table dropped when no row is left in it
 	nEnsureP  // the end tag of a cell, header, footer or note: a paragraph must come last
+	nMark     // the start of a paragraph a section may move a section break into
 )
 
 // idClass is a family of ids that must be unique in a document; repeated
@@ -74,6 +77,8 @@ type node struct {
 	body  []node // nSection, nOptPara, nOptTable
 	empty []node // nSection: rendered instead when the body is rendered zero times
 	note  string // nSection: a footnote or endnote reference the body holds
+	sect  []byte // nSection: a section break to move into the paragraph at mark when the section renders nothing
+	mark  int    // nMark, nSection with sect: the mark's id
 }
 
 // tagInfo is what the renderer needs to know about a tag.
@@ -120,10 +125,11 @@ func (s *scope) names() []string {
 // tagSpec is a tag found in pass 1.
 type tagSpec struct {
 	info  *tagInfo
-	alone bool // the only content of its paragraph
-	keep  bool // the only text of its paragraph, which holds other content too
-	first bool // nothing but blank text before it in its paragraph
-	last  bool // nothing but blank text after it in its paragraph
+	alone bool   // the only content of its paragraph
+	keep  bool   // the only text of its paragraph, which holds other content too
+	sect  []byte // the paragraph's section break (w:sectPr), if any: never dropped
+	first bool   // nothing but blank text before it in its paragraph
+	last  bool   // nothing but blank text after it in its paragraph
 }
 
 type piece struct {
@@ -155,6 +161,7 @@ type item struct {
 // tagOcc is a tag placed in the item list (pass 2).
 type tagOcc struct {
 	info                     *tagInfo
+	sect                     []byte // the paragraph's section break, if any
 	item                     int
 	alone, keep, first, last bool
 	paraStart, paraEnd       int
@@ -168,9 +175,14 @@ type tagOcc struct {
 type compiler struct {
 	part   string
 	src    []byte
+	cfg    *config
+	tags0  *int // tags found in all parts so far (MaxTags)
+	ntags  int  // tags found in this part (MaxTagsPerPart)
+	depth  int  // sections open at the last tag found (MaxDepth)
 	toks   []token
 	pieces map[int][]piece
-	errs   []*TemplateError
+	errs   errorList
+	nerr   int // errors found (listed or not)
 	items  []item
 	tags   []*tagOcc
 	maxID  [numIDClasses]int
@@ -186,35 +198,49 @@ type noteRef struct {
 }
 
 func (c *compiler) errorf(tag, ctx, msg string) {
-	c.errs = append(c.errs, &TemplateError{Part: c.part, Tag: tag, Context: ctx, Message: msg})
+	c.nerr++
+	c.errs.add(&TemplateError{Part: c.part, Tag: tag, Context: ctx, Message: msg})
+}
+
+// tooMany is the error for a limit crossed while compiling: it names the
+// part, the limit and where the compiler was (the paragraph's text).
+func (c *compiler) tooMany(what string, limit int, ctx string) error {
+	if ctx != "" {
+		ctx = " (" + cut(ctx, 60) + ")"
+	}
+	return fmt.Errorf("%w: %s: %s (giới hạn / limit %d)%s", ErrTooLarge, c.part, what, limit, ctx)
 }
 
 func nameIs(b []byte, s string) bool { return string(b) == s }
 
 // compilePart compiles one XML part. It returns the program (nil when the
 // part holds no tag), the errors found, and the largest numeric id seen.
-func compilePart(part string, src []byte) (prog []node, errs []*TemplateError, maxID [numIDClasses]int, err error) {
-	// Fast path: a part without "{{" or "}}" has nothing to fill.
-	if !bytes.Contains(src, []byte("{{")) && !bytes.Contains(src, []byte("}}")) {
-		// A tag may still be split over runs ("{" + "{name}}"); only then
-		// is full compilation needed. Check the plain "{" form cheaply.
-		if bytes.IndexByte(src, '{') < 0 {
-			return nil, nil, scanIDs(src), nil
-		}
+func compilePart(part string, src []byte, cfg *config, tags *int) (prog []node, errs errorList, maxID [numIDClasses]int, err error) {
+	// Fast path: a part holding no byte of a delimiter has nothing to
+	// fill (a tag may be split over runs, "{" + "{name}}", so the first
+	// byte is what counts).
+	if !mayHoldTags(src, cfg) {
+		return nil, errs, scanIDs(src), nil
 	}
-	toks, err := tokenize(src)
+	toks, err := tokenize(src, cfg.limits.MaxMarkup)
 	if err != nil {
-		return nil, nil, maxID, err
+		if errors.Is(err, errTooManyTokens) {
+			return nil, errs, maxID, fmt.Errorf("%w: %s: hơn / more than %d thẻ XML / markup tokens (MaxMarkup)", ErrTooLarge, part, cfg.limits.MaxMarkup)
+		}
+		return nil, errs, maxID, err
 	}
-	c := &compiler{part: part, src: src, toks: toks}
+	c := &compiler{part: part, src: src, toks: toks, cfg: cfg, tags0: tags, errs: errorList{max: cfg.limits.MaxErrors}}
 	if err := c.pass1(); err != nil {
-		return nil, nil, maxID, err
+		return nil, errs, maxID, err
 	}
 	if len(c.pieces) == 0 {
 		return nil, c.errs, scanIDs(src), nil
 	}
 	c.pass2()
-	prog = c.pass3()
+	prog, err = c.pass3()
+	if err != nil {
+		return nil, errs, maxID, err
+	}
 	return prog, c.errs, c.maxID, nil
 }
 
@@ -224,6 +250,8 @@ type paraCtx struct {
 	texts      []int // token indices of text inside <w:t>
 	firstOther int   // token index of the first content other than text, or -1
 	lastOther  int   // … and of the last
+	sectStart  int   // token index of the paragraph's w:sectPr (a section break), or -1
+	sectEnd    int   // … and of its end tag
 }
 
 // Inside a paragraph, these elements hold no visible content of their own
@@ -262,12 +290,15 @@ func (c *compiler) pass1() error {
 				}
 				p.lastOther = i
 			}
+			if n, d := len(paras), len(stack); n > 0 && d >= 2 && nameIs(nm, "w:sectPr") && nameIs(stack[d-1], "w:pPr") && nameIs(stack[d-2], "w:p") {
+				paras[n-1].sectStart, paras[n-1].sectEnd = i, i
+			}
 			if t.kind == tokSelfClose {
 				continue
 			}
 			stack = append(stack, nm)
 			if nameIs(nm, "w:p") {
-				paras = append(paras, &paraCtx{firstOther: -1, lastOther: -1})
+				paras = append(paras, &paraCtx{firstOther: -1, lastOther: -1, sectStart: -1})
 				skip = append(skip, false) // a paragraph in a text box starts afresh
 			} else {
 				skip = append(skip, inSkip || other || propsElem[string(nm)])
@@ -279,8 +310,13 @@ func (c *compiler) pass1() error {
 			}
 			stack = stack[:len(stack)-1]
 			skip = skip[:len(skip)-1]
+			if n := len(paras); n > 0 && nameIs(nm, "w:sectPr") && paras[n-1].sectStart >= 0 && paras[n-1].sectEnd == paras[n-1].sectStart {
+				paras[n-1].sectEnd = i
+			}
 			if nameIs(nm, "w:p") && len(paras) > 0 {
-				c.paragraph(paras[len(paras)-1])
+				if err := c.paragraph(paras[len(paras)-1]); err != nil {
+					return err
+				}
 				paras = paras[:len(paras)-1]
 			}
 		case tokText:
@@ -301,25 +337,26 @@ type foundTag struct {
 	spec *tagSpec
 }
 
-func (c *compiler) paragraph(p *paraCtx) {
+func (c *compiler) paragraph(p *paraCtx) error {
 	if len(p.texts) == 0 {
-		return
+		return nil
 	}
+	open, close := c.cfg.open, c.cfg.close
 	texts := make([]string, len(p.texts))
 	any := false
 	for k, ti := range p.texts {
 		t := &c.toks[ti]
 		texts[k] = unescapeText(c.src[t.start:t.end])
-		if strings.ContainsAny(texts[k], "{}") {
+		if strings.IndexByte(texts[k], open[0]) >= 0 || strings.IndexByte(texts[k], close[0]) >= 0 {
 			any = true
 		}
 	}
 	if !any {
-		return
+		return nil
 	}
 	full := strings.Join(texts, "")
-	if !strings.Contains(full, "{{") && !strings.Contains(full, "}}") {
-		return
+	if !strings.Contains(full, open) && !strings.Contains(full, close) {
+		return nil
 	}
 	var found []foundTag
 	// Every search starts at pos, which only grows, and a position found
@@ -337,32 +374,32 @@ func (c *compiler) paragraph(p *paraCtx) {
 	}
 	pos := 0
 	for pos < len(full) {
-		o := find(&nextOpen, pos, "{{")
-		cl := find(&nextClose, pos, "}}")
+		o := find(&nextOpen, pos, open)
+		cl := find(&nextClose, pos, close)
 		if o < 0 && cl < 0 {
 			break
 		}
 		if o < 0 || (cl >= 0 && cl < o) {
-			c.errorf("}}", full, "closing braces \"}}\" without an opening \"{{\"")
-			pos = cl + 2
+			c.errorf(close, full, "closing \""+close+"\" without an opening \""+open+"\"")
+			pos = cl + len(close)
 			continue
 		}
 		s := o
 		// skip additional opening braces: "{{{x}}" is reported as unknown syntax below
-		e := find(&nextClose, s+2, "}}")
-		next := find(&nextOpen, s+2, "{{")
+		e := find(&nextClose, s+len(open), close)
+		next := find(&nextOpen, s+len(open), open)
 		if e < 0 {
-			c.errorf(cut(full[s:], 40), full, "unclosed tag: no \"}}\" follows in this paragraph")
+			c.errorf(cut(full[s:], 40), full, "unclosed tag: no \""+close+"\" follows in this paragraph")
 			break
 		}
 		if next >= 0 && next < e {
-			c.errorf(full[s:next], full, "unclosed tag: another \"{{\" starts before \"}}\"")
+			c.errorf(cut(full[s:next], 80), full, "unclosed tag: another \""+open+"\" starts before \""+close+"\"")
 			pos = next
 			continue
 		}
-		end := e + 2
+		end := e + len(close)
 		raw := full[s:end]
-		info, msg := parseTag(raw)
+		info, msg := parseTag(raw, open, close)
 		pos = end
 		if msg != "" {
 			c.errorf(raw, full, msg)
@@ -371,9 +408,28 @@ func (c *compiler) paragraph(p *paraCtx) {
 		info.part = c.part
 		info.context = full
 		found = append(found, foundTag{s: s, e: end, spec: &tagSpec{info: info}})
+		c.ntags++
+		*c.tags0++
+		// Nesting depth as the tags come (pass 3 checks it exactly):
+		// a template nested far too deep is refused before any
+		// structure is built for it.
+		switch info.kind {
+		case tagSection, tagInverted:
+			if c.depth++; c.depth > c.cfg.limits.MaxDepth {
+				return c.tooMany("các phần lồng nhau quá sâu / sections nested too deeply (MaxDepth) at "+cut(raw, 40), c.cfg.limits.MaxDepth, full[s:])
+			}
+		case tagClose:
+			c.depth = max(0, c.depth-1)
+		}
+		if c.ntags > c.cfg.limits.MaxTagsPerPart {
+			return c.tooMany("quá nhiều thẻ trong phần / too many tags in the part (MaxTagsPerPart)", c.cfg.limits.MaxTagsPerPart, full[s:])
+		}
+		if *c.tags0 > c.cfg.limits.MaxTags {
+			return c.tooMany("quá nhiều thẻ trong mẫu / too many tags in the template (MaxTags)", c.cfg.limits.MaxTags, full[s:])
+		}
 	}
 	if len(found) == 0 {
-		return
+		return nil
 	}
 	// Which text nodes hold the first tag's start and the last tag's end:
 	// other content before or after them (by token order) counts.
@@ -396,6 +452,12 @@ func (c *compiler) paragraph(p *paraCtx) {
 	if len(found) == 1 && strings.TrimSpace(full) == f.info.raw {
 		f.alone = p.firstOther < 0
 		f.keep = !f.alone
+	}
+	if p.sectStart >= 0 {
+		sect := c.src[c.toks[p.sectStart].start:c.toks[p.sectEnd].end]
+		for _, ft := range found {
+			ft.spec.sect = sect
+		}
 	}
 	if c.pieces == nil {
 		c.pieces = make(map[int][]piece)
@@ -439,6 +501,7 @@ func (c *compiler) paragraph(p *paraCtx) {
 			c.pieces[ti] = ps
 		}
 	}
+	return nil
 }
 
 func cut(s string, n int) string {
@@ -451,10 +514,11 @@ func cut(s string, n int) string {
 	return s[:n] + "…"
 }
 
-// parseTag parses "{{ … }}" (raw includes the braces). It returns a message
-// when the tag is malformed.
-func parseTag(raw string) (*tagInfo, string) {
-	inner := strings.TrimSpace(raw[2 : len(raw)-2])
+// parseTag parses a tag (raw includes the delimiters). It returns a
+// message when the tag is malformed. A closing tag without a name ({{/}})
+// closes the innermost open section.
+func parseTag(raw, open, close string) (*tagInfo, string) {
+	inner := strings.TrimSpace(raw[len(open) : len(raw)-len(close)])
 	info := &tagInfo{raw: raw}
 	if inner == "" {
 		return nil, "empty tag"
@@ -469,10 +533,13 @@ func parseTag(raw string) (*tagInfo, string) {
 	case '/':
 		info.kind = tagClose
 		inner = strings.TrimSpace(inner[1:])
+		if inner == "" {
+			return info, "" // anonymous: closes the innermost section
+		}
 	default:
 		r, _ := utf8.DecodeRuneInString(inner)
 		if !isNameRune(r) && r != '.' {
-			return nil, "unknown tag syntax " + strconv.QuoteRune(r) + ": use {{name}}, {{#name}}, {{^name}}, {{/name}} or {{.}}"
+			return nil, "unknown tag syntax " + strconv.QuoteRune(r) + ": use " + open + "name" + close + ", " + open + "#name" + close + ", " + open + "^name" + close + ", " + open + "/name" + close + " or " + open + "." + close
 		}
 	}
 	if inner == "" {
@@ -481,6 +548,9 @@ func parseTag(raw string) (*tagInfo, string) {
 	info.name = inner
 	if inner == "." {
 		return info, ""
+	}
+	if len(inner) > 1000 {
+		return nil, "malformed tag: the name is longer than 1000 bytes"
 	}
 	for _, r := range inner {
 		if unicode.IsSpace(r) {
@@ -765,7 +835,7 @@ func (c *compiler) altIDs(nm, raw []byte) []byte {
 }
 
 func (c *compiler) placeTag(spec *tagSpec, stack []elem) {
-	o := &tagOcc{info: spec.info, item: len(c.items), alone: spec.alone, keep: spec.keep, first: spec.first, last: spec.last, trTok: -1, tcTok: -1, tblTok: -1, paraParent: -1}
+	o := &tagOcc{info: spec.info, sect: spec.sect, item: len(c.items), alone: spec.alone, keep: spec.keep, first: spec.first, last: spec.last, trTok: -1, tcTok: -1, tblTok: -1, paraParent: -1}
 	c.items = append(c.items, item{kind: itTag, tag: len(c.tags)})
 	c.tags = append(c.tags, o)
 	var sig strings.Builder
@@ -823,6 +893,7 @@ type section struct {
 	rows                                     bool // whole table rows
 	emptyFrom, emptyTo                       int  // items rendered when the section renders nothing
 	note                                     string
+	sect                                     []byte // a section break the body holds in the closing tag's paragraph: moved to the opening tag's paragraph when the section renders nothing
 }
 
 func (c *compiler) hasPara(from, to int) bool {
@@ -835,21 +906,31 @@ func (c *compiler) hasPara(from, to int) bool {
 	return false
 }
 
-func (c *compiler) pass3() []node {
-	nerr := len(c.errs)
+func (c *compiler) pass3() ([]node, error) {
+	nerr := c.nerr
+	op, cl := c.cfg.open, c.cfg.close
 	var secs []*section
 	var stack []*tagOcc
 	for _, o := range c.tags {
 		switch o.info.kind {
 		case tagSection, tagInverted:
 			stack = append(stack, o)
+			if len(stack) > c.cfg.limits.MaxDepth {
+				return nil, c.tooMany("các phần lồng nhau quá sâu / sections nested too deeply (MaxDepth) at "+cut(o.info.raw, 40), c.cfg.limits.MaxDepth, o.info.context)
+			}
 		case tagClose:
 			if len(stack) == 0 {
-				c.errorf(o.info.raw, o.info.context, "closing tag without an opening {{#"+o.info.name+"}} or {{^"+o.info.name+"}}")
+				if o.info.name == "" {
+					c.errorf(o.info.raw, o.info.context, "closing tag without an open section")
+				} else {
+					c.errorf(o.info.raw, o.info.context, "closing tag without an opening "+op+"#"+o.info.name+cl+" or "+op+"^"+o.info.name+cl)
+				}
 				continue
 			}
 			top := stack[len(stack)-1]
-			if top.info.name != o.info.name {
+			if o.info.name == "" {
+				o.info.name = top.info.name // {{/}} closes the innermost section
+			} else if top.info.name != o.info.name {
 				// If an outer section has this name, the inner one is unclosed.
 				match := -1
 				for k := len(stack) - 1; k >= 0; k-- {
@@ -859,11 +940,11 @@ func (c *compiler) pass3() []node {
 					}
 				}
 				if match < 0 {
-					c.errorf(o.info.raw, o.info.context, "mismatched closing tag: expected {{/"+top.info.name+"}} (opened by "+top.info.raw+")")
+					c.errorf(o.info.raw, o.info.context, "mismatched closing tag: expected "+op+"/"+top.info.name+cl+" (opened by "+top.info.raw+")")
 					continue
 				}
 				for k := len(stack) - 1; k > match; k-- {
-					c.errorf(stack[k].info.raw, stack[k].info.context, "unclosed section: no {{/"+stack[k].info.name+"}} before "+o.info.raw)
+					c.errorf(stack[k].info.raw, stack[k].info.context, "unclosed section: no "+op+"/"+stack[k].info.name+cl+" before "+o.info.raw)
 				}
 				stack = stack[:match+1]
 				top = stack[match]
@@ -875,10 +956,10 @@ func (c *compiler) pass3() []node {
 		}
 	}
 	for _, o := range stack {
-		c.errorf(o.info.raw, o.info.context, "unclosed section: no {{/"+o.info.name+"}} follows")
+		c.errorf(o.info.raw, o.info.context, "unclosed section: no "+op+"/"+o.info.name+cl+" follows")
 	}
-	if len(c.errs) > nerr {
-		return nil
+	if c.nerr > nerr {
+		return nil, nil
 	}
 	sort.SliceStable(secs, func(i, j int) bool {
 		a, b := secs[i], secs[j]
@@ -902,11 +983,20 @@ func (c *compiler) pass3() []node {
 				c.errorf(s.open.info.raw, s.open.info.context, "section overlaps section "+p.open.info.raw+" instead of nesting inside it")
 				continue
 			}
+			if s.rows && p.rows && s.outerStart == p.outerStart && s.outerEnd == p.outerEnd && !(p.open.item < s.open.item && s.close.item < p.close.item) {
+				// Two row loops side by side over the same rows would
+				// multiply each other's rows.
+				c.errorf(s.open.info.raw, s.open.info.context, "two sections repeat the same table rows ("+p.open.info.raw+" and "+s.open.info.raw+"): nest them, put them in separate rows, or keep each section inside one cell")
+				continue
+			}
 		}
 		nest = append(nest, s)
+		if len(nest) > c.cfg.limits.MaxDepth {
+			return nil, c.tooMany("các phần lồng nhau quá sâu / sections nested too deeply (MaxDepth) at "+cut(s.open.info.raw, 40), c.cfg.limits.MaxDepth, s.open.info.context)
+		}
 	}
-	if len(c.errs) > nerr {
-		return nil
+	if c.nerr > nerr {
+		return nil, nil
 	}
 	// Repeated coverage: bookmarks and comment marks in repeated content
 	// are dropped (with their other ends), ids renumbered, paragraph ids
@@ -933,6 +1023,14 @@ func (c *compiler) pass3() []node {
 	}
 	b := &builder{c: c, secs: secs, rep: rep, drop: drop, opt: map[int]*section{}, inOpt: map[int]bool{}}
 	for _, s := range secs {
+		if s.sect != nil {
+			if b.marks == nil {
+				b.marks = map[int]int{}
+			}
+			if _, ok := b.marks[s.open.paraStart]; !ok {
+				b.marks[s.open.paraStart] = len(b.marks)
+			}
+		}
 		if s.optPara {
 			b.opt[s.open.paraStart] = s
 		}
@@ -952,7 +1050,7 @@ func (c *compiler) pass3() []node {
 		}
 	}
 	prog, _ := b.build(0, len(c.items), 0, nil)
-	return prog
+	return prog, nil
 }
 
 func (c *compiler) sectionRange(o, cl *tagOcc) *section {
@@ -976,23 +1074,46 @@ func (c *compiler) sectionRange(o, cl *tagOcc) *section {
 		// A tag paragraph that holds other content (a picture, a tab, a
 		// footnote reference, a section break, …) stays, once, outside the
 		// section; only the tag's text vanishes.
+		// A tag paragraph that holds other content (a picture, a tab, a
+		// page break, …) belongs to the section: it is repeated per item
+		// and dropped when the section renders nothing, with only the
+		// tag's text removed. A section break (w:sectPr) is never
+		// dropped: a tag paragraph holding one stays, once, outside.
 		if o.keep {
-			s.outerStart = o.paraEnd
+			if o.sect != nil {
+				s.outerStart = o.paraEnd
+			} else {
+				s.bodyStart = o.paraStart
+			}
 		}
 		if cl.keep {
-			s.outerEnd = cl.paraStart
+			if cl.sect != nil {
+				s.outerEnd = cl.paraStart
+			} else {
+				s.bodyEnd = cl.paraEnd
+			}
 		}
 		if o.alone && cl.alone && o.tcTok == o.paraParent && !c.hasPara(o.tcStart+1, o.paraStart) && !c.hasPara(cl.paraEnd, o.tcEnd) {
 			// A table cell must keep a paragraph: when the section renders
 			// nothing, the closing tag's paragraph (emptied) stays.
 			s.emptyFrom, s.emptyTo = cl.paraStart, cl.paraEnd
 		}
-	case o.trTok >= 0 && cl.trTok >= 0 && o.tblTok == cl.tblTok:
+	case o.trTok >= 0 && cl.trTok >= 0 && o.tblTok == cl.tblTok && o.tcTok != cl.tcTok:
+		// Tags in different cells (of one row or of several rows) repeat
+		// the rows; both tags in one cell repeat what lies between them
+		// inside the cell (below).
 		s.outerStart, s.bodyStart = o.trStart, o.trStart
 		s.bodyEnd, s.outerEnd = cl.trEnd, cl.trEnd
 		s.rows = true
 	case o.stackSig == cl.stackSig && o.trTok == cl.trTok && o.tcTok == cl.tcTok:
 		s.outerStart, s.bodyStart, s.bodyEnd, s.outerEnd = o.item, o.item+1, cl.item, cl.item+1
+		if cl.sect != nil && !bytes.Contains(o.sect, []byte("<w:sectPr")) {
+			// The body ends inside the paragraph holding a section
+			// break: when the section renders nothing, the opening tag's
+			// paragraph becomes the one that ends there, so it takes the
+			// break (the break is never lost).
+			s.sect = cl.sect
+		}
 	default:
 		c.errorf(o.info.raw, o.info.context, "cannot tell what "+o.info.raw+" … "+cl.info.raw+" repeats: put both tags in one paragraph, each alone in its own paragraph (same level), or in rows of the same table")
 		return nil
@@ -1001,6 +1122,7 @@ func (c *compiler) sectionRange(o, cl *tagOcc) *section {
 }
 
 type builder struct {
+	marks  map[int]int      // paragraph start item -> mark id (a section may move a section break into it)
 	opt    map[int]*section // paragraph start item -> section filling it
 	optTbl map[int]int      // table start item -> table end item, for tables whose rows may all vanish
 	inOpt  map[int]bool
@@ -1033,7 +1155,10 @@ func (b *builder) build(from, to, si int, sc *scope) ([]node, int) {
 			inner := &scope{outer: sc, name: s.open.info.name, depth: sc.len() + 1}
 			var body []node
 			body, si = b.build(s.bodyStart, s.bodyEnd, si+1, inner)
-			nd := node{kind: nSection, tag: s.open.info, body: body, note: s.note}
+			nd := node{kind: nSection, tag: s.open.info, body: body, note: s.note, sect: s.sect}
+			if s.sect != nil {
+				nd.mark = b.marks[s.open.paraStart]
+			}
 			if s.emptyTo > 0 {
 				nd.empty, _ = b.build(s.emptyFrom, s.emptyTo, len(b.secs), sc)
 			}
@@ -1064,6 +1189,9 @@ func (b *builder) build(from, to, si int, sc *scope) ([]node, int) {
 			out = append(out, node{kind: nOptTable, body: body})
 			k = e - 1
 			continue
+		}
+		if id, ok := b.marks[k]; ok {
+			out = append(out, node{kind: nMark, mark: id})
 		}
 		it := &b.c.items[k]
 		switch it.kind {

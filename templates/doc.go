@@ -13,6 +13,11 @@
 //	{{^items}}…{{/items}}  inverted section: kept when the value is false,
 //	                    zero, empty or nil
 //	{{.}}               the current item itself (lists of strings)
+//	{{/}}               closes the innermost open section (as docxtemplater's {/})
+//
+// Delimiters("{", "}") (or any other pair) replaces the double braces, so
+// templates written for docxtemplater ({name}, {#items}…{/items}, {/}) run
+// unchanged.
 //
 // Spaces inside the braces are allowed ({{ name }}, {{# items }}). Names
 // are letters, digits, '_' and '-'; paths join names with '.'. A struct
@@ -27,17 +32,24 @@
 //   - each tag alone in its own paragraph, both at the same level: the
 //     paragraphs (and tables) between them repeat and the tag paragraphs
 //     vanish, leaving no empty line. A tag paragraph that also holds other
-//     content (a picture, a tab or break, a field, a footnote reference, a
-//     comment, a content control, a section break) stays, once, outside
-//     the section: only the tag's text vanishes, nothing is dropped. A
-//     paragraph holding a whole inline section likewise stays when it holds
-//     such content outside the section;
-//   - tags in rows of the same table (the opening tag in one cell, the
-//     closing tag in the same or a later row): those whole rows repeat;
-//     the tags' text is removed from the cells;
+//     content (a picture, a tab, a page break, a field, a footnote
+//     reference, …) follows the section, as in docxtemplater: repeated
+//     with each item, dropped when the section renders nothing; only the
+//     tag's text is removed. A tag paragraph holding a section break
+//     (w:sectPr) is the exception: it stays, once, outside the section, so
+//     no section break is ever lost. A paragraph holding a whole inline
+//     section stays when it holds other content outside the section;
+//   - tags in different cells of the same table (the opening tag in one
+//     cell, the closing tag in another cell of the same or a later row):
+//     those whole rows repeat; the tags' text is removed from the cells.
+//     Two such sections side by side over the same rows are an error
+//     (they would multiply each other's rows);
 //   - otherwise, tags at the same nesting depth (the end of one paragraph,
-//     the start of a later one): the XML between them repeats. Anything else
-//     is a template error.
+//     the start of a later one, both tags in one table cell): the XML
+//     between them repeats. When that XML ends inside a paragraph holding a
+//     section break and the section renders nothing, the break moves to
+//     the opening tag's paragraph (which then ends the section). Anything
+//     else is a template error.
 //
 // What is left stays a document Word opens: a table with no row left is
 // removed; a table cell, header, footer, footnote, endnote or text box whose
@@ -60,9 +72,16 @@
 // keeping the placeholder run's properties and adding bold, italic or
 // underline.
 //
-// Word parts filled: word/document.xml, word/header*.xml, word/footer*.xml,
+// Word parts filled: the main document named by the package relationships
+// (_rels/.rels: word/document.xml, or word/document2.xml as Word for the
+// web saves it), the headers, footers, footnotes and endnotes its own
+// relationships name, and word/header*.xml, word/footer*.xml,
 // word/footnotes.xml and word/endnotes.xml. Every other part is copied
-// unchanged.
+// unchanged. The WordprocessingML namespace is found by its URI: a part
+// that binds it to another prefix than w: is read as if it used w: (and
+// written so); one binding it as the default namespace, or to several
+// prefixes, is refused (a template error naming the part), never left
+// unfilled.
 //
 // Repeated content never duplicates ids Word requires to be unique:
 // bookmarks, comment marks (w:commentRangeStart/End, w:commentReference),
@@ -78,7 +97,8 @@
 //
 // # Errors
 //
-// Parse reports every template error at once as *TemplateErrors; each
+// Parse reports the template errors at once as *TemplateErrors (the first
+// Limits.MaxErrors, then "và N lỗi khác / and N more"); each
 // *TemplateError names the part, the tag and the text of the paragraph that
 // holds it. Every *.xml and *.rels part is checked to be well-formed XML
 // (entities, attribute quoting, tag nesting); each problem is a
@@ -89,7 +109,49 @@
 // it blank instead) or whose value holds a forbidden character
 // (ErrInvalidChar); a path failing in every item of a list is reported
 // once. Fields lists what a template uses and Check validates data against
-// it without writing a document.
+// it without writing a document; Check also reports each relationship that
+// points outside the package (ErrExternalRelationship: hyperlinks, linked
+// pictures), which Parse and Render accept; External lists them. Errors
+// wrap their causes with %w, so errors.Is(err, ErrMissingField) holds
+// through callers that wrap them in turn. ParseFile (or the Named option)
+// puts the template's file name in every error.
+//
+// # Limits
+//
+// Every limit is a field of Limits, set with WithLimits; each has a safe
+// default (DefaultLimits), and each refusal names the template, the part
+// and the place (the tag or the paragraph), and writes nothing:
+//
+//	MaxCompressed   64 MiB     the .docx file, checked with Stat before it is read
+//	MaxPart         64 MiB     one part, uncompressed (declared size, before expanding)
+//	MaxTotal        256 MiB    all parts, uncompressed
+//	MaxEntries      10,000     zip entries
+//	MaxMarkup       2,000,000  markup tokens of one filled part, while tokenizing
+//	MaxTagsPerPart  50,000     tags in one part, while scanning
+//	MaxTags         200,000    tags in all parts, while scanning
+//	MaxDepth        100        sections nested in one another, while scanning
+//	MaxErrors       100        errors listed, the rest counted
+//	MaxOutput       128 MiB    XML one render writes, while rendering (ErrRenderLimit)
+//	MaxIterations   1,000,000  section bodies one render repeats, while rendering (ErrRenderLimit)
+//
+// Nothing in compiling or rendering recurses deeper than MaxDepth, so a
+// template nested 300,000 deep is refused in milliseconds instead of
+// overflowing the stack; nine sections nested over one 8-item list (8^9
+// copies) stop at MaxIterations. The package itself is checked: entry
+// names with "..", "." or empty segments, absolute paths, drive letters,
+// backslashes or control characters, names differing only in case (part
+// names are case-insensitive), macros (vbaProject.bin, a macro-enabled
+// content type) are refused (ErrUnsafePackage); [Content_Types].xml,
+// _rels/.rels and the main document they name are required (ErrNotDocx).
+// Directory entries name no part and are left out of the output.
+// ParseFile reads only a regular file (not a FIFO or /dev/zero); ParseFS
+// refuses files that are neither regular nor directories and checks the
+// sizes before reading.
+//
+// RenderContext, ExecuteContext and CheckContext take a context.Context,
+// checked while sections repeat: a cancelled render stops promptly with an
+// error wrapping ctx.Err(). Execute and ExecuteContext write the document
+// to an io.Writer only once it is complete.
 //
 // # Worked example
 //
@@ -148,7 +210,8 @@
 // # Use of github.com/nguyenthenguyen/docx
 //
 // Parse opens the package with docx.ReadDocxFromMemory and takes the main
-// document (word/document.xml) from its Editable().GetContent(). Two of the
+// document (the part _rels/.rels names, handed to the dependency under the
+// name word/document.xml it expects) from its Editable().GetContent(). Two of the
 // dependency's weak spots are wrapped there: it inflates every header, footer
 // and rels part and never closes the readers it opens (about 40 KB of garbage
 // a part), and it refuses a package without word/_rels/document.xml.rels,

@@ -3,6 +3,7 @@ package templates_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -103,4 +104,51 @@ func ExampleTemplate_Render() {
 	// field title [items]
 	// section urgent [items]
 	// inverted items []
+}
+
+// A template written for docxtemplater ({name}, {#items}…{/}) runs with
+// Delimiters; RenderContext stops when the context is cancelled, and the
+// error chain reaches the cause.
+func ExampleDelimiters() {
+	tpl, err := templates.ParseFS(letter("Kính gửi: {recipient}", "{#items}", "- {.}", "{/}"), templates.Delimiters("{", "}"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	data := map[string]any{"recipient": "Sở Nội vụ", "items": []string{"Báo cáo", "Kế hoạch"}}
+	out, err := tpl.RenderContext(context.Background(), data)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(visibleText(out))
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = tpl.RenderContext(ctx, data)
+	fmt.Println(errors.Is(err, context.Canceled))
+	// Output:
+	// Kính gửi: Sở Nội vụ
+	// - Báo cáo
+	// - Kế hoạch
+	// true
+}
+
+// Limits bound what a hostile template can cost: nine sections nested
+// over one 8-item list would write 8^9 copies.
+func ExampleWithLimits() {
+	paras := []string{}
+	for range 9 {
+		paras = append(paras, "{{#l}}")
+	}
+	paras = append(paras, "{{.}}")
+	for range 9 {
+		paras = append(paras, "{{/l}}")
+	}
+	tpl, err := templates.ParseFS(letter(paras...), templates.WithLimits(templates.Limits{MaxIterations: 10000}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, err = tpl.Render(map[string]any{"l": []int{1, 2, 3, 4, 5, 6, 7, 8}})
+	fmt.Println(errors.Is(err, templates.ErrRenderLimit))
+	// Output:
+	// true
 }

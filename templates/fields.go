@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"context"
+	"fmt"
 	"reflect"
 )
 
@@ -123,19 +125,39 @@ func collectFields(entries []entry) []Field {
 // characters (unless StripInvalidChars). Sections are checked for every
 // item of a list. It is Render without writing the document.
 func (t *Template) Check(data any) error {
+	return t.CheckContext(context.Background(), data)
+}
+
+// CheckContext is Check with a context, as RenderContext. Besides the
+// problems of the data, it reports each relationship that points outside
+// the package (ErrExternalRelationship, with the relationships part, the
+// id and the target): the template renders, but a person should know
+// where it points.
+func (t *Template) CheckContext(ctx context.Context, data any) error {
 	var errs []*RenderError
+	more := 0
 	var out []byte
 	nextID := t.maxID
 	root := reflect.ValueOf(data)
+	st := &renderState{ctx: ctx}
 	for i := range t.entries {
 		if e := &t.entries[i]; e.prog != nil {
 			var perr []*RenderError
-			out, perr = t.renderPart(e, root, &nextID, out[:0])
+			var pmore int
+			out, perr, pmore = t.renderPart(e, root, &nextID, out[:0], st)
+			if st.err != nil {
+				return t.cfg.wrap(st.err)
+			}
+			st.written += int64(len(out))
 			errs = append(errs, perr...)
+			more += pmore
 		}
 	}
+	for _, x := range t.external {
+		errs = append(errs, &RenderError{Part: x.Part, Tag: x.ID, Err: fmt.Errorf("%w: %s → %s", ErrExternalRelationship, x.Type, x.Target)})
+	}
 	if len(errs) > 0 {
-		return &RenderErrors{Errors: errs}
+		return t.renderErrors(errs, more)
 	}
 	return nil
 }

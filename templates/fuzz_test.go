@@ -35,6 +35,10 @@ func fuzzBody(paras ...string) string {
 	return body.String()
 }
 
+// fuzzLimits keeps every fuzzed template within a fraction of a second:
+// the limits, not a skip, bound what loops nested over the data produce.
+var fuzzLimits = WithLimits(Limits{MaxDepth: 8, MaxTagsPerPart: 400, MaxTags: 800, MaxIterations: 20000, MaxOutput: 8 << 20, MaxErrors: 10})
+
 func watchdog(t *testing.T, input ...any) func() bool {
 	t.Helper()
 	return time.AfterFunc(5*time.Second, func() { panic(fmt.Sprintf("slow input %q", input)) }).Stop
@@ -55,28 +59,33 @@ func FuzzParse(f *testing.F) {
 		`<w:p><w:r><w:t>{</w:t></w:r><w:r><w:t>{a}</w:t></w:r><w:r><w:t>}</w:t></w:r></w:p>`,
 		`<w:p a='>'><w:r><w:t>&amp;{{a}}&#x41;</w:t></w:r></w:p><!-- c --><![CDATA[x]]>`,
 		`<w:p><w:r><w:t>{{a}}`,
+		// hostile shapes of issue 11: deep nesting, loops nested over one
+		// list, stray braces, a section break in a section
+		strings.Repeat("<w:p><w:r><w:t>{{#a}}</w:t></w:r></w:p>", 12) + para("{{.}}") + strings.Repeat(para("{{/a}}"), 12),
+		para(strings.Repeat("{{#a}}", 30) + "x" + strings.Repeat("{{/}}", 30)),
+		para("{{a}}" + strings.Repeat("}}", 300)),
+		para("ABC{{#a}}") + `<w:p><w:pPr><w:sectPr/></w:pPr><w:r><w:t>{{/a}}</w:t></w:r></w:p>`,
+		tblStart + `<w:tr><w:tc>` + para("{{#a}}- {{b}}") + para("{{/a}}") + `</w:tc></w:tr></w:tbl>`,
 	} {
 		f.Add(s, []byte(nil))
 	}
 	f.Add("", testDoc{body: para("{{a}}")}.docx(f))
+	f.Add("", hostilePackage(f, func(m map[string]string) { m["word/../x.xml"] = "<x/>" }))
 	data := map[string]any{"a": []map[string]any{{"b": "v\n<&>"}, {"b": true}}, "b": RichText{{Text: "r", Bold: true}}}
 	f.Fuzz(func(t *testing.T, body string, raw []byte) {
-		if strings.Count(body, "{") > 40 {
-			t.Skip("nested loops over the data grow exponentially")
-		}
 		defer watchdog(t, body, raw)()
 		if len(raw) > 0 {
-			if tpl, err := Parse(raw, AllowMissing()); err == nil {
-				if _, err := tpl.Render(data); err != nil && !onlyErrors(err, ErrNotPrintable, ErrRepeatedNote, ErrInvalidChar) {
+			if tpl, err := Parse(raw, AllowMissing(), fuzzLimits); err == nil {
+				if _, err := tpl.Render(data); err != nil && !errors.Is(err, ErrRenderLimit) && !onlyErrors(err, ErrNotPrintable, ErrRepeatedNote, ErrInvalidChar) {
 					t.Fatalf("Render of fuzzed package: %v", err)
 				}
 			}
 		}
-		tpl, err := Parse(testDoc{body: body}.docx(t), AllowMissing(), StripInvalidChars())
+		tpl, err := Parse(testDoc{body: body}.docx(t), AllowMissing(), StripInvalidChars(), fuzzLimits)
 		if err != nil {
 			return // malformed markup or template errors: reported, not a panic
 		}
-		if _, err := tpl.Render(data); err != nil && !onlyErrors(err, ErrNotPrintable, ErrRepeatedNote) {
+		if _, err := tpl.Render(data); err != nil && !errors.Is(err, ErrRenderLimit) && !onlyErrors(err, ErrNotPrintable, ErrRepeatedNote) {
 			t.Fatalf("Render: %v", err)
 		}
 	})
@@ -117,19 +126,22 @@ func FuzzRender(f *testing.F) {
 		f.Add(s[0], s[1], s[2], "v\n<&>\t", uint8(2))
 	}
 	f.Add("{{b}}", "{{c}}", "{{#a}}{{b}}{{/a}}", "a\x01\ufffe\xff", uint8(3))
+	f.Add("{#a}{#a}{#a}", "{b}{/}{/}", "{/}{c}", "v", uint8(7)) // docxtemplater delimiters (n&4)
+	f.Add("{{#a}}{{#a}}{{#a}}{{#a}}", "{{#a}}{{#a}}{{b}}{{/}}{{/}}{{/}}", "{{/}}{{/}}{{/}}", "v", uint8(3))
 	f.Fuzz(func(t *testing.T, p1, p2, p3, val string, n uint8) {
-		if strings.Count(p1+p2+p3, "{") > 24 {
-			t.Skip("nested loops over the data grow exponentially")
-		}
 		defer watchdog(t, p1, p2, p3, val, n)()
 		items := make([]map[string]any, n%4)
 		for i := range items {
 			items[i] = map[string]any{"b": val, "d": i%2 == 0}
 		}
 		data := map[string]any{"a": items, "b": val, "c": RichText{{Text: val, Bold: true}, {Text: val}}}
-		tpl, err := Parse(testDoc{body: fuzzBody(p1, p2, p3)}.docx(t), AllowMissing())
+		opts := []Option{AllowMissing(), fuzzLimits}
+		if n&4 != 0 {
+			opts = append(opts, Delimiters("{", "}"))
+		}
+		tpl, err := Parse(testDoc{body: fuzzBody(p1, p2, p3)}.docx(t), opts...)
 		if err != nil {
-			if _, ok := err.(*TemplateErrors); !ok {
+			if _, ok := err.(*TemplateErrors); !ok && !errors.Is(err, ErrTooLarge) {
 				t.Fatalf("Parse: non-template error %v", err)
 			}
 			return
@@ -140,7 +152,7 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("Render says %v, Check says %v", err, cerr)
 		}
 		if err != nil {
-			if !onlyErrors(err, ErrInvalidChar, ErrNotPrintable, ErrRepeatedNote) {
+			if !errors.Is(err, ErrRenderLimit) && !onlyErrors(err, ErrInvalidChar, ErrNotPrintable, ErrRepeatedNote) {
 				t.Fatalf("Render: %v", err)
 			}
 			return

@@ -109,7 +109,9 @@ func goldenCases() []goldenCase {
 		},
 		{
 			// Ids Word wants unique, in repeated content; the {{#items}}
-			// paragraph also holds a picture, so it stays (once).
+			// paragraph also holds a picture, which is repeated with
+			// each item (issue 11: what stands in a tag paragraph
+			// follows the section).
 			name:    "repeated_ids",
 			doc:     repeatedIDsDoc(),
 			data:    map[string]any{"items": []string{"I", "II", "III"}},

@@ -41,12 +41,13 @@ func TestRepeatedIDsUnique(t *testing.T) {
 	if dups := duplicateIDs(out); len(dups) > 0 {
 		t.Errorf("duplicate ids after the loops: %v\n%s", dups, out)
 	}
-	if got := textOf(out); got != "Danh sách ¶¶Mục I mới ô¶Mục II mới ô¶Mục III mới ô¶I¶¶II¶¶III¶¶Hết¶" {
+	// the {{#items}} paragraph holds a picture: it is repeated with each item
+	if got := textOf(out); got != "Danh sách ¶¶Mục I mới ô¶¶Mục II mới ô¶¶Mục III mới ô¶I¶¶II¶¶III¶¶Hết¶" {
 		t.Errorf("text %q", got)
 	}
 	for _, want := range []string{
 		`<w:commentRangeStart w:id="1"/>`, `<w:commentReference w:id="1"/>`, // outside: kept
-		`w:name="cuoi"`, `<wp:docPr id="1" name="Logo 1"/>`, // outside: kept
+		`w:name="cuoi"`,                                                                          // outside: kept
 		`<wp:docPr id="12" `, `<pic:cNvPr id="13" `, `<wp:docPr id="16" `, `<pic:cNvPr id="17" `, // renumbered from the largest (11)
 		`<w:ins w:id="6" `, `<w:ins w:id="7" `, `<w:ins w:id="8" `,
 	} {
@@ -54,13 +55,13 @@ func TestRepeatedIDsUnique(t *testing.T) {
 			t.Errorf("missing %s", want)
 		}
 	}
-	for _, gone := range []string{`w:id="0"`, `w:name="muc"`, `w14:paraId`, `<w:id `, `<w:ins w:id="5"`} {
+	for _, gone := range []string{`<wp:docPr id="1" `, `w:id="0"`, `w:name="muc"`, `w14:paraId`, `<w:id `, `<w:ins w:id="5"`} {
 		if strings.Contains(out, gone) {
 			t.Errorf("repeated copies still hold %s", gone)
 		}
 	}
-	if n := strings.Count(out, `<pic:cNvPr id="`); n != 4 {
-		t.Errorf("%d pictures, want 4", n)
+	if n := strings.Count(out, `<pic:cNvPr id="`); n != 6 {
+		t.Errorf("%d pictures, want 6", n)
 	}
 }
 
@@ -162,27 +163,50 @@ func TestRenderReportsEveryProblem(t *testing.T) {
 	}
 }
 
-func TestTagParagraphWithOtherContentStays(t *testing.T) {
-	data := map[string]any{"l": []string{"a", "b"}, "no": false}
-	cases := []struct{ name, body, want string }{
-		{"picture before the opening tag",
+// TestTagParagraphContentFollowsSection (issue 11, defect 4): what stands
+// in a section's tag paragraph besides the tag (a picture, a tab, a page
+// break) follows the section: repeated per item, dropped when the section
+// renders nothing. A section break stays, once, outside.
+func TestTagParagraphContentFollowsSection(t *testing.T) {
+	data := map[string]any{"l": []string{"a", "b"}, "no": false, "yes": true}
+	pageBreak := `<w:r><w:br w:type="page"/></w:r>`
+	cases := []struct {
+		name, body, want string
+		counts           map[string]int // element -> count in the output
+	}{
+		{"picture before the opening tag repeats per item",
 			`<w:p>` + picture(1, 1) + `<w:r><w:t>{{#l}}</w:t></w:r></w:p>` + para("{{.}}") + para("{{/l}}"),
-			"¶a¶b¶"},
-		{"tab after the closing tag",
+			"¶a¶¶b¶", map[string]int{"<w:drawing>": 2}},
+		{"tab after the closing tag repeats per item",
 			para("{{#l}}") + para("{{.}}") + `<w:p><w:r><w:t>{{/l}}</w:t><w:tab/></w:r></w:p>`,
-			"a¶b¶\t¶"},
+			"a¶\t¶b¶\t¶", map[string]int{"<w:tab/>": 2}},
+		{"page break with a false condition leaves no page",
+			`<w:p><w:r><w:t>{{#no}}</w:t></w:r>` + pageBreak + `</w:p>` + para("x") + para("{{/no}}") + para("end"),
+			"end¶", map[string]int{`<w:br w:type="page"/>`: 0}},
+		{"page break repeated per item",
+			`<w:p><w:r><w:t>{{#l}}</w:t></w:r>` + pageBreak + `</w:p>` + para("{{.}}") + para("{{/l}}"),
+			"¶a¶¶b¶", map[string]int{`<w:br w:type="page"/>`: 2}},
+		{"picture in the closing paragraph of a false section is dropped",
+			para("{{#no}}") + para("x") + `<w:p><w:r><w:t>{{/no}}</w:t></w:r>` + picture(1, 1) + `</w:p>` + para("end"),
+			"end¶", map[string]int{"<w:drawing>": 0}},
+		{"picture in the closing paragraph of a true section is kept once",
+			para("{{#yes}}") + para("x") + `<w:p><w:r><w:t>{{/yes}}</w:t></w:r>` + picture(1, 1) + `</w:p>`,
+			"x¶¶", map[string]int{"<w:drawing>": 1}},
 		{"footnote reference with an inverted section",
 			para("{{^no}}") + para("x") + `<w:p><w:r><w:t>{{/no}}</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>`,
-			"x¶¶"},
-		{"section break in the paragraph",
+			"x¶¶", map[string]int{"<w:footnoteReference": 1}},
+		{"section break in the closing paragraph stays",
 			para("{{#no}}") + para("x") + `<w:p><w:pPr>` + sectPr + `</w:pPr><w:r><w:t>{{/no}}</w:t></w:r></w:p>`,
-			"¶"},
+			"¶", map[string]int{"<w:sectPr>": 2}},
+		{"section break in the opening paragraph stays",
+			`<w:p><w:pPr>` + sectPr + `</w:pPr><w:r><w:t>{{#l}}</w:t></w:r></w:p>` + para("{{.}}") + para("{{/l}}"),
+			"¶a¶b¶", map[string]int{"<w:sectPr>": 2}},
 		{"inline section beside a picture",
 			`<w:p><w:r><w:t>{{#no}}x{{/no}}</w:t></w:r>` + picture(1, 1) + `</w:p>`,
-			"¶"},
+			"¶", map[string]int{"<w:drawing>": 1}},
 		{"plain tag paragraphs still vanish",
 			para("{{#l}}") + `<w:p><w:proofErr w:type="spellStart"/><w:bookmarkStart w:id="1" w:name="b"/><w:r><w:t>{{.}}</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>` + para("{{/l}}") + para("{{#no}}x{{/no}}"),
-			"a¶b¶"},
+			"a¶b¶", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -191,10 +215,13 @@ func TestTagParagraphWithOtherContentStays(t *testing.T) {
 			if got := textOf(out); got != c.want {
 				t.Errorf("text %q, want %q\n%s", got, c.want, out)
 			}
-			for _, keep := range []string{"<w:drawing>", "<w:tab/>", "<w:footnoteReference", "<w:sectPr>"} {
-				if strings.Count(out, keep) < strings.Count(c.body, keep) {
-					t.Errorf("%s dropped:\n%s", keep, out)
+			for el, n := range c.counts {
+				if got := strings.Count(out, el); got != n {
+					t.Errorf("%s: %d in the output, want %d:\n%s", el, got, n, out)
 				}
+			}
+			if dups := duplicateIDs(out); len(dups) > 0 {
+				t.Errorf("duplicate ids %v", dups)
 			}
 		})
 	}

@@ -2,7 +2,7 @@ package templates
 
 import (
 	"bytes"
-	"errors"
+	"context"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -37,6 +37,49 @@ type renderer struct {
 	scopes []reflect.Value
 	nextID *[numIDClasses]int
 	errs   []*RenderError
+	seen   map[errKey]bool // problems recorded (listed or counted)
+	more   int             // problems beyond Limits.MaxErrors
+	marks  []int           // output offsets of nMark nodes, by id
+	st     *renderState
+}
+
+type errKey struct {
+	path string
+	kind error
+}
+
+// renderState is shared by the parts of one render: the limits on the
+// work done (iterations, output size) and the context.
+type renderState struct {
+	ctx     context.Context
+	iters   int   // section bodies rendered
+	written int64 // bytes of the parts rendered before this one
+	err     error // a limit crossed or the context cancelled: rendering stops
+}
+
+// stopped tells whether rendering must stop; it checks the limits (and
+// the context every 256 iterations).
+func (r *renderer) stopped(tag *tagInfo) bool {
+	st := r.st
+	if st.err != nil {
+		return true
+	}
+	lim := &r.t.cfg.limits
+	where := func() string {
+		if tag == nil {
+			return r.part
+		}
+		return r.part + ": " + cut(tag.raw, 60)
+	}
+	switch {
+	case st.iters > lim.MaxIterations:
+		st.err = fmt.Errorf("%w: %s: hơn / more than %d lần lặp / section repetitions (MaxIterations); sections nested over lists multiply", ErrRenderLimit, where(), lim.MaxIterations)
+	case st.written+int64(len(r.out)) > lim.MaxOutput:
+		st.err = fmt.Errorf("%w: %s: kết quả hơn / output larger than %d byte (MaxOutput)", ErrRenderLimit, where(), lim.MaxOutput)
+	case st.iters&255 == 0 && st.ctx.Err() != nil:
+		st.err = fmt.Errorf("dừng / stopped at %s: %w", where(), st.ctx.Err())
+	}
+	return st.err != nil
 }
 
 var (
@@ -47,16 +90,26 @@ var (
 // fail records a problem; kind is the sentinel it wraps, so that a path
 // missing in every item of a list is reported once.
 func (r *renderer) fail(tag *tagInfo, kind, err error) {
-	for _, e := range r.errs {
-		if e.Path == tag.name && errors.Is(e.Err, kind) {
-			return
-		}
+	k := errKey{tag.name, kind}
+	if r.seen[k] {
+		return
+	}
+	if r.seen == nil {
+		r.seen = map[errKey]bool{}
+	}
+	r.seen[k] = true
+	if max := r.t.cfg.limits.MaxErrors; max > 0 && len(r.errs) >= max {
+		r.more++
+		return
 	}
 	r.errs = append(r.errs, &RenderError{Part: r.part, Path: tag.name, Tag: tag.raw, Err: err})
 }
 
 func (r *renderer) run(nodes []node) {
 	for i := range nodes {
+		if r.st.err != nil {
+			return
+		}
 		n := &nodes[i]
 		switch n.kind {
 		case nLit:
@@ -100,8 +153,53 @@ func (r *renderer) run(nodes []node) {
 				r.out = append(r.out, "<w:p/>"...)
 			}
 			r.out = append(r.out, n.lit...)
+		case nMark:
+			for len(r.marks) <= n.mark {
+				r.marks = append(r.marks, -1)
+			}
+			r.marks[n.mark] = len(r.out)
 		}
 	}
+}
+
+// moveSect puts a section break into the paragraph that starts at offset
+// at of the output: into its w:pPr (before w:pPrChange, as CT_PPr orders
+// them), or in a new w:pPr. A paragraph that already ends a section is
+// left as it is.
+func (r *renderer) moveSect(at int, sect []byte) {
+	if at < 0 || at >= len(r.out) || !bytes.HasPrefix(r.out[at:], []byte("<w:p")) {
+		return
+	}
+	gt := bytes.IndexByte(r.out[at:], '>')
+	if gt < 0 || r.out[at+gt-1] == '/' {
+		return
+	}
+	pos := at + gt + 1
+	rest := r.out[pos:]
+	var ins []byte
+	skip := 0
+	switch {
+	case bytes.HasPrefix(rest, []byte("<w:pPr/>")):
+		skip = len("<w:pPr/>")
+		ins = append(append([]byte("<w:pPr>"), sect...), "</w:pPr>"...)
+	case bytes.HasPrefix(rest, []byte("<w:pPr>")) || bytes.HasPrefix(rest, []byte("<w:pPr ")):
+		end := bytes.Index(rest, []byte("</w:pPr>"))
+		if end < 0 {
+			return
+		}
+		if ch := bytes.Index(rest, []byte("<w:pPrChange")); ch >= 0 && ch < end {
+			end = ch
+		}
+		if bytes.Contains(rest[:end], []byte("<w:sectPr")) {
+			return
+		}
+		pos += end
+		ins = sect
+	default:
+		ins = append(append([]byte("<w:pPr>"), sect...), "</w:pPr>"...)
+	}
+	tail := bytes.Clone(r.out[pos+skip:])
+	r.out = append(append(r.out[:pos], ins...), tail...)
 }
 
 // sectionNode renders a section with the range marks of its vanished tag
@@ -109,6 +207,9 @@ func (r *renderer) run(nodes []node) {
 func (r *renderer) sectionNode(n *node) int {
 	r.out = append(r.out, n.lit...)
 	k := r.section(n)
+	if k == 0 && n.sect != nil && n.mark < len(r.marks) {
+		r.moveSect(r.marks[n.mark], n.sect)
+	}
 	if k == 0 && n.empty != nil {
 		r.run(n.empty) // the emptied closing paragraph (with its marks)
 	} else {
@@ -302,14 +403,17 @@ func (r *renderer) section(n *node) int {
 		r.fail(n.tag, ErrMissingField, ErrMissingField)
 		if n.tag.kind != tagInverted {
 			// Visit the body once all the same, to find more problems.
-			r.body(n.body, reflect.Value{})
+			r.body(n.tag, n.body, reflect.Value{})
 		}
 		return 0
 	}
 	iv := indirect(v)
 	if n.tag.kind == tagInverted {
 		if !truthy(iv) {
-			r.run(n.body)
+			r.st.iters++
+			if !r.stopped(n.tag) {
+				r.run(n.body)
+			}
 			return 1
 		}
 		return 0
@@ -320,18 +424,25 @@ func (r *renderer) section(n *node) int {
 			r.fail(n.tag, ErrRepeatedNote, fmt.Errorf("%w: %s repeats the reference to %s (%d items); a note can be referenced once: move the reference out of the section, or give the section one item", ErrRepeatedNote, n.tag.raw, n.note, iv.Len()))
 		}
 		for i := 0; i < iv.Len(); i++ {
-			r.body(n.body, iv.Index(i))
+			r.body(n.tag, n.body, iv.Index(i))
+			if r.st.err != nil || r.stopped(n.tag) {
+				return i + 1
+			}
 		}
 		return iv.Len()
 	}
 	if truthy(iv) {
-		r.body(n.body, iv)
+		r.body(n.tag, n.body, iv)
 		return 1
 	}
 	return 0
 }
 
-func (r *renderer) body(nodes []node, scope reflect.Value) {
+func (r *renderer) body(tag *tagInfo, nodes []node, scope reflect.Value) {
+	r.st.iters++
+	if r.stopped(tag) {
+		return
+	}
 	r.scopes = append(r.scopes, scope)
 	r.run(nodes)
 	r.scopes = r.scopes[:len(r.scopes)-1]

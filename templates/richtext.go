@@ -49,7 +49,7 @@ func spanRPr(base []byte, sp Span) []byte {
 	var kids []child
 	var open []byte = []byte("<w:rPr>")
 	if len(base) > 0 {
-		toks, err := tokenize(base)
+		toks, err := tokenize(base, 1<<20)
 		if err == nil && len(toks) > 0 && toks[0].kind == tokStart {
 			open = base[toks[0].start:toks[0].end]
 			depth := 0

@@ -3,6 +3,7 @@ package templates
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -35,14 +36,20 @@ type token struct {
 	nameEnd   int
 }
 
+// errTooManyTokens: a part holds more markup tokens than Limits.MaxMarkup.
+var errTooManyTokens = errors.New("too many markup tokens")
+
 func (t *token) name(src []byte) []byte { return src[t.nameStart:t.nameEnd] }
 
 // tokenize splits src into tokens. It reports an error for markup that is
 // not well formed at the lexical level (unterminated tags, comments).
-func tokenize(src []byte) ([]token, error) {
-	toks := make([]token, 0, len(src)/24+8)
+func tokenize(src []byte, limit int) ([]token, error) {
+	toks := make([]token, 0, min(len(src)/24+8, limit+1))
 	sc := scanner{src: src}
 	for {
+		if len(toks) >= limit {
+			return nil, errTooManyTokens
+		}
 		t, ok, err := sc.next()
 		if err != nil {
 			return nil, err

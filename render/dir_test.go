@@ -1,0 +1,89 @@
+package render_test
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/vanban/vanban/render"
+)
+
+// cancelAfter wraps Dir and cancels the run after n outputs.
+type cancelAfter struct {
+	*render.DirSink
+	n      int
+	cancel func()
+}
+
+func (c *cancelAfter) Put(ctx context.Context, name string, data []byte) error {
+	if err := c.DirSink.Put(ctx, name, data); err != nil {
+		return err
+	}
+	if c.n--; c.n == 0 {
+		c.cancel()
+	}
+	return nil
+}
+
+func entries(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+func TestDirIsAllOrNothing(t *testing.T) {
+	out := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	rep, err := render.Run(ctx, &cancelAfter{render.Dir(out), 3, cancel}, render.Options{}, example)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v", err)
+	}
+	if got := entries(t, out); len(got) != 0 || len(rep.Outputs) != 0 {
+		t.Errorf("a cancelled run left %v (report: %v)", got, rep.Outputs)
+	}
+}
+
+func TestDirRespectsReadOnlyAndModes(t *testing.T) {
+	out := t.TempDir()
+	ro := filepath.Join(out, "session-q1.docx")
+	if err := os.WriteFile(ro, []byte("mine"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	_, err := render.Run(context.Background(), render.Dir(out), render.Options{}, example)
+	if !errors.Is(err, fs.ErrPermission) {
+		t.Fatalf("read-only output: %v", err)
+	}
+	if b, _ := os.ReadFile(ro); string(b) != "mine" || len(entries(t, out)) != 1 {
+		t.Errorf("the read-only file was replaced, or others written: %v", entries(t, out))
+	}
+
+	// A writable output keeps its mode; what a killed run left is cleaned.
+	os.Chmod(ro, 0o600)
+	os.WriteFile(filepath.Join(out, ".plan.docx.tmp-123"), []byte("x"), 0o644)
+	os.Mkdir(filepath.Join(out, ".vanban-stage-999"), 0o755)
+	if _, err := render.Run(context.Background(), render.Dir(out), render.Options{}, example); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(ro); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, %v", st.Mode(), err)
+	}
+	for _, name := range entries(t, out) {
+		if name[0] == '.' {
+			t.Errorf("left behind: %s", name)
+		}
+	}
+	if n := len(entries(t, out)); n != 9 {
+		t.Errorf("%d files", n)
+	}
+}
