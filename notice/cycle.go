@@ -186,7 +186,7 @@ func (s *Set) Events() []Event {
 
 // sessionSummary is the calendar title of a session: "Đối thoại Quý I/2023 (Bí thư Thị ủy): <content>".
 func sessionSummary(p *plan.Plan, ps *plan.Session, content string) string {
-	t := "Đối thoại " + ps.HeadingText()
+	t := "Đối thoại " + p.SessionHeading(ps)
 	if p.Issuer.Host != "" {
 		t += " (" + p.Issuer.Host + ")"
 	}
@@ -214,7 +214,7 @@ func (s *Set) planWithSession(id string) *plan.Plan {
 func (s *Set) sessionLabel(id string) string {
 	if p := s.planWithSession(id); p != nil {
 		ps, _ := p.Session(id)
-		return "đối thoại " + lowerFirst(ps.HeadingText())
+		return "đối thoại " + lowerFirst(p.SessionHeading(ps))
 	}
 	return id
 }

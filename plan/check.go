@@ -296,7 +296,10 @@ func (c *checker) bases() {
 }
 
 // texts checks inline markup, placeholders and literal deadlines in every text of the plan.
-func (c *checker) texts() { c.forEachText(c.text) }
+func (c *checker) texts() {
+	c.forEachText(c.text)
+	c.checkWording()
+}
 
 // text checks one text: its placeholders, its literal deadlines (unless c.noDeadline) and its inline markup.
 func (c *checker) text(path, s string) {
