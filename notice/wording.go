@@ -185,16 +185,8 @@ func sortedKeys[V any](m map[string]V) []string {
 	return ks
 }
 
-// closestName returns the name within edit distance 2 of s (the nearest, ties to the first), or "".
-func closestName(s string, names []string) string {
-	best, bestD := "", 3
-	for _, n := range names {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(n)); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	return best
-}
+// closestName returns the name within edit distance 2 of s, or "".
+func closestName(s string, names []string) string { return source.Closest(s, names) }
 
 func suggestVI(s string, names []string) string {
 	if c := closestName(s, names); c != "" {
@@ -208,30 +200,6 @@ func suggestEN(s string, names []string) string {
 		return fmt.Sprintf("; did you mean %q?", c)
 	}
 	return "; use one of: " + strings.Join(names, ", ")
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		return 99
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // textRef is one text of an input file with its field path and the placeholders of its context (those of
