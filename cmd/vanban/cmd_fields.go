@@ -17,14 +17,14 @@ import (
 )
 
 func init() {
-	register(command{name: "fields", summary: "keys, placeholders and wording a notice file takes, with its values: fields [--json] FILE", run: runFields})
+	register(command{name: "fields", summary: "keys, placeholders and wording a plan or notice file takes, with its values: fields [--json] FILE", run: runFields})
 }
 
 // fieldsHelp is the -h text of fields.
-const fieldsHelp = `Lists what a session, conclusion, followup or reception-schedule file can say: every key its kind
-accepts, every {{placeholder}} its texts may name with its value for this file, and every key of its wording
-(reworded under wording:, or false to switch a piece off) with the text in force. docs/fields.md is the
-same reference for every kind, without values.`
+const fieldsHelp = `Lists what a plan, session, conclusion, followup or reception-schedule file can say: every key its
+kind accepts, every {{placeholder}} its texts may name with its value for this file, and every key of its
+wording (reworded under wording:, or false to switch a piece off) with the text in force. docs/fields.md is
+the same reference for every kind, without values.`
 
 func runFields(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("fields", flag.ContinueOnError)
@@ -43,7 +43,7 @@ func runFields(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usagef("cần đúng một tệp (session, conclusion, followup hoặc reception-schedule) / fields takes one file (session, conclusion, followup or reception-schedule); usage: vanban fields [--json] FILE")
+		return usagef("cần đúng một tệp (plan, session, conclusion, followup hoặc reception-schedule) / fields takes one file (plan, session, conclusion, followup or reception-schedule); usage: vanban fields [--json] FILE")
 	}
 	if _, err := os.Stat(fs.Arg(0)); err != nil {
 		return inputError("fields", fs.Arg(0), err)
