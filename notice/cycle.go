@@ -45,6 +45,11 @@ func (s *Set) export(path string, data []byte) *ExportFile {
 	src, errs := source.Load(path, data, e)
 	e.src = src
 	s.own(src, errs)
+	if e.Output != "" && !src.DecodeFailed("output") {
+		if vi, en, ok := source.FileNameProblem(e.Output); !ok {
+			s.errs = append(s.errs, src.Errorf("output", vi, en))
+		}
+	}
 	if src.Root == nil || e.Plan == "" || src.DecodeFailed("plan") {
 		return nil
 	}
