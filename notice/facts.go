@@ -99,7 +99,7 @@ func (m *Meta) common() []factDef {
 func sessionFacts(cal func() *calendar.Calendar, m *Meta, id string, held func() calendar.Date, s *SessionFile) []factDef {
 	ps := func() string {
 		if p, ok := m.p().Session(id); ok {
-			return p.HeadingText()
+			return m.p().SessionHeading(p)
 		}
 		return ""
 	}

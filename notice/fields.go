@@ -11,6 +11,7 @@ import (
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/internal/source"
+	"github.com/vanban/vanban/plan"
 )
 
 // Field is one thing a file of a kind can say or name: a key it accepts (Kind "key", with its path such as
@@ -337,6 +338,18 @@ func WriteReference(w io.Writer) error {
 				fmt.Fprintf(&b, "| %s | %s |\n", name, strings.ReplaceAll(meaning, "|", "\\|"))
 			}
 		}
+	}
+	b.WriteString("\n## kind: plan (wording of its generated parts)\n\n")
+	b.WriteString("A plan's keys are in [schema/plan.schema.json](../schema/plan.schema.json) and plan/doc.go; its `wording:` rewords the\n")
+	b.WriteString("parts vanban generates (plan/wording.yaml). Placeholders: `{{year}}`, `{{deadline}}`, and for one session `{{quarter}}`\n")
+	b.WriteString("(Roman), `{{month}}`, `{{session_year}}`, `{{content}}`, `{{participants}}`, `{{time}}`, `{{venue}}`.\n\n")
+	b.WriteString("| name | meaning |\n|---|---|\n")
+	for _, k := range plan.DefaultWording() {
+		meaning := wordingMeaning(k) + "<br>`" + k.Party + "`"
+		if k.State != k.Party {
+			meaning += " / `" + k.State + "`"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s |\n", k.Key, strings.ReplaceAll(meaning, "|", "\\|"))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -185,9 +185,14 @@ func (m *Meta) standalone() *plan.Plan {
 	return p
 }
 
-// frameRules checks who issues the input: a plan, or an office profile, or its own issuer, signature and
-// archive line; not a plan and an office profile both.
+// frameRules checks the output name (source.FileNameProblem) and who issues the input: a plan, or an office
+// profile, or its own issuer, signature and archive line; not a plan and an office profile both.
 func (m *Meta) frameRules() (errs problem.List) {
+	if m.Output != "" && !m.src.DecodeFailed("output") {
+		if vi, en, ok := source.FileNameProblem(m.Output); !ok {
+			errs = append(errs, m.errorf("output", vi, en))
+		}
+	}
 	if m.Plan != "" && m.Office != "" {
 		errs = append(errs, m.errorf("office", "ghi plan hoặc office, không cả hai: tệp thuộc một kế hoạch lấy khung văn bản của kế hoạch",
 			"give plan or office, not both: a file of a plan takes the plan's frame"))

@@ -24,18 +24,8 @@ import (
 //go:embed wording/*.yaml
 var wordingFiles embed.FS
 
-// WordingKey is one text of a kind's default wording.
-type WordingKey struct {
-	Key string
-	// VI and EN say what the text is.
-	VI, EN string
-	// Party and State are the defaults of each system.
-	Party, State string
-	// Heading marks a title or label, which a file may also give under headings:.
-	Heading bool
-	// Off marks a piece a file may switch off with false.
-	Off bool
-}
+// WordingKey is one text of a kind's default wording (the format of package plan's wording data).
+type WordingKey = plan.WordingKey
 
 // defaultWording holds the embedded wording of each kind that makes a .docx, keys in file order.
 var defaultWording = func() map[string][]WordingKey {
@@ -45,23 +35,11 @@ var defaultWording = func() map[string][]WordingKey {
 		if err != nil {
 			panic(err)
 		}
-		var root yaml.Node
-		if err := yaml.Unmarshal(data, &root); err != nil {
+		ks, err := plan.ParseWording(data)
+		if err != nil {
 			panic(fmt.Sprintf("notice: wording/%s.yaml: %v", kind, err))
 		}
-		m := root.Content[0]
-		for i := 0; i+1 < len(m.Content); i += 2 {
-			var e struct {
-				VI, EN, Text, State string
-				Heading, Off        bool
-			}
-			if err := m.Content[i+1].Decode(&e); err != nil {
-				panic(fmt.Sprintf("notice: wording/%s.yaml: %v", kind, err))
-			}
-			k := WordingKey{Key: m.Content[i].Value, VI: e.VI, EN: e.EN, Party: e.Text, State: or(e.State, e.Text),
-				Heading: e.Heading, Off: e.Off}
-			out[kind] = append(out[kind], k)
-		}
+		out[kind] = ks
 	}
 	return out
 }()
@@ -81,37 +59,11 @@ func wordingKey(kind, key string) (WordingKey, bool) {
 
 // Text is a text a file gives in place of a generated one: a string, or false to leave the piece out (only
 // where the piece may be switched off). An empty string is an error: it would have no effect.
-type Text struct {
-	Value string
-	Off   bool
-}
-
-// UnmarshalYAML implements yaml.Unmarshaler: a non-empty string, or false.
-func (t *Text) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind != yaml.ScalarNode {
-		return source.Msg("cần một chuỗi, hoặc false để bỏ phần này", "expected a string, or false to leave the piece out")
-	}
-	if n.Tag == "!!bool" {
-		var b bool
-		if err := n.Decode(&b); err != nil || b {
-			return source.Msg("true không có tác dụng: ghi nội dung, hoặc false để bỏ phần này", "true has no effect: write the text, or false to leave the piece out")
-		}
-		*t = Text{Off: true}
-		return nil
-	}
-	if strings.TrimSpace(n.Value) == "" {
-		return source.Msg("chuỗi trống không có tác dụng: bỏ khóa này để giữ mặc định, hoặc ghi false để bỏ phần này", "an empty string has no effect: remove the key to keep the default, or write false to leave the piece out")
-	}
-	*t = Text{Value: n.Value}
-	return nil
-}
-
-// IsZero reports whether the text was not given.
-func (t Text) IsZero() bool { return t.Value == "" && !t.Off }
+type Text = plan.Text
 
 // Wording rewords the texts of a kind's default wording, by key (see DefaultWording): a string, or false to
 // switch a piece off.
-type Wording map[string]Text
+type Wording = plan.Wording
 
 // placeholderRE matches a placeholder: {{name}}, {{ name }}, {{due.q1-1}}.
 var placeholderRE = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
@@ -160,10 +112,7 @@ func (w words) text(key string) (string, bool) {
 	if !ok {
 		panic("notice: no wording key " + w.kind + "." + key)
 	}
-	s := k.Party
-	if w.sys == document.State {
-		s = k.State
-	}
+	s := k.Default(w.sys)
 	if w.planless {
 		for _, p := range planPhrases {
 			s = strings.ReplaceAll(s, p, "")

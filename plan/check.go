@@ -28,7 +28,9 @@ import (
 //   - every text has balanced inline markup and only the placeholders {{deadline}} and {{year}}; a literal
 //     "NN ngày làm việc" in a text must equal conclusion_deadline_working_days (write {{deadline}} instead);
 //   - each legal basis has a type or a text, not both a text and other fields;
-//   - the archive line is in archive, not among the recipients.
+//   - the archive line is in archive, not among the recipients;
+//   - the output file name is one every common file system accepts (no control or bidirectional character,
+//     no reserved device name such as CON, at most 120 characters).
 //
 // Parse runs it; it is exported for callers that build a Plan in Go.
 func (p *Plan) Check() problem.List {
@@ -83,6 +85,11 @@ func (c *checker) run() {
 		c.mark("signature.sub_mark", p.Signature.SubMark, p.Signature.SubAuthority, "signature.sub_authority", rs)
 	}
 
+	if p.Output != "" && !c.src.DecodeFailed("output") {
+		if vi, en, ok := source.FileNameProblem(p.Output); !ok {
+			c.add("output", vi, en)
+		}
+	}
 	c.sessions(year)
 	c.milestones()
 	c.body()
@@ -289,7 +296,10 @@ func (c *checker) bases() {
 }
 
 // texts checks inline markup, placeholders and literal deadlines in every text of the plan.
-func (c *checker) texts() { c.forEachText(c.text) }
+func (c *checker) texts() {
+	c.forEachText(c.text)
+	c.checkWording()
+}
 
 // text checks one text: its placeholders, its literal deadlines (unless c.noDeadline) and its inline markup.
 func (c *checker) text(path, s string) {

@@ -68,6 +68,14 @@
 // 07 days come from a local Quy chế), never a constant; writing it through {{deadline}} keeps the duty text and
 // the session cycle consistent.
 //
+// The parts of the document vanban generates (each session's heading and its four bullets, the lead of the
+// legal bases) are worded by data, plan/wording.yaml (DefaultWording), which a plan rewords under wording:
+// (a string with the placeholders {{year}}, {{deadline}} and, for one session, {{quarter}}, {{month}},
+// {{session_year}}, {{content}}, {{participants}}, {{time}}, {{venue}}), or switches a bullet off with false;
+// docs/fields.md lists the keys. A session without quarter (monthly, ad hoc) is headed by its month
+// ("Tháng 3/2026"). Sessions are in the plan's year, or, for a cycle across the year end, in the first quarter
+// of the next; a plan issued in December for the next year says so with year:.
+//
 // Legal bases are structured items; the intro is generated from them. Party (form "paragraph", lead
 // "Thực hiện"): one paragraph "Thực hiện A; B, <then>". State (form "lines", lead "Căn cứ"): one italic line per
 // basis "Căn cứ A;" then the "then" paragraph (the last line ends "." when there is none). Each basis prints as

@@ -45,6 +45,9 @@ type Plan struct {
 	// Closing is the paragraph after the body.
 	Closing string `yaml:"closing,omitempty" json:"closing,omitempty" desc:"Đoạn kết / Closing paragraph"`
 
+	// Wording rewords the generated parts (the sessions' headings and bullets, the lead of the bases), by
+	// the keys of plan/wording.yaml.
+	Wording    Wording     `yaml:"wording,omitempty" json:"wording,omitempty" desc:"Câu chữ của các phần tự sinh (tiêu đề, gạch đầu dòng của các buổi; từ dẫn căn cứ) / Wording of the generated parts"`
 	Recipients []Recipient `yaml:"recipients" validate:"required,min=1,dive" json:"recipients" desc:"Nơi nhận (không gồm dòng Lưu) / Recipients, without the archive line"`
 	// Archive is the archive line without dash and full stop, e.g. "Lưu Văn phòng thị xã" or "Lưu: VT, VP".
 	Archive string `yaml:"archive" validate:"required" json:"archive" desc:"Dòng lưu, không có gạch đầu dòng và dấu chấm / Archive line"`

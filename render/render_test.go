@@ -133,3 +133,21 @@ func ExampleRun() {
 	fmt.Println(names, len(rep.Warnings))
 	// Output: [conclusion-q1.docx invitation-q2.docx ke-hoach-doi-thoai-2026.docx lich-doi-thoai-2026.ics reception-2026.docx] 0
 }
+
+// Two inputs making one output name: reported at the output key of the second, with its line and column.
+func TestDuplicateOutputAtItsKey(t *testing.T) {
+	fsys := exampleFS(t)
+	plan := fsys["duc-pho/plan.yaml"].Data
+	fsys["duc-pho/plan-copy.yaml"] = &fstest.MapFile{Data: plan}
+	_, err := render.Run(context.Background(), render.Discard, render.Options{FS: fsys}, "duc-pho/plan.yaml", "duc-pho/plan-copy.yaml")
+	var pe *problem.Error
+	if !errors.As(err, &pe) || pe.File != "duc-pho/plan-copy.yaml" || pe.Path != "output" || pe.Line <= 1 {
+		t.Fatalf("%v", err)
+	}
+	// A name no file system takes is refused at the key, before anything is written.
+	fsys["duc-pho/plan.yaml"].Data = bytes.Replace(plan, []byte("output: ke-hoach-doi-thoai-2023.docx"), []byte("output: CON.docx"), 1)
+	_, err = render.Run(context.Background(), render.Discard, render.Options{FS: fsys}, "duc-pho/plan.yaml")
+	if !errors.As(err, &pe) || pe.Path != "output" || pe.Line <= 1 || pe.EN == "" {
+		t.Fatalf("CON.docx: %v", err)
+	}
+}

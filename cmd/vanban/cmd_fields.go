@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/vanban/vanban/notice"
@@ -23,7 +24,7 @@ func runFields(args []string, stdout, stderr io.Writer) error {
 	var nf noticeFlags
 	nf.register(fs)
 	asJSON := fs.Bool("json", false, "print a JSON array of {name, kind, meaning, value}")
-	if err := parseNotice(fs, args, "fields [--json] FILE", stderr); err != nil {
+	if err := parseNotice(fs, flagsFirst(fs, args), "fields [--json] FILE", stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
@@ -65,4 +66,34 @@ func runFields(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", name, clipRule(f.Value), f.Meaning)
 	}
 	return tw.Flush()
+}
+
+// flagsFirst moves the flags of args before the other arguments ("fields FILE --json" as "fields --json
+// FILE"), keeping the value of a flag that takes one with it; "--" ends the flags.
+func flagsFirst(fs *flag.FlagSet, args []string) []string {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return append(append(flags, args[i:]...), rest...)
+		case len(a) > 1 && a[0] == '-':
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if strings.Contains(name, "=") {
+				continue
+			}
+			if f := fs.Lookup(name); f != nil {
+				if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
+					if i+1 < len(args) {
+						i++
+						flags = append(flags, args[i])
+					}
+				}
+			}
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return append(flags, rest...)
 }

@@ -10,7 +10,7 @@ import (
 // TestFieldsCommand is the contract of "vanban fields FILE --json": an array of objects with at least name,
 // meaning and value, the placeholders with their values for the file.
 func TestFieldsCommand(t *testing.T) {
-	status, stdout, stderr := runCLI(t, "fields", "--json", filepath.Join(noticeExample, "session-q1.yaml"))
+	status, stdout, stderr := runCLI(t, "fields", filepath.Join(noticeExample, "session-q1.yaml"), "--json")
 	if status != 0 {
 		t.Fatalf("status %d: %s", status, stderr)
 	}
