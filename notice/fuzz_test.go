@@ -53,3 +53,4 @@ func FuzzConclusion(f *testing.F)        { fuzzKind(f, KindConclusion) }
 func FuzzFollowup(f *testing.F)          { fuzzKind(f, KindFollowup) }
 func FuzzReceptionSchedule(f *testing.F) { fuzzKind(f, KindReceptionSchedule) }
 func FuzzCalendarExport(f *testing.F)    { fuzzKind(f, KindCalendarExport) }
+func FuzzOffice(f *testing.F)            { fuzzKind(f, KindOffice) }

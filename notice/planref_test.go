@@ -65,3 +65,35 @@ func TestPlanRefProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestConclusionRefProblems: a follow-up's conclusions entry naming a FIFO or a device is refused at that entry,
+// without hanging (issue 13).
+func TestConclusionRefProblems(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("../examples/duc-pho-2023/followup-2023-04-20.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, _ := filepath.Abs("../examples/duc-pho-2023/plan.yaml")
+	for ref, want := range map[string]string{fifo: "a pipe (FIFO)", "/dev/zero": "a device"} {
+		in := strings.NewReplacer("plan: plan.yaml", "plan: "+plan, "  - conclusion-q1.yaml", "  - "+ref).Replace(string(data))
+		f := filepath.Join(t.TempDir(), "f.yaml")
+		if err := os.WriteFile(f, []byte(in), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { _, err := Load(Options{}, f); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), "f.yaml:19:5: conclusions[0]: tệp \""+ref+"\"") || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: got %v", ref, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: Load hangs", ref)
+		}
+	}
+}
