@@ -68,11 +68,36 @@ type Wording = plan.Wording
 // placeholderRE matches a placeholder: {{name}}, {{ name }}, {{due.q1-1}}.
 var placeholderRE = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
 
-// legacyRE matches the single-brace placeholders the headings took before: {host}, {HOST}, {report_to}.
-var legacyRE = regexp.MustCompile(`(^|[^{])\{(host|HOST|report_to)\}`)
+// legacyNames are the single-brace placeholders the headings took before: {host}, {HOST}, {report_to}.
+var legacyNames = []string{"{host}", "{HOST}", "{report_to}"}
 
-// upgrade turns the single-brace placeholders of old headings into the common syntax.
-func upgrade(s string) string { return legacyRE.ReplaceAllString(s, "$1{{$2}}") }
+// upgrade turns the single-brace placeholders of old headings into the common syntax ("{host}" →
+// "{{host}}"), leaving "{{host}}" as it is.
+func upgrade(s string) string {
+	for _, old := range legacyNames {
+		if !strings.Contains(s, old) {
+			continue
+		}
+		var b strings.Builder
+		for i := 0; ; {
+			j := strings.Index(s[i:], old)
+			if j < 0 {
+				b.WriteString(s[i:])
+				break
+			}
+			j += i
+			b.WriteString(s[i:j])
+			if j > 0 && s[j-1] == '{' { // already "{{host}}"
+				b.WriteString(old)
+			} else {
+				b.WriteString("{" + old + "}")
+			}
+			i = j + len(old)
+		}
+		s = b.String()
+	}
+	return s
+}
 
 // words is the wording of one input file: its kind's defaults for its system, with the file's headings and
 // wording over them.
@@ -185,16 +210,8 @@ func sortedKeys[V any](m map[string]V) []string {
 	return ks
 }
 
-// closestName returns the name within edit distance 2 of s (the nearest, ties to the first), or "".
-func closestName(s string, names []string) string {
-	best, bestD := "", 3
-	for _, n := range names {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(n)); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	return best
-}
+// closestName returns the name within edit distance 2 of s, or "".
+func closestName(s string, names []string) string { return source.Closest(s, names) }
 
 func suggestVI(s string, names []string) string {
 	if c := closestName(s, names); c != "" {
@@ -208,30 +225,6 @@ func suggestEN(s string, names []string) string {
 		return fmt.Sprintf("; did you mean %q?", c)
 	}
 	return "; use one of: " + strings.Join(names, ", ")
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		return 99
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // textRef is one text of an input file with its field path and the placeholders of its context (those of
@@ -317,17 +310,36 @@ func expand(s string, look lookup) string {
 	if !strings.Contains(s, "{{") {
 		return s
 	}
-	return placeholderRE.ReplaceAllStringFunc(s, func(mt string) string {
-		name := placeholderRE.FindStringSubmatch(mt)[1]
-		text, list, ok := look(name)
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "{{")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(s[i+2:], "}}")
+		if j < 0 {
+			break
+		}
+		inner := s[i+2 : i+2+j]
+		if strings.ContainsAny(inner, "{}") { // not a placeholder: keep the first brace, look again after it
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		text, list, ok := look(strings.TrimSpace(inner))
 		switch {
 		case !ok:
-			return mt
+			b.WriteString(s[i : i+4+j])
 		case list != nil:
-			return strings.Join(list, "; ")
+			b.WriteString(strings.Join(list, "; "))
+		default:
+			b.WriteString(text)
 		}
-		return text
-	})
+		s = s[i+4+j:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // expandDefault expands a default text and tidies the spaces an empty value leaves ("Nội dung: X.  Sau").

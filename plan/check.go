@@ -306,8 +306,12 @@ func (c *checker) text(path, s string) {
 	p := c.p
 	for _, m := range placeholderRE.FindAllStringSubmatch(s, -1) {
 		if !c.ownNames && m[1] != "deadline" && m[1] != "year" {
-			c.add(path, fmt.Sprintf("chỗ thay thế không hợp lệ %q; chỉ dùng {{deadline}} hoặc {{year}}", m[0]),
-				fmt.Sprintf("unknown placeholder %q; use {{deadline}} or {{year}}", m[0]))
+			hintVI, hintEN := "", ""
+			if s := source.Closest(m[1], []string{"deadline", "year"}); s != "" {
+				hintVI, hintEN = fmt.Sprintf(" (có phải ý bạn là {{%s}}?)", s), fmt.Sprintf(" (did you mean {{%s}}?)", s)
+			}
+			c.add(path, fmt.Sprintf("chỗ thay thế không hợp lệ %q; chỉ dùng {{deadline}} hoặc {{year}}%s", m[0], hintVI),
+				fmt.Sprintf("unknown placeholder %q; use {{deadline}} or {{year}}%s", m[0], hintEN))
 		}
 	}
 	for _, m := range deadlineRE.FindAllStringSubmatch(s, -1) {

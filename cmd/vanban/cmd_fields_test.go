@@ -37,7 +37,10 @@ func TestFieldsCommand(t *testing.T) {
 	if status != 0 || !strings.Contains(stdout, "{{reception_dates}}") || !strings.Contains(stdout, "Tháng 1: thứ Hai, ngày 16/01/2023") {
 		t.Errorf("status %d, text output:\n%s", status, stdout)
 	}
-	if status, _, _ := runCLI(t, "fields", filepath.Join(noticeExample, "plan.yaml")); status != 1 {
-		t.Errorf("a plan file: status %d, want 1", status)
+	if status, stdout, _ := runCLI(t, "fields", filepath.Join(noticeExample, "plan.yaml")); status != 0 || !strings.Contains(stdout, "session_heading") {
+		t.Errorf("a plan file: status %d:\n%s", status, stdout)
+	}
+	if status, _, _ := runCLI(t, "fields", filepath.Join(noticeExample, "calendar.yaml")); status != 1 {
+		t.Errorf("a calendar-export file: status %d, want 1", status)
 	}
 }
