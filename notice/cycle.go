@@ -244,7 +244,7 @@ func (s *Set) CalendarName() string {
 		return "vanban"
 	}
 	p := s.Plans[0].Plan
-	return upperFirst(p.Expand(p.Summary))
+	return upperFirst(p.Expand(oneLine(p.Summary)))
 }
 
 // upperFirst capitalises the first letter: "đối thoại" → "Đối thoại".

@@ -103,7 +103,7 @@ func TestStateExample(t *testing.T) {
 	}
 	docx, _ := p.Render()
 	lines := strings.Join(docxLines(t, docx), "\n")
-	for _, want := range []string{"I. Mục đích, yêu cầu", "- Thời gian: 08 giờ 00, ngày 19/3/2026.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+	for _, want := range []string{"I. MỤC ĐÍCH, YÊU CẦU", "- Thời gian: 08 giờ 00, ngày 19/3/2026.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
 		"- Lưu: VT, VP.", "trong thời hạn 10 ngày làm việc"} {
 		if !strings.Contains(lines, want) {
 			t.Errorf("rendered State plan lacks %q", want)
