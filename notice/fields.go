@@ -209,7 +209,7 @@ func Fields(opts Options, path string) ([]Field, error) {
 
 // Fields returns the fields of the input file at path, which must be in the set (see the function Fields).
 func (s *Set) Fields(path string) ([]Field, error) {
-	v := s.loaded[abs(path)]
+	v := s.loaded[s.files.key(path)]
 	x, ok := v.(interface {
 		meta() *Meta
 		factDefs(*calendar.Calendar) []factDef
