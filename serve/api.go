@@ -110,8 +110,8 @@ type overviewJSON struct {
 	Milestones []milestoneJSON `json:"milestones"`
 	Statuses   []statusJSON    `json:"statuses"`
 	// Problems are those of the time line that belong to no file of the list.
-	Problems []issue `json:"problems"`
-	PDF      bool    `json:"pdf"`
+	Problems []issue  `json:"problems"`
+	PDF      bool     `json:"pdf"`
 	Kinds    []string `json:"kinds"`
 }
 
