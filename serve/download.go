@@ -140,6 +140,7 @@ func send(w http.ResponseWriter, name, ctype string, data []byte, inline bool) {
 	disp := "attachment"
 	if inline {
 		disp = "inline"
+		w.Header().Del("Content-Security-Policy") // the browser's PDF viewer shows the file in the page
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", mime.FormatMediaType(disp, map[string]string{"filename": name}))

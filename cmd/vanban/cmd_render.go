@@ -176,6 +176,9 @@ func inputFiles(cmd string, args []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
+			if d.IsDir() && path != a && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir // hidden folders: .vanban-backup (vanban serve), .git
+			}
 			if !d.IsDir() && (strings.HasSuffix(d.Name(), ".yaml") || strings.HasSuffix(d.Name(), ".yml")) {
 				found = append(found, path)
 			}

@@ -221,6 +221,9 @@ async function openFile(path) {
 function startEditing(f, isNew) {
   ed.path = f.path; ed.version = f.version || ""; ed.saved = isNew ? "" : f.content; ed.isNew = isNew; ed.kind = f.kind;
   $("conflict").hidden = true;
+  ed.issues = [];
+  $("issues").replaceChildren();
+  $("preview").replaceChildren();
   $("text").value = f.content;
   $("edit-name").textContent = f.path;
   $("pdf").removeAttribute("src");
@@ -349,7 +352,9 @@ function renderFields() {
   ul.replaceChildren();
   for (const f of ed.fields) {
     const label = f.kind === "placeholder" ? "{{" + f.name + "}}" : f.name;
-    if (q && !(label + " " + f.meaning).toLowerCase().includes(q)) continue;
+    if (q.startsWith("{{")) {
+      if (f.kind !== "placeholder" || !label.toLowerCase().startsWith(q)) continue;
+    } else if (q && !(label + " " + f.meaning).toLowerCase().includes(q)) continue;
     const li = el("li", {class: "field " + f.kind},
       el("code", {}, label), el("span", {class: "fk"}, t(f.kind)),
       el("div", {class: "sub"}, f.meaning), f.value ? el("div", {class: "val"}, "= " + f.value) : null);
@@ -360,13 +365,23 @@ function renderFields() {
 
 function insertAtCursor(s) {
   const ta = $("text");
-  const a = ta.selectionStart, b = ta.selectionEnd;
+  let a = ta.selectionStart;
+  const b = ta.selectionEnd;
+  if (s.startsWith("{{") && ta.value.slice(0, a).endsWith("{{")) a -= 2; // "{{" typed already
+  else if (s.startsWith("{{") && ta.value.slice(0, a).endsWith("{")) a -= 1;
   ta.setRangeText(s, a, b, "end");
   ta.focus();
   onInput();
 }
 
 function onInput() {
+  // "{{" typed: the placeholders of the kind are offered.
+  const ta = $("text");
+  if (ta.selectionStart === ta.selectionEnd && ta.value.slice(0, ta.selectionStart).endsWith("{{")) {
+    showTab("fields");
+    $("field-filter").value = "{{";
+    renderFields();
+  }
   updateGutter();
   updateState();
   scheduleCheck();
