@@ -224,6 +224,7 @@ function startEditing(f, isNew) {
   ed.issues = [];
   $("issues").replaceChildren();
   $("preview").replaceChildren();
+  $("field-filter").value = "";
   $("text").value = f.content;
   $("edit-name").textContent = f.path;
   $("pdf").removeAttribute("src");
