@@ -435,7 +435,7 @@ func TestScheduleErrors(t *testing.T) {
 		{"years:\n  2026:\n    brakes: []\n", "bad.yaml:3:5: unknown key \"brakes\" in year 2026"},
 		{"years:\n  2026:\n    breaks:\n      - name: X\n        days:\n          - {date: 2026-02-03}\n", "bad.yaml:6:13: year 2026: break \"X\": each day needs exactly one of"},
 		{"years:\n  2026:\n    breaks:\n      - name: X\n        days:\n          - {date: 2026-02-03, swapped_with: 2026-02-04}\n", "bad.yaml:6:13: year 2026: break \"X\": swapped_with 2026-02-04 is a Wednesday"},
-		{"years:\n  2026:\n    breaks: [\n", "bad.yaml:3:1: YAML syntax error"},
+		{"years:\n  2026:\n    breaks: [\n", "bad.yaml:3:5: YAML syntax error"},
 		{"format: other/2\nyears: {}\n", "bad.yaml:1:9: unsupported format"},
 		{"years:\n  1500: {}\n", "bad.yaml:2:3: year key \"1500\""},
 		{"years:\n  2026:\n    breaks:\n      - name: X\n        days:\n          - {date: 2026-02-03, off: x}\n          - {date: 2026-02-03, off: y}\n", "bad.yaml:7:13: year 2026: break \"X\": day 2026-02-03 is already given at line 6"},

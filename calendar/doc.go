@@ -7,7 +7,8 @@
 //
 // Date is a civil date (no time of day, no time zone), stored as its Julian Day Number. DateOf takes the
 // date a time.Time shows in its own location, so the answers never depend on the machine's time zone;
-// Date.Time returns midnight UTC. ParseDate reads YYYY-MM-DD.
+// Date.Time returns midnight UTC. ParseDate reads YYYY-MM-DD and, day first as Vietnamese offices write it,
+// DD/MM/YYYY, DD-MM-YYYY or DD.MM.YYYY.
 //
 // # Working days
 //

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"github.com/vanban/vanban/problem"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -119,8 +118,6 @@ func ReadSchedule(name string, r io.Reader) (*Schedule, error) {
 	return ParseSchedule(name, b)
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // ParseSchedule parses and checks a schedule file's content. Every problem is reported as
 // "name:line:col: what is wrong".
 //
@@ -143,13 +140,9 @@ func ParseSchedule(name string, data []byte) (*Schedule, error) {
 			return nil, problem.List{{File: name, Line: 1, Col: 1, VI: "tệp lịch trống: cần một bảng có khóa \"years\"",
 				EN: "empty schedule file: want a mapping with a \"years\" key"}}
 		}
-		msg := err.Error()
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			return nil, problem.List{{File: name, Line: line, Col: 1, VI: "lỗi cú pháp YAML: " + m[2], EN: "YAML syntax error: " + m[2], Err: err}}
-		}
-		msg = strings.TrimPrefix(msg, "yaml: ")
-		return nil, problem.List{{File: name, Line: 1, Col: 1, VI: "lỗi YAML: " + msg, EN: "YAML error: " + msg, Err: err}}
+		// The line yaml.v3 gives, a column where the line shows it (an unclosed quote at its opening, a tab…).
+		e := fsread.Syntax(data, err)
+		return nil, problem.List{{File: name, Line: e.Line, Col: e.Col, VI: e.VI, EN: e.EN, Err: err}}
 	}
 	s := &Schedule{Name: name, Years: map[int]*ScheduleYear{}}
 	p.schedule(&root, s)

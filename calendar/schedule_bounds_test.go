@@ -54,3 +54,16 @@ func TestScheduleUTF16(t *testing.T) {
 		t.Errorf("Windows-1258: %v", err)
 	}
 }
+
+// TestScheduleSyntaxColumn: a YAML syntax error in a schedule file has a column; an unclosed quote is reported
+// where it opens.
+func TestScheduleSyntaxColumn(t *testing.T) {
+	_, err := ParseSchedule("s.yaml", []byte("years:\n  2027:\n    note: \"abc\n    official: true\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "s.yaml:3:11: lỗi cú pháp YAML: dấu ngoặc \" mở ở đây") {
+		t.Errorf("got %v", err)
+	}
+	_, err = ParseSchedule("s.yaml", []byte("years:\n\t2027: {}\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "s.yaml:2:1: ") || !strings.Contains(err.Error(), "tab") {
+		t.Errorf("got %v", err)
+	}
+}

@@ -3,6 +3,8 @@ package document
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/vanban/vanban/templates"
 )
@@ -15,8 +17,16 @@ type TemplateData struct {
 	NumberLine string   `docx:"numberLine"` // "Số 45-KH/TU", "Số: 12/KH-UBND"
 	Urgency    string   `docx:"urgency"`    // "KHẨN" … or ""
 	DateLine   string   `docx:"dateLine"`   // "Đức Phổ, ngày 05 tháng 3 năm 2023"
-	Title      string   `docx:"title"`      // "KẾ HOẠCH"
-	Summary    string   `docx:"summary"`    // trích yếu, may hold "\n"
+	Title      string   `docx:"title"`      // "KẾ HOẠCH", broken into balanced lines ("\n")
+	Summary    string   `docx:"summary"`    // trích yếu, broken into balanced lines ("\n")
+
+	// SummaryRule, IssuerRule and UrgencyStamp select the one paragraph of a set the State layout prints, each
+	// a rule line (or stamp) of one width: keys "w10", "w15" … "w80" (millimetres), exactly one true (none for
+	// UrgencyStamp without urgency or stamp). SummaryRule is 1/3–1/2 of the longest trích yếu line, IssuerRule
+	// 1/3–1/2 of the longest issuer line, UrgencyStamp the stamp width of the rule set (urgency_stamps).
+	SummaryRule  map[string]bool `docx:"summaryRule"`
+	IssuerRule   map[string]bool `docx:"issuerRule"`
+	UrgencyStamp map[string]bool `docx:"urgencyStamp"`
 
 	// Addressee is the single "Kính gửi:" addressee (printed "Kính gửi: …" on one line), empty otherwise.
 	Addressee string `docx:"addressee"`
@@ -72,11 +82,23 @@ func (d *Document) templateData(rs *RuleSet) (*TemplateData, error) {
 		NumberLine: d.numberLine(rs),
 		Urgency:    strings.ToUpper(nfc(strings.TrimSpace(d.Urgency))),
 		DateLine:   d.DateLine(),
-		Title:      d.TitleLine(),
-		Summary:    nfc(strings.TrimSpace(d.Summary)),
 		Recipients: d.recipientLines(rs),
 		RuleSet:    rs.ID,
 	}
+	lb := rs.breaks
+	if lb == nil {
+		lb = defaultRules.breaks
+	}
+	td.Title = strings.Join(lb.lines(d.TitleLine(), boldWidths, typeHalfPoints, maxTitleLine), "\n")
+	summary := nfc(strings.TrimSpace(d.Summary))
+	if rs.Text.SummaryFirst == "upper" {
+		summary = upperFirst(summary)
+	}
+	sumLines := lb.lines(summary, boldWidths, titleHalfPoints, maxTitleLine)
+	td.Summary = strings.Join(sumLines, "\n")
+	td.SummaryRule = ruleWidths(longest(sumLines, boldWidths, titleHalfPoints))
+	td.IssuerRule = ruleWidths(longest(td.Issuer, boldWidths, issuerHalfPoints))
+	td.UrgencyStamp = stampWidths(rs.UrgencyStamps[td.Urgency])
 	switch adds := nfcAll(d.Addressees); len(adds) {
 	case 0:
 	case 1:
@@ -94,6 +116,12 @@ func (d *Document) templateData(rs *RuleSet) (*TemplateData, error) {
 	td.SignatureAuthority, td.SignaturePosition, td.SignatureName = d.SignatureLines()
 
 	labels := d.labels(rs)
+	lastBasis := -1
+	for i, b := range d.Body {
+		if b.Kind == Basis {
+			lastBasis = i
+		}
+	}
 	for i, b := range d.Body {
 		bd := BlockData{Label: labels[i]}
 		title, err := ParseInline(strings.TrimSpace(b.Title))
@@ -103,6 +131,15 @@ func (d *Document) templateData(rs *RuleSet) (*TemplateData, error) {
 		text, err := ParseInline(strings.TrimSpace(b.Text))
 		if err != nil {
 			return nil, fmt.Errorf("document: body[%d] text: %w", i, err)
+		}
+		if b.Kind == Part && rs.Text.PartCase == "upper" {
+			title = upperSpans(title)
+		}
+		if b.Kind == Part && len(text) == 0 {
+			title = lb.bindLastLine(bd.Label, title)
+		}
+		if i == lastBasis && rs.Text.BasisLastEnd != "" {
+			text = endWith(text, rs.Text.BasisLastEnd)
 		}
 		switch b.Kind {
 		case Part, Item, SubItem:
@@ -160,6 +197,52 @@ func heading(label string, title, text templates.RichText) templates.RichText {
 		out = append(out, text...)
 	}
 	return merge(out)
+}
+
+// The issuer lines are 13 pt bold in the State layout (the only one that draws a line under them).
+const issuerHalfPoints = 26
+
+// longest returns the width in twips of the longest of lines.
+func longest(lines []string, t widthTable, halfPoints int) int {
+	m := 0
+	for _, l := range lines {
+		m = max(m, t.twips(l, halfPoints))
+	}
+	return m
+}
+
+// upperFirst puts the first letter of s in capitals ("về công tác…" → "Về công tác…").
+func upperFirst(s string) string {
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			return s[:i] + string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+		}
+	}
+	return s
+}
+
+// upperSpans puts every span's text in capitals.
+func upperSpans(rt templates.RichText) templates.RichText {
+	out := make(templates.RichText, len(rt))
+	for i, sp := range rt {
+		sp.Text = nfc(strings.ToUpper(sp.Text))
+		out[i] = sp
+	}
+	return out
+}
+
+// endWith makes the text end with end: a final ";", "," or "." is replaced.
+func endWith(rt templates.RichText, end string) templates.RichText {
+	out := append(templates.RichText(nil), rt...)
+	for i := len(out) - 1; i >= 0; i-- {
+		t := strings.TrimRight(out[i].Text, " ")
+		if t == "" {
+			continue
+		}
+		out[i].Text = strings.TrimRight(t, ";,.") + end
+		return out
+	}
+	return out
 }
 
 func prefixed(label, def string) string {

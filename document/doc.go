@@ -3,6 +3,9 @@
 // of Vietnamese official documents. The input packages (plan, notice) fill a Document; Render turns it into a
 // .docx with the embedded layouts of package templates.
 //
+// The rules the package implements, each with its source and the test that holds it, are listed in
+// docs/layout-rules.md of the repository.
+//
 // # Rule sets
 //
 // The rules are data (rules.yaml, embedded; ParseRules reads a file of the same form) and are chosen by the
@@ -15,8 +18,22 @@
 //     "party-2026" (the same page as "party", the position line of the signature not bold, as HD 05 summaries
 //     say).
 //   - state-nd30: State documents under Nghị định 30/2020/NĐ-CP. "Số: 12/KH-UBND" (colon; number "/" type "-"
-//     body; Công văn has no type code: "Số: 123/UBND-VP"); headings "I.", "1.", "a)"; marks TM., KT., TL.,
-//     TUQ., Q.; Nơi nhận lines end ";", the last is "- Lưu: VT, ….". Layout "state".
+//     body; Công văn has no type code: "Số: 123/UBND-VP"); headings "I.", "1.", "a)", the "I."-level titles in
+//     capitals whatever was typed; the trích yếu starting with a capital; the last căn cứ line ending "."; marks
+//     TM., KT., TL., TUQ., Q.; Nơi nhận lines end ";", the last is "- Lưu: VT, …." with the number of copies
+//     kept when given ("(02b)"); the Khẩn / Thượng khẩn / Hỏa tốc mark red in a red frame 8 mm high and 20, 40
+//     or 30 mm wide. Layout "state".
+//
+// # Lines a clerk would draw and break by hand
+//
+// The type name and the trích yếu are broken into balanced lines by the package (line breaks in the text), never
+// leaving a lone word ("2026") on the last line nor splitting a name ("Nhân / dân"): each word is measured with
+// the advance widths of Times New Roman (TextWidth; the tables are metrics/*.txt) and the break points come from
+// the line_breaks data of rules.yaml. A "\n" in Summary or Title forces a break. The State layout draws the line
+// under the trích yếu 1/3–1/2 as long as its longest line and the one under the issuing body 1/3–1/2 of the
+// name's longest line, choosing among paragraphs of 10 to 80 mm (TemplateData.SummaryRule, IssuerRule); the
+// lines under the Tiêu ngữ and the Party heading are drawn as long as their text, below it, in both layouts. Nơi
+// nhận items wrap under their own text (a hanging indent).
 //
 // The type tables (Kế hoạch → KH, …) are NĐ 30 Phụ lục III for State and the HD 36 list (with QĐi for Quy định,
 // CV for Công văn) for Party; TypeCode looks a name up.

@@ -48,6 +48,8 @@ type Document struct {
 	// Title overrides the printed type name (defaults to Type in capitals, e.g. "KẾ HOẠCH").
 	Title string
 	// Summary is the trích yếu printed under the title, e.g. "đối thoại trực tiếp giữa Bí thư Thị ủy với công dân năm 2023".
+	// It is broken into balanced lines by the package; a "\n" in it forces a break there. A State trích yếu
+	// starts with a capital whatever was typed (rule set text.summary_first).
 	Summary string
 
 	// Addressees are the "Kính gửi:" lines (Giấy mời, Công văn); empty for none.
@@ -60,6 +62,9 @@ type Document struct {
 	// Archive is the archive line's text without its dash and final full stop, e.g. "Lưu Văn phòng thị xã" or
 	// "Lưu: VT, BDV".
 	Archive string
+	// ArchiveCopies is the number of copies kept, printed at the end of the archive line as the rule set says
+	// ("- Lưu: VT, VP (02b)."); 0 prints none.
+	ArchiveCopies int
 
 	Signature Signature
 }

@@ -212,6 +212,9 @@ func (d *Document) recipientLines(rs *RuleSet) []string {
 		archive = r.ArchiveDefault
 	}
 	archive = strings.TrimRight(archive, ".")
+	if d.ArchiveCopies > 0 {
+		archive += strings.NewReplacer("{nn}", fmt.Sprintf("%02d", d.ArchiveCopies), "{n}", strconv.Itoa(d.ArchiveCopies)).Replace(r.CopiesFormat)
+	}
 	return append(out, nfc(r.LinePrefix+archive+r.LastEnd))
 }
 

@@ -145,8 +145,8 @@ func ParseTemplate(docx []byte, sys System, opts ...templates.Option) (RenderOpt
 	return WithTemplateFor(sys, tpl), sys, nil
 }
 
-// The headings that tell the two systems' layouts apart (format-rules.md §2): the Party heading, and the State
-// Quốc hiệu in either placement of its tone mark.
+// The headings that tell the two systems' layouts apart (docs/layout-rules.md, header block): the Party heading, and
+// the State// Quốc hiệu in either placement of its tone mark.
 var systemHeadings = []struct {
 	sys  System
 	text string

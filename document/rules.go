@@ -29,8 +29,15 @@ type RuleSet struct {
 	Recipients RecipientRules
 	Labels     LabelRules
 	Marks      []string // authority marks allowed in the signature block: "T/M", "K/T", "T/L" or "TM.", "KT.", …
+	Text       TextRules
 
-	types map[string]typeEntry // key: NFC lower-case type name
+	// UrgencyStamps gives the width in millimetres of the stamp of each urgency mark ("KHẨN": 20); empty when
+	// the system prints the mark without a stamp (Party). Widths are multiples of 5 from 10 to 80 (the layout
+	// has a stamp of each).
+	UrgencyStamps map[string]int
+
+	types  map[string]typeEntry // key: NFC lower-case type name
+	breaks *lineBreaker         // the line_breaks data of the rules file
 }
 
 // NumberRules say how the number and symbol line (số, ký hiệu) is written.
@@ -49,6 +56,21 @@ type RecipientRules struct {
 	LineEnd        string // "," (Party) or ";" (State)
 	LastEnd        string // "." after the archive line
 	ArchiveDefault string // archive line when the document gives none: "Lưu Văn phòng" or "Lưu: VT"
+	// CopiesFormat is appended to the archive line when the document gives a number of copies kept
+	// (Document.ArchiveCopies): {n} is the number, {nn} the number with two digits ("Lưu: VT, VP (02b).").
+	CopiesFormat string
+}
+
+// TextRules say how some texts of the frame are cased and ended.
+type TextRules struct {
+	// SummaryFirst is "upper" when the trích yếu starts with a capital (State: "Về công tác…"), "" to print it
+	// as written (Party: "về việc…").
+	SummaryFirst string
+	// PartCase is "upper" when the titles of "I."-level headings are printed in capitals whatever was typed
+	// (State plans and reports: "I. MỤC ĐÍCH, YÊU CẦU"), "" to print them as written.
+	PartCase string
+	// BasisLastEnd replaces the final ";" or "," of the last legal basis line (State: "."); "" leaves it.
+	BasisLastEnd string
 }
 
 // LabelRules are the formats of the automatic heading labels. In a format, {ROMAN} is an upper-case Roman
@@ -67,6 +89,7 @@ type typeEntry struct {
 type Rules struct {
 	sets      []*RuleSet // sorted by system, then ValidFrom
 	abolished []AbolishedLevel
+	breaks    *lineBreaker
 }
 
 // AbolishedLevel is an administrative level that no longer exists from a date (the district level on
@@ -102,6 +125,7 @@ type rulesFile struct {
 			LineEnd        string `yaml:"line_end"`
 			LastEnd        string `yaml:"last_end"`
 			ArchiveDefault string `yaml:"archive_default"`
+			CopiesFormat   string `yaml:"copies_format"`
 		} `yaml:"recipients"`
 		Labels struct {
 			Part    string `yaml:"part"`
@@ -109,7 +133,17 @@ type rulesFile struct {
 			SubItem string `yaml:"subitem"`
 		} `yaml:"labels"`
 		Marks []string `yaml:"marks"`
+		Text  struct {
+			SummaryFirst string `yaml:"summary_first"`
+			PartCase     string `yaml:"part_case"`
+			BasisLastEnd string `yaml:"basis_last_end"`
+		} `yaml:"text"`
+		UrgencyStamps map[string]int `yaml:"urgency_stamps"`
 	} `yaml:"rule_sets"`
+	LineBreaks struct {
+		PhraseStarts []string `yaml:"phrase_starts"`
+		BindsNext    []string `yaml:"binds_next"`
+	} `yaml:"line_breaks"`
 	Types     map[string]map[string]string `yaml:"types"`
 	Abolished []struct {
 		Name     string   `yaml:"name"`
@@ -160,11 +194,29 @@ func ParseRules(data []byte) (*Rules, error) {
 			},
 			Recipients: RecipientRules{
 				LinePrefix: s.Recipients.LinePrefix, LineEnd: s.Recipients.LineEnd, LastEnd: s.Recipients.LastEnd,
-				ArchiveDefault: nfc(s.Recipients.ArchiveDefault),
+				ArchiveDefault: nfc(s.Recipients.ArchiveDefault), CopiesFormat: nfc(s.Recipients.CopiesFormat),
 			},
+			Text:   TextRules{SummaryFirst: s.Text.SummaryFirst, PartCase: s.Text.PartCase, BasisLastEnd: s.Text.BasisLastEnd},
 			Labels: LabelRules{Part: s.Labels.Part, Item: s.Labels.Item, SubItem: s.Labels.SubItem},
 			Marks:  slices.Clone(s.Marks),
 			types:  map[string]typeEntry{},
+		}
+		for _, v := range []struct{ key, val string }{{"text.summary_first", s.Text.SummaryFirst}, {"text.part_case", s.Text.PartCase}} {
+			if v.val != "" && v.val != "upper" {
+				errs = append(errs, fmt.Errorf("%s: %s: %q is neither \"upper\" nor empty", where, v.key, v.val))
+			}
+		}
+		if len(s.UrgencyStamps) > 0 {
+			rs.UrgencyStamps = map[string]int{}
+		}
+		for mark, mm := range s.UrgencyStamps {
+			if !slices.Contains(urgencies, nfc(mark)) || mark == "" {
+				errs = append(errs, fmt.Errorf("%s: urgency_stamps: %q is not one of KHẨN, THƯỢNG KHẨN, HỎA TỐC", where, mark))
+			}
+			if mm%5 != 0 || mm < ruleMinMM || mm > ruleMaxMM {
+				errs = append(errs, fmt.Errorf("%s: urgency_stamps: %s: %d mm is not a multiple of 5 from %d to %d", where, mark, mm, ruleMinMM, ruleMaxMM))
+			}
+			rs.UrgencyStamps[nfc(mark)] = mm
 		}
 		for name, code := range table {
 			rs.types[typeKey(name)] = typeEntry{name: nfc(name), code: nfc(code)}
@@ -185,6 +237,10 @@ func ParseRules(data []byte) (*Rules, error) {
 			lvl.SuperiorPrefixes = append(lvl.SuperiorPrefixes, nfc(strings.ToUpper(p)))
 		}
 		r.abolished = append(r.abolished, lvl)
+	}
+	r.breaks = newLineBreaker(f.LineBreaks.PhraseStarts, f.LineBreaks.BindsNext)
+	for _, s := range r.sets {
+		s.breaks = r.breaks
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -268,7 +324,7 @@ func (r *Rules) ByID(id string) *RuleSet {
 // WithValidFrom returns a copy of r in which rule set id comes into force on from, e.g. to move the switch to
 // the 2026 Party rules (Hướng dẫn 05-HD/VPTW, whose date is unconfirmed) to the date a committee applies it.
 func (r *Rules) WithValidFrom(id string, from calendar.Date) (*Rules, error) {
-	n := &Rules{abolished: r.abolished}
+	n := &Rules{abolished: r.abolished, breaks: r.breaks}
 	found := false
 	for _, s := range r.sets {
 		if s.ID == id {

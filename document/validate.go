@@ -39,6 +39,9 @@ func (d *Document) validate(rs *RuleSet) error {
 	if d.Symbol == "" && strings.TrimSpace(d.IssuerCode) == "" {
 		add("issuer code: the issuing body's abbreviation (e.g. %q) is missing", map[System]string{Party: "TU", State: "UBND"}[d.System])
 	}
+	if d.ArchiveCopies < 0 || d.ArchiveCopies > 99 {
+		add("archive copies: %d is not a number of copies from 1 to 99 (0 for none)", d.ArchiveCopies)
+	}
 	if d.Number < 0 {
 		add("number: %d is negative", d.Number)
 	}

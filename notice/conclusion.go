@@ -538,7 +538,7 @@ func (c *ConclusionFile) texts() []textRef {
 // PlanSessionHeading returns the plan's heading of the session ("Quý I/2023").
 func (c *ConclusionFile) PlanSessionHeading() string {
 	ps := c.planSession()
-	return ps.HeadingText()
+	return c.p().SessionHeading(ps)
 }
 
 // lowerVenue turns "Tổ chức Hội nghị trực tiếp tại Hội trường …" into "Hội trường …"; other venues are kept.

@@ -45,6 +45,11 @@ func (s *Set) export(path string, data []byte) *ExportFile {
 	src, errs := source.Load(path, data, e)
 	e.src = src
 	s.own(src, errs)
+	if e.Output != "" && !src.DecodeFailed("output") {
+		if vi, en, ok := source.FileNameProblem(e.Output); !ok {
+			s.errs = append(s.errs, src.Errorf("output", vi, en))
+		}
+	}
 	if src.Root == nil || e.Plan == "" || src.DecodeFailed("plan") {
 		return nil
 	}
@@ -181,7 +186,7 @@ func (s *Set) Events() []Event {
 
 // sessionSummary is the calendar title of a session: "Đối thoại Quý I/2023 (Bí thư Thị ủy): <content>".
 func sessionSummary(p *plan.Plan, ps *plan.Session, content string) string {
-	t := "Đối thoại " + ps.HeadingText()
+	t := "Đối thoại " + p.SessionHeading(ps)
 	if p.Issuer.Host != "" {
 		t += " (" + p.Issuer.Host + ")"
 	}
@@ -209,7 +214,7 @@ func (s *Set) planWithSession(id string) *plan.Plan {
 func (s *Set) sessionLabel(id string) string {
 	if p := s.planWithSession(id); p != nil {
 		ps, _ := p.Session(id)
-		return "đối thoại " + lowerFirst(ps.HeadingText())
+		return "đối thoại " + lowerFirst(p.SessionHeading(ps))
 	}
 	return id
 }
@@ -239,7 +244,7 @@ func (s *Set) CalendarName() string {
 		return "vanban"
 	}
 	p := s.Plans[0].Plan
-	return upperFirst(p.Expand(p.Summary))
+	return upperFirst(p.Expand(oneLine(p.Summary)))
 }
 
 // upperFirst capitalises the first letter: "đối thoại" → "Đối thoại".

@@ -56,3 +56,28 @@ recipients: [Các khu phố]
 		t.Errorf("got %v", warns)
 	}
 }
+
+// TestNoticeAbolishedSuperior: a notice whose own issuer prints a superior line of the abolished district level,
+// dated 2026, is warned at that line (issue 12).
+func TestNoticeAbolishedSuperior(t *testing.T) {
+	body := `kind: reception-schedule
+plan: PLAN
+document: {date: 2026-01-05}
+issuer: {system: state, superior: [UBND HUYỆN BÌNH SƠN], name: [ỦY BAN NHÂN DÂN XÃ BÌNH MINH], code: UBND, place: Bình Minh}
+year: 2026
+days: [15]
+receiver: Chủ tịch Ủy ban nhân dân xã
+venue: Trụ sở Ủy ban nhân dân xã
+announcer: Ủy ban nhân dân xã
+recipients: [Các thôn]
+`
+	path := writeInput(t, "lich.yaml", statePlan(t), body)
+	_, warns, err := RenderFile(Options{}, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warns) != 1 || warns[0].Path != "issuer.superior[0]" || warns[0].Line != 4 || !strings.Contains(warns[0].VI, "UBND HUYỆN BÌNH SƠN") ||
+		!strings.Contains(warns[0].EN, "abolished on 2025-07-01") {
+		t.Errorf("got %v", warns)
+	}
+}

@@ -36,7 +36,7 @@
 // Where they come from: the 07 working days of the conclusion notice come from the local Quy chế (Quyết định
 // 879-QĐ/TU of Ban Thường vụ Thị ủy Đức Phổ), so the plan's conclusion_deadline_working_days is used and 7 is
 // only the fallback; the 10 working days for replying to citizens come from Quy định 11-QĐi/TW (18/02/2019) of
-// the Politburo, which gives 10 working days for a written reply to a petition (see format-rules.md §11).
+// the Politburo, which gives 10 working days for a written reply to a petition (see docs/layout-rules.md, other facts).
 // The three offsets before the session are not fixed by any text found: they are the usual practice of the
 // offices (the State example's plan asks for opinions at least 05 days before), documented here and overridable.
 //
@@ -47,7 +47,7 @@
 // # Input files
 //
 // Every file has a top-level kind and a relative path to its plan; the document frame (issuer, signature,
-// archive line) defaults to the plan's, and recipients are required. Loading is strict:
+// archive line and its archive_copies) defaults to the plan's, and recipients are required. Loading is strict:
 // unknown and duplicate keys, bad dates and hours, and the cross-file rules below are all reported together,
 // each with file:line:col and a Vietnamese and English message. The YAML pitfalls noted in package plan hold
 // here too: quote a value that ends with ":", and an item of a flow list [A, B] that holds a comma

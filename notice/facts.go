@@ -78,7 +78,12 @@ func (m *Meta) common() []factDef {
 	return []factDef{
 		txt("year", "năm của kế hoạch", "the plan's year", func() string { return fmt.Sprint(m.p().Year()) }),
 		txt("deadline", "thời hạn ban hành thông báo kết luận của kế hoạch, số ngày làm việc (hai chữ số)", "the plan's conclusion deadline in working days (two digits)",
-			func() string { return fmt.Sprintf("%02d", m.p().DeadlineDays) }),
+			func() string {
+				if m.p().DeadlineDays == 0 {
+					return "" // no plan, or none given
+				}
+				return fmt.Sprintf("%02d", m.p().DeadlineDays)
+			}),
 		txt("plan", "trích dẫn kế hoạch: loại, số, ngày, trích yếu", "the plan cited: type, number, date, summary", m.planCitation),
 		txt("plan_number", "số và ký hiệu của kế hoạch (\"45-KH/TU\")", "the plan's number and symbol (\"45-KH/TU\")", func() string {
 			if d, err := m.p().Document(); err == nil && m.p().Doc.Number > 0 {
@@ -99,7 +104,7 @@ func (m *Meta) common() []factDef {
 func sessionFacts(cal func() *calendar.Calendar, m *Meta, id string, held func() calendar.Date, s *SessionFile) []factDef {
 	ps := func() string {
 		if p, ok := m.p().Session(id); ok {
-			return p.HeadingText()
+			return m.p().SessionHeading(p)
 		}
 		return ""
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/internal/source"
+	"github.com/vanban/vanban/plan"
 )
 
 // Field is one thing a file of a kind can say or name: a key it accepts (Kind "key", with its path such as
@@ -198,7 +199,9 @@ func (f *FollowupFile) factDefsOf() []factDef   { return f.factDefs(nil) }
 func (s *ScheduleFile) factDefsOf() []factDef   { return s.factDefs(nil) }
 
 // Fields loads the input file at path with the files it refers to and returns what it can say (Reference)
-// with the values for that file: the keys as written, the placeholders computed, the wording in force.
+// with the values for that file: the keys as written, the placeholders computed, the wording in force. A plan
+// file gives its keys (their meanings from the plan's schema descriptions), its placeholders and the wording
+// of its generated parts (plan/wording.yaml).
 func Fields(opts Options, path string) ([]Field, error) {
 	s, err := Load(opts, path)
 	if err != nil {
@@ -210,13 +213,16 @@ func Fields(opts Options, path string) ([]Field, error) {
 // Fields returns the fields of the input file at path, which must be in the set (see the function Fields).
 func (s *Set) Fields(path string) ([]Field, error) {
 	v := s.loaded[s.files.key(path)]
+	if pf, ok := v.(*PlanFile); ok {
+		return planFields(pf.Plan), nil
+	}
 	x, ok := v.(interface {
 		meta() *Meta
 		factDefs(*calendar.Calendar) []factDef
 		headingsOf() any
 	})
 	if !ok {
-		return nil, fmt.Errorf("%s: không phải tệp thông báo tạo .docx (session, conclusion, followup, reception-schedule) / not a notice input file that makes a .docx", path)
+		return nil, fmt.Errorf("%s: không phải tệp kế hoạch hoặc thông báo tạo .docx (plan, session, conclusion, followup, reception-schedule) / not a plan or a notice input file that makes a .docx", path)
 	}
 	m := x.meta()
 	out := Reference(kindOf(x.headingsOf()))
@@ -338,6 +344,105 @@ func WriteReference(w io.Writer) error {
 			}
 		}
 	}
+	b.WriteString("\n## kind: plan (wording of its generated parts)\n\n")
+	b.WriteString("A plan's keys are in [schema/plan.schema.json](../schema/plan.schema.json) and plan/doc.go; its `wording:` rewords the\n")
+	b.WriteString("parts vanban generates (plan/wording.yaml). Placeholders: `{{year}}`, `{{deadline}}`, and for one session `{{quarter}}`\n")
+	b.WriteString("(Roman), `{{month}}`, `{{session_year}}`, `{{content}}`, `{{participants}}`, `{{time}}`, `{{venue}}`.\n\n")
+	b.WriteString("| name | meaning |\n|---|---|\n")
+	for _, k := range plan.DefaultWording() {
+		meaning := wordingMeaning(k) + "<br>`" + k.Party + "`"
+		if k.State != k.Party {
+			meaning += " / `" + k.State + "`"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s |\n", k.Key, strings.ReplaceAll(meaning, "|", "\\|"))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// planFields returns what a plan file can say: its keys (with the meanings of their desc tags and their
+// values), its placeholders and the wording of its generated parts (plan/wording.yaml) in force.
+func planFields(p *plan.Plan) []Field {
+	var out []Field
+	var walk func(t reflect.Type, v reflect.Value, prefix string, seen map[reflect.Type]bool)
+	walk = func(t reflect.Type, v reflect.Value, prefix string, seen map[reflect.Type]bool) {
+		for i := range t.NumField() {
+			sf := t.Field(i)
+			name, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+			if !sf.IsExported() || name == "-" || name == "" {
+				continue
+			}
+			var fv reflect.Value
+			if v.IsValid() {
+				fv = v.Field(i)
+			}
+			out = append(out, Field{Name: prefix + name, Kind: FieldKey, Meaning: sf.Tag.Get("desc"), Value: reflectValue(fv)})
+			ft := sf.Type
+			list := ft.Kind() == reflect.Slice
+			if list {
+				ft = ft.Elem()
+			}
+			if ft.Kind() != reflect.Struct || seen[ft] || decodesItself(ft) || ft.PkgPath() != t.PkgPath() {
+				continue
+			}
+			seen[ft] = true
+			sub, subv := prefix+name+".", fv
+			if list {
+				sub, subv = prefix+name+"[].", reflect.Value{}
+			}
+			walk(ft, subv, sub, seen)
+			delete(seen, ft)
+		}
+	}
+	walk(reflect.TypeFor[plan.Plan](), reflect.ValueOf(p).Elem(), "", map[reflect.Type]bool{})
+	out = append(out,
+		Field{Name: "year", Kind: FieldPlaceholder, Meaning: "năm của kế hoạch / the plan's year", Value: fmt.Sprint(p.Year())},
+		Field{Name: "deadline", Kind: FieldPlaceholder, Meaning: "thời hạn ban hành thông báo kết luận, số ngày làm việc (hai chữ số) / the conclusion deadline in working days (two digits)",
+			Value: fmt.Sprintf("%02d", p.DeadlineDays)})
+	for _, c := range planSessionCtx {
+		out = append(out, Field{Name: c.name, Kind: FieldPlaceholder, Meaning: c.vi + " / " + c.en + " (wording)"})
+	}
+	for _, k := range plan.DefaultWording() {
+		f := Field{Name: k.Key, Kind: FieldWording, Meaning: wordingMeaning(k), Value: k.Default(p.Issuer.System)}
+		if t, ok := p.Wording[k.Key]; ok {
+			f.Value = t.Value
+			if t.Off {
+				f.Value = "false"
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// planSessionCtx are the placeholders of one session in a plan's wording.
+var planSessionCtx = []ctxDef{
+	{"quarter", "quý, số La Mã", "the quarter, in Roman numerals"},
+	{"month", "tháng", "the month"},
+	{"session_year", "năm của buổi", "the session's year"},
+	{"content", "nội dung", "the subject"},
+	{"participants", "đối tượng", "the participants"},
+	{"time", "thời gian (\"Tháng 3/2023\")", "the time (\"Tháng 3/2023\")"},
+	{"venue", "địa điểm", "the venue"},
+}
+
+// reflectValue summarizes a value of a plan for Fields: a scalar as printed, a list as "[n]", a struct or map
+// as "{…}", "" when zero or absent.
+func reflectValue(v reflect.Value) string {
+	if !v.IsValid() || v.IsZero() {
+		return ""
+	}
+	if s, ok := v.Interface().(fmt.Stringer); ok {
+		return s.String()
+	}
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map:
+		if v.Kind() == reflect.Map {
+			return "{…}"
+		}
+		return fmt.Sprintf("[%d]", v.Len())
+	case reflect.Struct, reflect.Pointer:
+		return "{…}"
+	}
+	return fmt.Sprint(v.Interface())
 }

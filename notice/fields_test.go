@@ -118,3 +118,28 @@ func TestSetFieldsFS(t *testing.T) {
 		t.Error("no fields")
 	}
 }
+
+// TestPlanFields: the fields of a plan file, its keys with their values and the wording of its generated parts.
+func TestPlanFields(t *testing.T) {
+	fs, err := Fields(Options{}, filepath.Join("..", "examples", "ubnd-tinh-2026", "plan.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Field{}
+	for _, f := range fs {
+		got[f.Kind+" "+f.Name] = f
+	}
+	for name, want := range map[string]string{
+		"key document.number":     "18",
+		"key sessions[].quarter":  "",
+		"placeholder deadline":    "05",
+		"wording venue":           "false",
+		"wording participants":    "Thành phần: {{participants}}",
+		"wording bases_lead":      "Căn cứ",
+		"wording session_heading": "Quý {{quarter}}/{{session_year}}",
+	} {
+		if f, ok := got[name]; !ok || f.Value != want {
+			t.Errorf("%s = %q (%v), want %q", name, f.Value, ok, want)
+		}
+	}
+}

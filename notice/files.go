@@ -1,6 +1,7 @@
 package notice
 
 import (
+	"gopkg.in/yaml.v3"
 	"io/fs"
 	"os"
 	"path"
@@ -59,7 +60,7 @@ func (f *files) info(name string) *fileInfo {
 		fi.data, fi.err = source.ReadFile(name)
 	}
 	if fi.err == nil {
-		fi.kind, fi.ref = PeekKind(fi.data), PlanRef(fi.data)
+		fi.kind, fi.ref = peek(fi.data)
 	}
 	f.cache[k] = fi
 	return fi
@@ -143,4 +144,34 @@ func (f *files) refers(name, planPath string) bool {
 		return false
 	}
 	return f.key(f.rel(name, fi.ref)) == f.key(planPath)
+}
+
+// peek returns the top-level kind and plan keys of a YAML file with one parse (PeekKind and PlanRef in one);
+// a file that does not parse gets PlanRef's fallback for its plan line.
+func peek(data []byte) (kind, ref string) {
+	var n yaml.Node
+	if yaml.Unmarshal(data, &n) != nil {
+		return "", PlanRef(data)
+	}
+	if len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode {
+		return "", ""
+	}
+	m := n.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			continue
+		}
+		switch k.Value {
+		case "kind":
+			if kind == "" {
+				kind = v.Value
+			}
+		case "plan":
+			if ref == "" {
+				ref = v.Value
+			}
+		}
+	}
+	return kind, ref
 }

@@ -114,6 +114,9 @@ type Meta struct {
 	Recipients []plan.Recipient `yaml:"recipients" validate:"required,min=1,dive"`
 	// Archive defaults to the plan's archive line.
 	Archive string `yaml:"archive,omitempty"`
+	// ArchiveCopies is the number of copies kept on the archive line (1–99); default: the plan's when the
+	// archive line is the plan's too.
+	ArchiveCopies int `yaml:"archive_copies,omitempty" validate:"omitempty,min=1,max=99"`
 	// Signature defaults to the plan's signature.
 	Signature *plan.Signature `yaml:"signature,omitempty"`
 
@@ -185,9 +188,14 @@ func (m *Meta) standalone() *plan.Plan {
 	return p
 }
 
-// frameRules checks who issues the input: a plan, or an office profile, or its own issuer, signature and
-// archive line; not a plan and an office profile both.
+// frameRules checks the output name (source.FileNameProblem) and who issues the input: a plan, or an office
+// profile, or its own issuer, signature and archive line; not a plan and an office profile both.
 func (m *Meta) frameRules() (errs problem.List) {
+	if m.Output != "" && !m.src.DecodeFailed("output") {
+		if vi, en, ok := source.FileNameProblem(m.Output); !ok {
+			errs = append(errs, m.errorf("output", vi, en))
+		}
+	}
 	if m.Plan != "" && m.Office != "" {
 		errs = append(errs, m.errorf("office", "ghi plan hoặc office, không cả hai: tệp thuộc một kế hoạch lấy khung văn bản của kế hoạch",
 			"give plan or office, not both: a file of a plan takes the plan's frame"))
@@ -276,16 +284,17 @@ func (m *Meta) frame(typ string) *document.Document {
 		sig = *m.Signature
 	}
 	d := &document.Document{
-		System:     is.System,
-		Superior:   is.Superior,
-		Issuer:     is.Name,
-		IssuerCode: is.Code,
-		Type:       typ,
-		Number:     m.Doc.Number,
-		Symbol:     m.Doc.Symbol,
-		Place:      is.Place,
-		Date:       m.Doc.Date,
-		Archive:    or(m.Archive, p.Archive),
+		System:        is.System,
+		Superior:      is.Superior,
+		Issuer:        is.Name,
+		IssuerCode:    is.Code,
+		Type:          typ,
+		Number:        m.Doc.Number,
+		Symbol:        m.Doc.Symbol,
+		Place:         is.Place,
+		Date:          m.Doc.Date,
+		Archive:       or(m.Archive, p.Archive),
+		ArchiveCopies: m.archiveCopies(),
 		Signature: document.Signature{Mark: sig.Mark, Authority: sig.Authority, SubMark: sig.SubMark,
 			SubAuthority: sig.SubAuthority, Position: sig.Position, Name: sig.Name},
 	}
@@ -312,7 +321,7 @@ func (m *Meta) planCitation() string {
 	if !p.Doc.Date.IsZero() {
 		s += " ngày " + document.ShortDate(p.Doc.Date)
 	}
-	if sum := strings.TrimSpace(p.Summary); sum != "" {
+	if sum := oneLine(p.Summary); sum != "" {
 		sum = p.Expand(sum)
 		if !strings.HasPrefix(sum, "về ") {
 			sum = "về " + lowerFirst(sum)
@@ -324,7 +333,11 @@ func (m *Meta) planCitation() string {
 
 // audience returns whom the plan's dialogues are held with, as its summary says (audienceOf): "công dân",
 // "Nhân dân", "đoàn viên, thanh niên".
-func (m *Meta) audience() string { return audienceOf(m.p().Expand(strings.TrimSpace(m.p().Summary))) }
+func (m *Meta) audience() string { return audienceOf(m.p().Expand(oneLine(m.p().Summary))) }
+
+// oneLine joins the lines of a plan's summary (a "\n" in it is a line break the user forced in the printed
+// trích yếu) for use inside a sentence.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // yearRE is the year that ends a plan's summary: "… với Nhân dân năm 2026".
 var yearRE = regexp.MustCompile(`\s+năm\s+\d{4}\b`)
@@ -392,6 +405,14 @@ func Slug(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// archiveCopies is the file's number of copies kept, else the plan's when the file keeps the plan's archive line.
+func (m *Meta) archiveCopies() int {
+	if m.ArchiveCopies > 0 || m.Archive != "" {
+		return m.ArchiveCopies
+	}
+	return m.p().ArchiveCopies
 }
 
 // planSession returns the session id of p, or a zero session when p has none (Validate reports it).

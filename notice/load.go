@@ -293,8 +293,7 @@ func (s *Set) resolve() {
 	for _, f := range s.Followups { // load the conclusions they name first
 		for i, c := range f.Conclusions {
 			p := s.files.rel(f.path, c)
-			if !s.files.exists(p) {
-				s.errs = append(s.errs, f.errorf(fmt.Sprintf("conclusions[%d]", i), fmt.Sprintf("không tìm thấy tệp %q", c), fmt.Sprintf("file %q not found", c)))
+			if !s.checkRef(&f.Meta, fmt.Sprintf("conclusions[%d]", i), c, p, "tệp", "file") {
 				continue
 			}
 			fi := s.files.info(p)

@@ -16,11 +16,17 @@ import (
 // bytes (a directory, /dev/zero, a FIFO is refused at the plan: line, naming it, rather than read or waited
 // for). It returns false after reporting the problem at the key.
 func (s *Set) checkPlanRef(m *Meta, planPath string) bool {
+	return s.checkRef(m, "plan", m.Plan, planPath, "tệp kế hoạch", "plan file")
+}
+
+// checkRef checks the file target that the key of m names (written ref in the file), like checkPlanRef; what
+// names the file in the messages ("tệp kế hoạch" / "plan file").
+func (s *Set) checkRef(m *Meta, key, ref, target, whatVI, whatEN string) bool {
 	var err error
 	if s.files.fsys != nil {
-		err = fsread.CheckFS(s.files.fsys, planPath, source.MaxSize)
+		err = fsread.CheckFS(s.files.fsys, target, source.MaxSize)
 	} else {
-		err = fsread.Check(planPath, source.MaxSize)
+		err = fsread.Check(target, source.MaxSize)
 	}
 	if err == nil {
 		return true
@@ -28,13 +34,14 @@ func (s *Set) checkPlanRef(m *Meta, planPath string) bool {
 	var fe *fsread.Error
 	switch {
 	case errors.Is(err, fsread.ErrNotExist):
-		s.errs = append(s.errs, m.errorf("plan", fmt.Sprintf("không tìm thấy tệp kế hoạch %q", m.Plan),
-			fmt.Sprintf("plan file %q not found", m.Plan)))
+		s.errs = append(s.errs, m.errorf(key, fmt.Sprintf("không tìm thấy %s %q", whatVI, ref),
+			fmt.Sprintf("%s %q not found", whatEN, ref)))
 	case errors.As(err, &fe):
-		s.errs = append(s.errs, m.errorf("plan", fmt.Sprintf("tệp kế hoạch %q: %s", m.Plan, fe.VI),
-			fmt.Sprintf("plan file %q: %s", m.Plan, fe.EN)))
+		s.errs = append(s.errs, m.errorf(key, fmt.Sprintf("%s %q: %s", whatVI, ref, fe.VI),
+			fmt.Sprintf("%s %q: %s", whatEN, ref, fe.EN)))
 	default:
-		s.errs = append(s.errs, m.errorf("plan", "không đọc được tệp kế hoạch: "+err.Error(), "cannot read the plan file: "+err.Error()))
+		s.errs = append(s.errs, m.errorf(key, fmt.Sprintf("không đọc được %s %q: %v", whatVI, ref, err),
+			fmt.Sprintf("cannot read the %s %q: %v", whatEN, ref, err)))
 	}
 	return false
 }

@@ -96,7 +96,7 @@ func (x *SessionFile) rules(cal *calendar.Calendar) (errs, warns problem.List) {
 // docDay warns when the document of an input is dated on a day off (a weekend, a holiday, a compensatory day
 // off), at document.date; --strict makes it an error like the other warnings.
 func (m *Meta) docDay(cal *calendar.Calendar) problem.List {
-	out := m.estimated(cal, "document.date", m.Doc.Date)
+	out := append(m.estimated(cal, "document.date", m.Doc.Date), m.abolished()...)
 	if date := m.Doc.Date; !date.IsZero() && !m.src.DecodeFailed("document.date") && !cal.IsWorkingDay(date) {
 		why, whyEN := offReason(cal, date)
 		out = append(out, m.errorf("document.date",

@@ -41,22 +41,7 @@ func JSONSchema(kind string) ([]byte, error) {
 		reflect.TypeFor[Clock](): func(reflect.StructTag) map[string]any {
 			return map[string]any{"type": "string", "pattern": `^\s*\d{1,2}\s*[:hH]\s*\d{0,2}\s*$`, "description": "Giờ, ví dụ \"08:00\" hoặc \"14h30\" / Time of day"}
 		},
-		reflect.TypeFor[Text](): func(reflect.StructTag) map[string]any { return textSchema() },
-		reflect.TypeFor[Wording](): func(reflect.StructTag) map[string]any {
-			props := map[string]any{}
-			var order []string
-			for _, k := range defaultWording[kind] {
-				t := textSchema()
-				if !k.Off {
-					t = map[string]any{"type": "string", "minLength": 1}
-				}
-				t["description"] = k.VI + " / " + k.EN
-				props[k.Key] = t
-				order = append(order, k.Key)
-			}
-			return map[string]any{"type": "object", "description": "Câu chữ theo khóa (docs/fields.md) / Wording by key (docs/fields.md)",
-				"properties": props, "x-order": order, "additionalProperties": false}
-		},
+		reflect.TypeFor[Wording](): func(reflect.StructTag) map[string]any { return plan.WordingSchema(defaultWording[kind]) },
 	})
 	g := &schemagen.Generator{Types: types, Def: func(t reflect.Type, def map[string]any) map[string]any {
 		if t == reflect.TypeFor[Conclusion]() {
@@ -65,9 +50,4 @@ func JSONSchema(kind string) ([]byte, error) {
 		return plan.SchemaDef(t, def)
 	}}
 	return g.Schema(k.t, SchemaID(kind), k.title, kind), nil
-}
-
-// textSchema is the schema of a Text: a non-empty string, or false to leave the piece out.
-func textSchema() map[string]any {
-	return map[string]any{"oneOf": []any{map[string]any{"type": "string", "minLength": 1}, map[string]any{"const": false}}}
 }

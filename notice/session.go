@@ -98,7 +98,7 @@ func (s *SessionFile) OpinionWindowOn(cal *calendar.Calendar) (from, to calendar
 }
 
 // Heading returns the session's name in the plan, "Quý I/2023".
-func (s *SessionFile) Heading() string { return s.PlanSession().HeadingText() }
+func (s *SessionFile) Heading() string { return s.p().SessionHeading(s.PlanSession()) }
 
 // ContentText returns the subject of the dialogue: the file's, else the plan's.
 func (s *SessionFile) ContentText() string { return or(s.Content, s.PlanSession().Content) }

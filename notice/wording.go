@@ -24,18 +24,8 @@ import (
 //go:embed wording/*.yaml
 var wordingFiles embed.FS
 
-// WordingKey is one text of a kind's default wording.
-type WordingKey struct {
-	Key string
-	// VI and EN say what the text is.
-	VI, EN string
-	// Party and State are the defaults of each system.
-	Party, State string
-	// Heading marks a title or label, which a file may also give under headings:.
-	Heading bool
-	// Off marks a piece a file may switch off with false.
-	Off bool
-}
+// WordingKey is one text of a kind's default wording (the format of package plan's wording data).
+type WordingKey = plan.WordingKey
 
 // defaultWording holds the embedded wording of each kind that makes a .docx, keys in file order.
 var defaultWording = func() map[string][]WordingKey {
@@ -45,23 +35,11 @@ var defaultWording = func() map[string][]WordingKey {
 		if err != nil {
 			panic(err)
 		}
-		var root yaml.Node
-		if err := yaml.Unmarshal(data, &root); err != nil {
+		ks, err := plan.ParseWording(data)
+		if err != nil {
 			panic(fmt.Sprintf("notice: wording/%s.yaml: %v", kind, err))
 		}
-		m := root.Content[0]
-		for i := 0; i+1 < len(m.Content); i += 2 {
-			var e struct {
-				VI, EN, Text, State string
-				Heading, Off        bool
-			}
-			if err := m.Content[i+1].Decode(&e); err != nil {
-				panic(fmt.Sprintf("notice: wording/%s.yaml: %v", kind, err))
-			}
-			k := WordingKey{Key: m.Content[i].Value, VI: e.VI, EN: e.EN, Party: e.Text, State: or(e.State, e.Text),
-				Heading: e.Heading, Off: e.Off}
-			out[kind] = append(out[kind], k)
-		}
+		out[kind] = ks
 	}
 	return out
 }()
@@ -81,46 +59,45 @@ func wordingKey(kind, key string) (WordingKey, bool) {
 
 // Text is a text a file gives in place of a generated one: a string, or false to leave the piece out (only
 // where the piece may be switched off). An empty string is an error: it would have no effect.
-type Text struct {
-	Value string
-	Off   bool
-}
-
-// UnmarshalYAML implements yaml.Unmarshaler: a non-empty string, or false.
-func (t *Text) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind != yaml.ScalarNode {
-		return source.Msg("cần một chuỗi, hoặc false để bỏ phần này", "expected a string, or false to leave the piece out")
-	}
-	if n.Tag == "!!bool" {
-		var b bool
-		if err := n.Decode(&b); err != nil || b {
-			return source.Msg("true không có tác dụng: ghi nội dung, hoặc false để bỏ phần này", "true has no effect: write the text, or false to leave the piece out")
-		}
-		*t = Text{Off: true}
-		return nil
-	}
-	if strings.TrimSpace(n.Value) == "" {
-		return source.Msg("chuỗi trống không có tác dụng: bỏ khóa này để giữ mặc định, hoặc ghi false để bỏ phần này", "an empty string has no effect: remove the key to keep the default, or write false to leave the piece out")
-	}
-	*t = Text{Value: n.Value}
-	return nil
-}
-
-// IsZero reports whether the text was not given.
-func (t Text) IsZero() bool { return t.Value == "" && !t.Off }
+type Text = plan.Text
 
 // Wording rewords the texts of a kind's default wording, by key (see DefaultWording): a string, or false to
 // switch a piece off.
-type Wording map[string]Text
+type Wording = plan.Wording
 
 // placeholderRE matches a placeholder: {{name}}, {{ name }}, {{due.q1-1}}.
 var placeholderRE = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
 
-// legacyRE matches the single-brace placeholders the headings took before: {host}, {HOST}, {report_to}.
-var legacyRE = regexp.MustCompile(`(^|[^{])\{(host|HOST|report_to)\}`)
+// legacyNames are the single-brace placeholders the headings took before: {host}, {HOST}, {report_to}.
+var legacyNames = []string{"{host}", "{HOST}", "{report_to}"}
 
-// upgrade turns the single-brace placeholders of old headings into the common syntax.
-func upgrade(s string) string { return legacyRE.ReplaceAllString(s, "$1{{$2}}") }
+// upgrade turns the single-brace placeholders of old headings into the common syntax ("{host}" →
+// "{{host}}"), leaving "{{host}}" as it is.
+func upgrade(s string) string {
+	for _, old := range legacyNames {
+		if !strings.Contains(s, old) {
+			continue
+		}
+		var b strings.Builder
+		for i := 0; ; {
+			j := strings.Index(s[i:], old)
+			if j < 0 {
+				b.WriteString(s[i:])
+				break
+			}
+			j += i
+			b.WriteString(s[i:j])
+			if j > 0 && s[j-1] == '{' { // already "{{host}}"
+				b.WriteString(old)
+			} else {
+				b.WriteString("{" + old + "}")
+			}
+			i = j + len(old)
+		}
+		s = b.String()
+	}
+	return s
+}
 
 // words is the wording of one input file: its kind's defaults for its system, with the file's headings and
 // wording over them.
@@ -160,10 +137,7 @@ func (w words) text(key string) (string, bool) {
 	if !ok {
 		panic("notice: no wording key " + w.kind + "." + key)
 	}
-	s := k.Party
-	if w.sys == document.State {
-		s = k.State
-	}
+	s := k.Default(w.sys)
 	if w.planless {
 		for _, p := range planPhrases {
 			s = strings.ReplaceAll(s, p, "")
@@ -236,16 +210,8 @@ func sortedKeys[V any](m map[string]V) []string {
 	return ks
 }
 
-// closestName returns the name within edit distance 2 of s (the nearest, ties to the first), or "".
-func closestName(s string, names []string) string {
-	best, bestD := "", 3
-	for _, n := range names {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(n)); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	return best
-}
+// closestName returns the name within edit distance 2 of s, or "".
+func closestName(s string, names []string) string { return source.Closest(s, names) }
 
 func suggestVI(s string, names []string) string {
 	if c := closestName(s, names); c != "" {
@@ -259,30 +225,6 @@ func suggestEN(s string, names []string) string {
 		return fmt.Sprintf("; did you mean %q?", c)
 	}
 	return "; use one of: " + strings.Join(names, ", ")
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		return 99
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // textRef is one text of an input file with its field path and the placeholders of its context (those of
@@ -368,17 +310,36 @@ func expand(s string, look lookup) string {
 	if !strings.Contains(s, "{{") {
 		return s
 	}
-	return placeholderRE.ReplaceAllStringFunc(s, func(mt string) string {
-		name := placeholderRE.FindStringSubmatch(mt)[1]
-		text, list, ok := look(name)
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "{{")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(s[i+2:], "}}")
+		if j < 0 {
+			break
+		}
+		inner := s[i+2 : i+2+j]
+		if strings.ContainsAny(inner, "{}") { // not a placeholder: keep the first brace, look again after it
+			b.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		b.WriteString(s[:i])
+		text, list, ok := look(strings.TrimSpace(inner))
 		switch {
 		case !ok:
-			return mt
+			b.WriteString(s[i : i+4+j])
 		case list != nil:
-			return strings.Join(list, "; ")
+			b.WriteString(strings.Join(list, "; "))
+		default:
+			b.WriteString(text)
 		}
-		return text
-	})
+		s = s[i+4+j:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // expandDefault expands a default text and tidies the spaces an empty value leaves ("Nội dung: X.  Sau").

@@ -232,3 +232,19 @@ func TestReadmeWording(t *testing.T) {
 		t.Errorf("the chair item is not switched off:\n%s", text)
 	}
 }
+
+// BenchmarkWordedConclusion builds the provincial conclusion notice worded with wording:, headings: and
+// placeholders (examples/ubnd-tinh-2026), the facts computed and the texts expanded on each build.
+func BenchmarkWordedConclusion(b *testing.B) {
+	s, err := Load(Options{}, filepath.Join("..", "examples", "ubnd-tinh-2026", "ket-luan-dt-03.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := s.Conclusions[0]
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Document(s.Cal); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

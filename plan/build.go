@@ -9,7 +9,7 @@ import (
 	"github.com/vanban/vanban/document"
 )
 
-// Default labels of a session's bullets.
+// Default labels of a session's bullets (as in plan/wording.yaml).
 const (
 	LabelContent      = "Nội dung"
 	LabelParticipants = "Đối tượng"
@@ -48,18 +48,19 @@ func (p *Plan) ruleDate() calendar.Date {
 // Document returns the official document (văn bản) of the plan, ready for document.Render.
 func (p *Plan) Document() (*document.Document, error) {
 	d := &document.Document{
-		System:     p.Issuer.System,
-		Superior:   p.Issuer.Superior,
-		Issuer:     p.Issuer.Name,
-		IssuerCode: p.Issuer.Code,
-		Type:       p.Doc.Type,
-		Number:     p.Doc.Number,
-		Symbol:     p.Doc.Symbol,
-		Place:      p.Issuer.Place,
-		Date:       p.Doc.Date,
-		Title:      p.Expand(p.Title),
-		Summary:    p.Expand(p.Summary),
-		Archive:    p.Expand(p.Archive),
+		System:        p.Issuer.System,
+		Superior:      p.Issuer.Superior,
+		Issuer:        p.Issuer.Name,
+		IssuerCode:    p.Issuer.Code,
+		Type:          p.Doc.Type,
+		Number:        p.Doc.Number,
+		Symbol:        p.Doc.Symbol,
+		Place:         p.Issuer.Place,
+		Date:          p.Doc.Date,
+		Title:         p.Expand(p.Title),
+		Summary:       p.Expand(p.Summary),
+		Archive:       p.Expand(p.Archive),
+		ArchiveCopies: p.ArchiveCopies,
 		Signature: document.Signature{
 			Mark:         p.Signature.Mark,
 			Authority:    p.Signature.Authority,
@@ -125,10 +126,8 @@ func (p *Plan) BasesLead() string {
 	if p.Bases.Lead != "" {
 		return p.Bases.Lead
 	}
-	if p.Issuer.System == document.State {
-		return "Căn cứ"
-	}
-	return "Thực hiện"
+	lead, _ := p.word("bases_lead", nil)
+	return lead
 }
 
 // Intro returns the intro paragraph generated from the bases (form "paragraph"):
@@ -193,16 +192,24 @@ func (p *Plan) bodyBlocks(bs []Block) []document.Block {
 	return out
 }
 
-// HeadingText returns the session's item heading: Heading, or "Quý I/2023", or, for a session that is not a
-// quarter's, "Tháng 3/2026".
+// HeadingText returns the session's item heading by the default wording: Heading, or "Quý I/2023", or, for a
+// session that is not a quarter's, "Tháng 3/2026". (*Plan).SessionHeading gives it with the plan's wording.
 func (s *Session) HeadingText() string {
+	return (&Plan{}).SessionHeading(s)
+}
+
+// SessionHeading returns the session's item heading: its Heading, or the plan's wording of session_heading
+// ("Quý I/2023") or, for a session that is not a quarter's, session_heading_month ("Tháng 3/2026").
+func (p *Plan) SessionHeading(s *Session) string {
 	if s.Heading != "" {
 		return s.Heading
 	}
+	key := "session_heading"
 	if s.Quarter == 0 {
-		return fmt.Sprintf("Tháng %d/%d", s.Time.Month, s.Time.Year)
+		key = "session_heading_month"
 	}
-	return fmt.Sprintf("Quý %s/%d", document.Roman(s.Quarter), s.Time.Year)
+	h, _ := p.word(key, p.sessionWords(s))
+	return h
 }
 
 func or(s, def string) string {
@@ -218,13 +225,20 @@ func (p *Plan) sessionBlocks() []document.Block {
 	for i := range p.Sessions {
 		s := &p.Sessions[i]
 		l := s.Labels
-		out = append(out,
-			document.Block{Kind: document.Item, Title: p.Expand(s.HeadingText())},
-			document.Block{Kind: document.Bullet, Text: or(l.Content, LabelContent) + ": " + p.Expand(s.Content)},
-			document.Block{Kind: document.Bullet, Text: or(l.Participants, LabelParticipants) + ": " + p.Expand(s.Participants)},
-			document.Block{Kind: document.Bullet, Text: or(l.Time, LabelTime) + ": " + s.Time.Vietnamese() + "."},
-			document.Block{Kind: document.Bullet, Text: or(l.Venue, LabelVenue) + ": " + p.Expand(s.Venue)},
-		)
+		out = append(out, document.Block{Kind: document.Item, Title: p.Expand(p.SessionHeading(s))})
+		ctx := p.sessionWords(s)
+		for _, b := range []struct{ key, label, value, end string }{
+			{"content", l.Content, ctx["content"], ""}, {"participants", l.Participants, ctx["participants"], ""},
+			{"time", l.Time, ctx["time"], "."}, {"venue", l.Venue, ctx["venue"], ""},
+		} {
+			text, on := p.word(b.key, ctx)
+			if b.label != "" { // the session's own label
+				text, on = b.label+": "+b.value+b.end, true
+			}
+			if on {
+				out = append(out, document.Block{Kind: document.Bullet, Text: text})
+			}
+		}
 	}
 	if p.AdHoc != "" {
 		out = append(out, document.Block{Kind: document.Item, Text: p.Expand(p.AdHoc)})

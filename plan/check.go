@@ -28,7 +28,9 @@ import (
 //   - every text has balanced inline markup and only the placeholders {{deadline}} and {{year}}; a literal
 //     "NN ngày làm việc" in a text must equal conclusion_deadline_working_days (write {{deadline}} instead);
 //   - each legal basis has a type or a text, not both a text and other fields;
-//   - the archive line is in archive, not among the recipients.
+//   - the archive line is in archive, not among the recipients;
+//   - the output file name is one every common file system accepts (no control or bidirectional character,
+//     no reserved device name such as CON, at most 120 characters).
 //
 // Parse runs it; it is exported for callers that build a Plan in Go.
 func (p *Plan) Check() problem.List {
@@ -83,6 +85,11 @@ func (c *checker) run() {
 		c.mark("signature.sub_mark", p.Signature.SubMark, p.Signature.SubAuthority, "signature.sub_authority", rs)
 	}
 
+	if p.Output != "" && !c.src.DecodeFailed("output") {
+		if vi, en, ok := source.FileNameProblem(p.Output); !ok {
+			c.add("output", vi, en)
+		}
+	}
 	c.sessions(year)
 	c.milestones()
 	c.body()
@@ -289,15 +296,22 @@ func (c *checker) bases() {
 }
 
 // texts checks inline markup, placeholders and literal deadlines in every text of the plan.
-func (c *checker) texts() { c.forEachText(c.text) }
+func (c *checker) texts() {
+	c.forEachText(c.text)
+	c.checkWording()
+}
 
 // text checks one text: its placeholders, its literal deadlines (unless c.noDeadline) and its inline markup.
 func (c *checker) text(path, s string) {
 	p := c.p
 	for _, m := range placeholderRE.FindAllStringSubmatch(s, -1) {
 		if !c.ownNames && m[1] != "deadline" && m[1] != "year" {
-			c.add(path, fmt.Sprintf("chỗ thay thế không hợp lệ %q; chỉ dùng {{deadline}} hoặc {{year}}", m[0]),
-				fmt.Sprintf("unknown placeholder %q; use {{deadline}} or {{year}}", m[0]))
+			hintVI, hintEN := "", ""
+			if s := source.Closest(m[1], []string{"deadline", "year"}); s != "" {
+				hintVI, hintEN = fmt.Sprintf(" (có phải ý bạn là {{%s}}?)", s), fmt.Sprintf(" (did you mean {{%s}}?)", s)
+			}
+			c.add(path, fmt.Sprintf("chỗ thay thế không hợp lệ %q; chỉ dùng {{deadline}} hoặc {{year}}%s", m[0], hintVI),
+				fmt.Sprintf("unknown placeholder %q; use {{deadline}} or {{year}}%s", m[0], hintEN))
 		}
 	}
 	for _, m := range deadlineRE.FindAllStringSubmatch(s, -1) {

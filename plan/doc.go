@@ -17,7 +17,7 @@
 //	  host: Bí thư Thị ủy            # who holds the dialogues (used by the session notices)
 //	document: {type: Kế hoạch, number: 0, date: 2023-02-15}   # number 0 or absent: blank (draft)
 //	year: 2023                       # the plan's year; defaults to the year of document.date
-//	summary: đối thoại trực tiếp giữa Bí thư Thị ủy với công dân năm {{year}}
+//	summary: đối thoại trực tiếp giữa Bí thư Thị ủy với công dân năm {{year}}   # broken into balanced lines; "\n" (in double quotes) forces a break
 //	conclusion_deadline_working_days: 7
 //	milestones:                      # optional offsets of each session's cycle, in working days (plan.Offsets;
 //	  opinions_open: 10              #   these are the defaults): opinions collected from the 10th…
@@ -44,6 +44,7 @@
 //	closing: Yêu cầu các cơ quan …
 //	recipients: [Ban Dân vận Tỉnh ủy (báo cáo), Văn phòng Tỉnh ủy]
 //	archive: Lưu Văn phòng thị xã
+//	archive_copies: 2                # optional: copies kept, "- Lưu Văn phòng thị xã (02b)." (NĐ 30 provides for it)
 //	signature: {mark: T/M, authority: BAN THƯỜNG VỤ, position: BÍ THƯ, name: Nguyễn Kiên}
 //
 // A State signature with a deputy signing for the head (three lines "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH /
@@ -67,6 +68,14 @@
 // and {{year}}, the plan's year. Any other {{…}} is an error. The deadline is a setting of each plan (the seed's
 // 07 days come from a local Quy chế), never a constant; writing it through {{deadline}} keeps the duty text and
 // the session cycle consistent.
+//
+// The parts of the document vanban generates (each session's heading and its four bullets, the lead of the
+// legal bases) are worded by data, plan/wording.yaml (DefaultWording), which a plan rewords under wording:
+// (a string with the placeholders {{year}}, {{deadline}} and, for one session, {{quarter}}, {{month}},
+// {{session_year}}, {{content}}, {{participants}}, {{time}}, {{venue}}), or switches a bullet off with false;
+// docs/fields.md lists the keys. A session without quarter (monthly, ad hoc) is headed by its month
+// ("Tháng 3/2026"). Sessions are in the plan's year, or, for a cycle across the year end, in the first quarter
+// of the next; a plan issued in December for the next year says so with year:.
 //
 // Legal bases are structured items; the intro is generated from them. Party (form "paragraph", lead
 // "Thực hiện"): one paragraph "Thực hiện A; B, <then>". State (form "lines", lead "Căn cứ"): one italic line per

@@ -45,9 +45,15 @@ type Plan struct {
 	// Closing is the paragraph after the body.
 	Closing string `yaml:"closing,omitempty" json:"closing,omitempty" desc:"Đoạn kết / Closing paragraph"`
 
+	// Wording rewords the generated parts (the sessions' headings and bullets, the lead of the bases), by
+	// the keys of plan/wording.yaml.
+	Wording    Wording     `yaml:"wording,omitempty" json:"wording,omitempty" desc:"Câu chữ của các phần tự sinh (tiêu đề, gạch đầu dòng của các buổi; từ dẫn căn cứ) / Wording of the generated parts"`
 	Recipients []Recipient `yaml:"recipients" validate:"required,min=1,dive" json:"recipients" desc:"Nơi nhận (không gồm dòng Lưu) / Recipients, without the archive line"`
 	// Archive is the archive line without dash and full stop, e.g. "Lưu Văn phòng thị xã" or "Lưu: VT, VP".
 	Archive string `yaml:"archive" validate:"required" json:"archive" desc:"Dòng lưu, không có gạch đầu dòng và dấu chấm / Archive line"`
+	// ArchiveCopies is the number of copies kept, printed at the end of the archive line ("Lưu: VT, VP (02b)."),
+	// which NĐ 30 provides for when needed; 0 prints none.
+	ArchiveCopies int `yaml:"archive_copies,omitempty" validate:"omitempty,min=1,max=99" json:"archive_copies,omitempty" desc:"Số bản lưu, in cuối dòng Lưu (1-99) / Number of copies kept, printed at the end of the archive line (1-99)"`
 
 	Signature Signature `yaml:"signature" validate:"required" json:"signature" desc:"Chữ ký / Signature block"`
 

@@ -103,7 +103,7 @@ func TestStateExample(t *testing.T) {
 	}
 	docx, _ := p.Render()
 	lines := strings.Join(docxLines(t, docx), "\n")
-	for _, want := range []string{"I. Mục đích, yêu cầu", "- Thời gian: 08 giờ 00, ngày 19/3/2026.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+	for _, want := range []string{"I. MỤC ĐÍCH, YÊU CẦU", "- Thời gian: 08 giờ 00, ngày 19/3/2026.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
 		"- Lưu: VT, VP.", "trong thời hạn 10 ngày làm việc"} {
 		if !strings.Contains(lines, want) {
 			t.Errorf("rendered State plan lacks %q", want)
@@ -394,5 +394,48 @@ func TestSessionsBeyondQuarters(t *testing.T) {
 	}
 	if _, err := Parse("p.yaml", []byte(strings.Replace(december, "kind: plan\n", "kind: plan\nyear: 2024\n", 1))); err != nil {
 		t.Errorf("with year: 2024: %v", err)
+	}
+}
+
+// TestPlanWording rewords the generated parts of a plan (plan/wording.yaml) and switches a bullet off; an
+// unknown key, false on a piece that cannot be left out and an unknown placeholder are errors.
+func TestPlanWording(t *testing.T) {
+	src := strings.Replace(base, "kind: plan\n", `kind: plan
+wording:
+  session_heading: "Đợt {{quarter}} năm {{session_year}}"
+  participants: false
+  time: "Thời gian dự kiến: {{time}} ({{year}})."
+  bases_lead: Căn cứ
+`, 1)
+	p, err := Parse("p.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := p.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, b := range d.Body {
+		text = append(text, b.Title+"|"+b.Text)
+	}
+	all := strings.Join(text, "\n")
+	for _, want := range []string{"Đợt I năm 2023|", "|Thời gian dự kiến: Tháng 3/2023 (2023).", "|Nội dung: a"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "Đối tượng") {
+		t.Errorf("the participants bullet is not switched off:\n%s", all)
+	}
+	if p.BasesLead() != "Căn cứ" {
+		t.Errorf("bases lead %q", p.BasesLead())
+	}
+	bad := strings.Replace(base, "kind: plan\n", "kind: plan\nwording:\n  headng: x\n  bases_lead: false\n  venue: \"{{place}}\"\n", 1)
+	_, err = Parse("p.yaml", []byte(bad))
+	for _, want := range []string{"wording.headng: khóa không hợp lệ", "wording.bases_lead: \"bases_lead\" không bỏ được", "wording.venue: chỗ thay thế không hợp lệ \"{{place}}\""} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("lacks %q: %v", want, err)
+		}
 	}
 }

@@ -32,7 +32,31 @@ func SchemaTypes() map[reflect.Type]func(reflect.StructTag) map[string]any {
 		reflect.TypeFor[document.System](): func(reflect.StructTag) map[string]any {
 			return map[string]any{"type": "string", "enum": []any{"party", "state"}}
 		},
+		reflect.TypeFor[Text]():    func(reflect.StructTag) map[string]any { return TextSchema(true) },
+		reflect.TypeFor[Wording](): func(reflect.StructTag) map[string]any { return WordingSchema(defaultWording) },
 	}
+}
+
+// TextSchema is the schema of a Text: a non-empty string, or, when off, also false to leave the piece out.
+func TextSchema(off bool) map[string]any {
+	if !off {
+		return map[string]any{"type": "string", "minLength": 1}
+	}
+	return map[string]any{"oneOf": []any{map[string]any{"type": "string", "minLength": 1}, map[string]any{"const": false}}}
+}
+
+// WordingSchema is the schema of a wording: an object with the keys of a default wording.
+func WordingSchema(keys []WordingKey) map[string]any {
+	props := map[string]any{}
+	var order []string
+	for _, k := range keys {
+		t := TextSchema(k.Off)
+		t["description"] = k.VI + " / " + k.EN
+		props[k.Key] = t
+		order = append(order, k.Key)
+	}
+	return map[string]any{"type": "object", "description": "Câu chữ theo khóa (docs/fields.md) / Wording by key (docs/fields.md)",
+		"properties": props, "x-order": order, "additionalProperties": false}
 }
 
 // SchemaDef completes the definitions of the plan's struct types: a recipient is a string or a mapping; a body

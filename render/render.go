@@ -231,7 +231,8 @@ func Run(ctx context.Context, sink Sink, opts Options, paths ...string) (*Report
 	owner := map[string]string{}
 	for _, j := range jobs {
 		if prev, dup := owner[j.name]; dup {
-			return rep, problem.List{{File: j.input, Path: "output",
+			line, col := r.outputPos(j.input)
+			return rep, problem.List{{File: j.input, Line: line, Col: col, Path: "output",
 				VI: fmt.Sprintf("tệp kết quả %s trùng với tệp của %s; đặt khóa output khác", j.name, prev),
 				EN: fmt.Sprintf("output %s is also made by %s; set another output", j.name, prev)}}
 		}
@@ -520,4 +521,21 @@ func kindOf(file string, data []byte) (string, error) {
 	return "", &problem.Error{File: file, Line: n.Line, Col: n.Column, Path: "kind",
 		VI: "thiếu khóa kind ở đầu tệp (ví dụ kind: plan); dùng một trong: " + list,
 		EN: "the top-level kind key is missing (e.g. kind: plan); use one of: " + list}
+}
+
+// outputPos returns the position of the output key's value in the input file, or 1:1 when it has none (its
+// output name is its file name).
+func (r *run) outputPos(file string) (line, col int) {
+	data, err := r.read(file)
+	var n yaml.Node
+	if err != nil || yaml.Unmarshal(data, &n) != nil || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode {
+		return 1, 1
+	}
+	m := n.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "output" {
+			return m.Content[i+1].Line, m.Content[i+1].Column
+		}
+	}
+	return 1, 1
 }

@@ -149,3 +149,21 @@ func TestRunSkipsHiddenFolders(t *testing.T) {
 		t.Error("a hidden folder named on the command line is not read")
 	}
 }
+
+// Two inputs making one output name: reported at the output key of the second, with its line and column.
+func TestDuplicateOutputAtItsKey(t *testing.T) {
+	fsys := exampleFS(t)
+	plan := fsys["duc-pho/plan.yaml"].Data
+	fsys["duc-pho/plan-copy.yaml"] = &fstest.MapFile{Data: plan}
+	_, err := render.Run(context.Background(), render.Discard, render.Options{FS: fsys}, "duc-pho/plan.yaml", "duc-pho/plan-copy.yaml")
+	var pe *problem.Error
+	if !errors.As(err, &pe) || pe.File != "duc-pho/plan-copy.yaml" || pe.Path != "output" || pe.Line <= 1 {
+		t.Fatalf("%v", err)
+	}
+	// A name no file system takes is refused at the key, before anything is written.
+	fsys["duc-pho/plan.yaml"].Data = bytes.Replace(plan, []byte("output: ke-hoach-doi-thoai-2023.docx"), []byte("output: CON.docx"), 1)
+	_, err = render.Run(context.Background(), render.Discard, render.Options{FS: fsys}, "duc-pho/plan.yaml")
+	if !errors.As(err, &pe) || pe.Path != "output" || pe.Line <= 1 || pe.EN == "" {
+		t.Fatalf("CON.docx: %v", err)
+	}
+}

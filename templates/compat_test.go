@@ -147,6 +147,22 @@ func TestSectionInsideOneCell(t *testing.T) {
 		t.Errorf("text %q, want %q", got, want)
 	}
 
+	// an outer row loop over three items, each row holding two in-cell
+	// sections over three items: three rows, not 27
+	inCellB := strings.ReplaceAll(inCell, "items", "sub")
+	outer := tblStart + `<w:tr>` + cell("{{#rows}}{{n}}") + inCellB + cell("{{/rows}}") + `</w:tr></w:tbl>` + para("")
+	outer = strings.Replace(outer, `<w:gridCol w:w="2000"/><w:gridCol w:w="2000"/>`, `<w:gridCol w:w="2000"/><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/>`, 1)
+	rows := []map[string]any{{"n": 1, "sub": []string{"a", "b", "c"}}, {"n": 2, "sub": []string{"d"}}, {"n": 3, "sub": []string{}}}
+	out = render(t, testDoc{body: outer}, map[string]any{"rows": rows})
+	doc = bodyOf(docxcheck.Part(t, out, "word/document.xml"))
+	if n := strings.Count(doc, "<w:tr>"); n != 3 {
+		t.Errorf("outer row loop with in-cell sections: %d rows, want 3", n)
+	}
+	if got, want := textOf(doc), "1¶- a¶- b¶- c¶¶¶2¶- d¶¶¶3¶¶¶¶"; got != want {
+		t.Errorf("text %q, want %q", got, want)
+	}
+	validate(t, out)
+
 	// two row sections side by side over the same row are refused
 	side := tblStart + `<w:tr>` + cell("{{#a}}1") + cell("{{/a}}{{#b}}2") + cell("{{/b}}") + `</w:tr></w:tbl>` + para("")
 	_, err := Parse(testDoc{body: side}.docx(t))
@@ -255,5 +271,42 @@ func TestNamespacePrefix(t *testing.T) {
 	var te *TemplateError
 	if !errors.As(err, &te) || te.Part != "word/document.xml" || !strings.Contains(te.Message, "default namespace") {
 		t.Errorf("default namespace: %v", err)
+	}
+}
+
+// pages renders d with data, converts it with LibreOffice and returns the
+// text of each page.
+func pages(t *testing.T, d testDoc, data any) []string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "out.docx")
+	if err := os.WriteFile(p, render(t, d, data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := docxcheck.PDFText(t, docxcheck.ConvertPDF(t, p))
+	ps := strings.Split(strings.TrimRight(text, "\f\n "), "\f")
+	for i := range ps {
+		ps[i] = strings.Join(strings.Fields(ps[i]), " ")
+	}
+	return ps
+}
+
+// TestPagesInLibreOffice: as a reader sees them, a false section ending in
+// a section break leaves two pages (defect 2), and a false section whose
+// tag paragraph holds a page break leaves no blank page (defect 4).
+func TestPagesInLibreOffice(t *testing.T) {
+	t.Parallel()
+	got := pages(t, sectionBreakDoc(), map[string]any{"cond": false})
+	// the first section has no header; the second section's header stays on page 2
+	if len(got) != 2 || got[0] != "Intro ABC" || got[1] != "Header Next section Footer" {
+		t.Errorf("section break: pages %q", got)
+	}
+	d := testDoc{body: para("Trước") + `<w:p><w:r><w:t>{{#no}}</w:t></w:r><w:r><w:br w:type="page"/></w:r></w:p>` + para("Phụ lục") + para("{{/no}}") + para("Sau")}
+	if got := pages(t, d, map[string]any{"no": false}); len(got) != 1 || !strings.Contains(got[0], "Trước Sau") {
+		t.Errorf("page break in a false section: pages %q", got)
+	}
+	d.body = strings.ReplaceAll(d.body, "no", "l")
+	d.body = strings.Replace(d.body, "Phụ lục", "Phụ lục {{.}}", 1)
+	if got := pages(t, d, map[string]any{"l": []int{1, 2}}); len(got) != 3 || !strings.Contains(got[1], "Phụ lục 1") || !strings.Contains(got[2], "Phụ lục 2 Sau") {
+		t.Errorf("page break repeated per item: pages %q", got)
 	}
 }

@@ -380,7 +380,7 @@ func (c *compiler) paragraph(p *paraCtx) error {
 			break
 		}
 		if o < 0 || (cl >= 0 && cl < o) {
-			c.errorf(close, full, "closing \""+close+"\" without an opening \""+open+"\"")
+			c.errorf(close, full, "dấu đóng \""+close+"\" không có dấu mở \""+open+"\" / closing \""+close+"\" without an opening \""+open+"\"")
 			pos = cl + len(close)
 			continue
 		}
@@ -389,11 +389,11 @@ func (c *compiler) paragraph(p *paraCtx) error {
 		e := find(&nextClose, s+len(open), close)
 		next := find(&nextOpen, s+len(open), open)
 		if e < 0 {
-			c.errorf(cut(full[s:], 40), full, "unclosed tag: no \""+close+"\" follows in this paragraph")
+			c.errorf(cut(full[s:], 40), full, "thẻ chưa đóng: không có \""+close+"\" sau nó trong đoạn này / unclosed tag: no \""+close+"\" follows in this paragraph")
 			break
 		}
 		if next >= 0 && next < e {
-			c.errorf(cut(full[s:next], 80), full, "unclosed tag: another \""+open+"\" starts before \""+close+"\"")
+			c.errorf(cut(full[s:next], 80), full, "thẻ chưa đóng: một \""+open+"\" khác bắt đầu trước \""+close+"\" / unclosed tag: another \""+open+"\" starts before \""+close+"\"")
 			pos = next
 			continue
 		}
@@ -521,7 +521,7 @@ func parseTag(raw, open, close string) (*tagInfo, string) {
 	inner := strings.TrimSpace(raw[len(open) : len(raw)-len(close)])
 	info := &tagInfo{raw: raw}
 	if inner == "" {
-		return nil, "empty tag"
+		return nil, "thẻ rỗng / empty tag"
 	}
 	switch inner[0] {
 	case '#':
@@ -539,31 +539,31 @@ func parseTag(raw, open, close string) (*tagInfo, string) {
 	default:
 		r, _ := utf8.DecodeRuneInString(inner)
 		if !isNameRune(r) && r != '.' {
-			return nil, "unknown tag syntax " + strconv.QuoteRune(r) + ": use " + open + "name" + close + ", " + open + "#name" + close + ", " + open + "^name" + close + ", " + open + "/name" + close + " or " + open + "." + close
+			return nil, "cú pháp thẻ không rõ " + strconv.QuoteRune(r) + " / unknown tag syntax " + strconv.QuoteRune(r) + ": use " + open + "name" + close + ", " + open + "#name" + close + ", " + open + "^name" + close + ", " + open + "/name" + close + " or " + open + "." + close
 		}
 	}
 	if inner == "" {
-		return nil, "tag without a name"
+		return nil, "thẻ không có tên / tag without a name"
 	}
 	info.name = inner
 	if inner == "." {
 		return info, ""
 	}
 	if len(inner) > 1000 {
-		return nil, "malformed tag: the name is longer than 1000 bytes"
+		return nil, "thẻ sai: tên dài hơn 1000 byte / malformed tag: the name is longer than 1000 bytes"
 	}
 	for _, r := range inner {
 		if unicode.IsSpace(r) {
-			return nil, "malformed tag: a name cannot contain spaces"
+			return nil, "thẻ sai: tên không được có dấu cách / malformed tag: a name cannot contain spaces"
 		}
 		if !isNameRune(r) && r != '.' {
-			return nil, "malformed tag: character " + strconv.QuoteRune(r) + " is not allowed in a name (letters, digits, '_', '-', '.')"
+			return nil, "thẻ sai: ký tự " + strconv.QuoteRune(r) + " không được dùng trong tên / malformed tag: character " + strconv.QuoteRune(r) + " is not allowed in a name (letters, digits, '_', '-', '.')"
 		}
 	}
 	parts := strings.Split(inner, ".")
 	for _, p := range parts {
 		if p == "" {
-			return nil, "malformed tag: empty path segment"
+			return nil, "thẻ sai: đường dẫn có đoạn rỗng / malformed tag: empty path segment"
 		}
 	}
 	info.path = parts
@@ -921,9 +921,9 @@ func (c *compiler) pass3() ([]node, error) {
 		case tagClose:
 			if len(stack) == 0 {
 				if o.info.name == "" {
-					c.errorf(o.info.raw, o.info.context, "closing tag without an open section")
+					c.errorf(o.info.raw, o.info.context, "thẻ đóng không có phần nào đang mở / closing tag without an open section")
 				} else {
-					c.errorf(o.info.raw, o.info.context, "closing tag without an opening "+op+"#"+o.info.name+cl+" or "+op+"^"+o.info.name+cl)
+					c.errorf(o.info.raw, o.info.context, "thẻ đóng không có thẻ mở "+op+"#"+o.info.name+cl+" hay "+op+"^"+o.info.name+cl+" / closing tag without an opening "+op+"#"+o.info.name+cl+" or "+op+"^"+o.info.name+cl)
 				}
 				continue
 			}
@@ -940,11 +940,11 @@ func (c *compiler) pass3() ([]node, error) {
 					}
 				}
 				if match < 0 {
-					c.errorf(o.info.raw, o.info.context, "mismatched closing tag: expected "+op+"/"+top.info.name+cl+" (opened by "+top.info.raw+")")
+					c.errorf(o.info.raw, o.info.context, "thẻ đóng không khớp: cần "+op+"/"+top.info.name+cl+" / mismatched closing tag: expected "+op+"/"+top.info.name+cl+" (opened by "+top.info.raw+")")
 					continue
 				}
 				for k := len(stack) - 1; k > match; k-- {
-					c.errorf(stack[k].info.raw, stack[k].info.context, "unclosed section: no "+op+"/"+stack[k].info.name+cl+" before "+o.info.raw)
+					c.errorf(stack[k].info.raw, stack[k].info.context, "phần chưa đóng: không có "+op+"/"+stack[k].info.name+cl+" trước "+o.info.raw+" / unclosed section: no "+op+"/"+stack[k].info.name+cl+" before "+o.info.raw)
 				}
 				stack = stack[:match+1]
 				top = stack[match]
@@ -956,7 +956,7 @@ func (c *compiler) pass3() ([]node, error) {
 		}
 	}
 	for _, o := range stack {
-		c.errorf(o.info.raw, o.info.context, "unclosed section: no "+op+"/"+o.info.name+cl+" follows")
+		c.errorf(o.info.raw, o.info.context, "phần chưa đóng: không có "+op+"/"+o.info.name+cl+" theo sau / unclosed section: no "+op+"/"+o.info.name+cl+" follows")
 	}
 	if c.nerr > nerr {
 		return nil, nil
@@ -980,13 +980,13 @@ func (c *compiler) pass3() ([]node, error) {
 		if len(nest) > 0 {
 			p := nest[len(nest)-1]
 			if s.outerStart < p.bodyStart || s.outerEnd > p.bodyEnd {
-				c.errorf(s.open.info.raw, s.open.info.context, "section overlaps section "+p.open.info.raw+" instead of nesting inside it")
+				c.errorf(s.open.info.raw, s.open.info.context, "phần chồng lên phần "+p.open.info.raw+" thay vì nằm trong nó / section overlaps section "+p.open.info.raw+" instead of nesting inside it")
 				continue
 			}
 			if s.rows && p.rows && s.outerStart == p.outerStart && s.outerEnd == p.outerEnd && !(p.open.item < s.open.item && s.close.item < p.close.item) {
 				// Two row loops side by side over the same rows would
 				// multiply each other's rows.
-				c.errorf(s.open.info.raw, s.open.info.context, "two sections repeat the same table rows ("+p.open.info.raw+" and "+s.open.info.raw+"): nest them, put them in separate rows, or keep each section inside one cell")
+				c.errorf(s.open.info.raw, s.open.info.context, "hai phần cùng lặp các hàng bảng ("+p.open.info.raw+", "+s.open.info.raw+"): lồng chúng, tách hàng, hoặc để mỗi phần trong một ô / two sections repeat the same table rows ("+p.open.info.raw+" and "+s.open.info.raw+"): nest them, put them in separate rows, or keep each section inside one cell")
 				continue
 			}
 		}
@@ -1058,7 +1058,7 @@ func (c *compiler) sectionRange(o, cl *tagOcc) *section {
 	switch {
 	case o.paraStart == cl.paraStart:
 		if o.stackSig != cl.stackSig {
-			c.errorf(o.info.raw, o.info.context, "opening and closing tags sit in differently nested runs (for example one inside a hyperlink): retype the tags")
+			c.errorf(o.info.raw, o.info.context, "thẻ mở và thẻ đóng nằm trong các đoạn chữ lồng khác nhau (ví dụ một thẻ trong siêu liên kết): gõ lại thẻ / opening and closing tags sit in differently nested runs (for example one inside a hyperlink): retype the tags")
 			return nil
 		}
 		s.outerStart, s.bodyStart, s.bodyEnd, s.outerEnd = o.item, o.item+1, cl.item, cl.item+1
@@ -1115,7 +1115,7 @@ func (c *compiler) sectionRange(o, cl *tagOcc) *section {
 			s.sect = cl.sect
 		}
 	default:
-		c.errorf(o.info.raw, o.info.context, "cannot tell what "+o.info.raw+" … "+cl.info.raw+" repeats: put both tags in one paragraph, each alone in its own paragraph (same level), or in rows of the same table")
+		c.errorf(o.info.raw, o.info.context, "không rõ "+o.info.raw+" … "+cl.info.raw+" lặp phần nào: đặt hai thẻ trong một đoạn, mỗi thẻ một đoạn riêng (cùng cấp), hoặc trong các ô của cùng một bảng / cannot tell what "+o.info.raw+" … "+cl.info.raw+" repeats: put both tags in one paragraph, each alone in its own paragraph (same level), or in different cells of the same table")
 		return nil
 	}
 	return s

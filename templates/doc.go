@@ -144,7 +144,9 @@
 // content type) are refused (ErrUnsafePackage); [Content_Types].xml,
 // _rels/.rels and the main document they name are required (ErrNotDocx).
 // Directory entries name no part and are left out of the output.
-// ParseFile reads only a regular file (not a FIFO or /dev/zero); ParseFS
+// ParseFile reads only a regular file (not a FIFO or /dev/zero), its size
+// checked before it is read; ReadFile reads a file the same way for a
+// caller that needs the bytes (a command line's --template); ParseFS
 // refuses files that are neither regular nor directories and checks the
 // sizes before reading.
 //

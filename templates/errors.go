@@ -46,7 +46,7 @@ func (e *TemplateError) Error() string {
 		if len(ctx) > 240 {
 			ctx = cut(ctx, 237)
 		}
-		fmt.Fprintf(&b, " (in paragraph %q)", ctx)
+		fmt.Fprintf(&b, " (trong đoạn / in paragraph %q)", ctx)
 	}
 	return b.String()
 }
@@ -117,15 +117,15 @@ func asErrors[E error](errs []E) []error {
 // Sentinel errors wrapped by *RenderError.
 var (
 	// ErrMissingField: the data has no value for a field or section path.
-	ErrMissingField = errors.New("missing field")
+	ErrMissingField = errors.New("thiếu dữ liệu / missing field")
 	// ErrInvalidChar: a value holds a character XML 1.0 forbids (see StripInvalidChars).
-	ErrInvalidChar = errors.New("character not allowed in XML")
+	ErrInvalidChar = errors.New("ký tự không được phép trong XML / character not allowed in XML")
 	// ErrNotPrintable: a field's value is a list, map or struct, which only
 	// a section can use.
-	ErrNotPrintable = errors.New("value is not printable")
+	ErrNotPrintable = errors.New("giá trị không in được / value is not printable")
 	// ErrRepeatedNote: a section would repeat a footnote or endnote
 	// reference (Word wants each note referenced once).
-	ErrRepeatedNote = errors.New("footnote or endnote reference repeated")
+	ErrRepeatedNote = errors.New("tham chiếu chú thích bị lặp / footnote or endnote reference repeated")
 	// ErrTooLarge: a template exceeds the configured Limits (size, zip
 	// entries, markup, tags, section nesting depth).
 	ErrTooLarge = errors.New("mẫu vượt giới hạn / template too large")

@@ -63,8 +63,8 @@ func ExampleParse() {
 		}
 	}
 	// Output:
-	// word/document.xml: {{/items: unclosed tag: no "}}" follows in this paragraph
-	// word/document.xml: {{#items}}: unclosed section: no {{/items}} follows
+	// word/document.xml: {{/items: thẻ chưa đóng: không có "}}" sau nó trong đoạn này / unclosed tag: no "}}" follows in this paragraph
+	// word/document.xml: {{#items}}: phần chưa đóng: không có {{/items}} theo sau / unclosed section: no {{/items}} follows
 }
 
 func ExampleTemplate_Render() {

@@ -9,28 +9,44 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/vanban/vanban/notice"
 )
 
 func init() {
-	register(command{name: "fields", summary: "keys, placeholders and wording a notice file takes, with its values: fields [--json] FILE", run: runFields})
+	register(command{name: "fields", summary: "keys, placeholders and wording a plan or notice file takes, with its values: fields [--json] FILE", run: runFields})
 }
+
+// fieldsHelp is the -h text of fields.
+const fieldsHelp = `Lists what a plan, session, conclusion, followup or reception-schedule file can say: every key its
+kind accepts, every {{placeholder}} its texts may name with its value for this file, and every key of its
+wording (reworded under wording:, or false to switch a piece off) with the text in force. docs/fields.md is
+the same reference for every kind, without values.`
 
 func runFields(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("fields", flag.ContinueOnError)
 	var nf noticeFlags
 	nf.register(fs)
 	asJSON := fs.Bool("json", false, "print a JSON array of {name, kind, meaning, value}")
-	if err := parseNotice(fs, args, "fields [--json] FILE", stderr); err != nil {
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: vanban fields [--json] FILE\n\n"+fieldsHelp)
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, flagsFirst(fs, args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usagef("fields takes one file (session, conclusion, followup or reception-schedule)")
+		return usagef("cần đúng một tệp (plan, session, conclusion, followup hoặc reception-schedule) / fields takes one file (plan, session, conclusion, followup or reception-schedule); usage: vanban fields [--json] FILE")
+	}
+	if _, err := os.Stat(fs.Arg(0)); err != nil {
+		return inputError("fields", fs.Arg(0), err)
 	}
 	opts, err := nf.options("fields")
 	if err != nil {
@@ -65,4 +81,34 @@ func runFields(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", name, clipRule(f.Value), f.Meaning)
 	}
 	return tw.Flush()
+}
+
+// flagsFirst moves the flags of args before the other arguments ("fields FILE --json" as "fields --json
+// FILE"), keeping the value of a flag that takes one with it; "--" ends the flags.
+func flagsFirst(fs *flag.FlagSet, args []string) []string {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return append(append(flags, args[i:]...), rest...)
+		case len(a) > 1 && a[0] == '-':
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if strings.Contains(name, "=") {
+				continue
+			}
+			if f := fs.Lookup(name); f != nil {
+				if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
+					if i+1 < len(args) {
+						i++
+						flags = append(flags, args[i])
+					}
+				}
+			}
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return append(flags, rest...)
 }

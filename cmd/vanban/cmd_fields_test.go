@@ -10,7 +10,7 @@ import (
 // TestFieldsCommand is the contract of "vanban fields FILE --json": an array of objects with at least name,
 // meaning and value, the placeholders with their values for the file.
 func TestFieldsCommand(t *testing.T) {
-	status, stdout, stderr := runCLI(t, "fields", "--json", filepath.Join(noticeExample, "session-q1.yaml"))
+	status, stdout, stderr := runCLI(t, "fields", filepath.Join(noticeExample, "session-q1.yaml"), "--json")
 	if status != 0 {
 		t.Fatalf("status %d: %s", status, stderr)
 	}
@@ -37,7 +37,10 @@ func TestFieldsCommand(t *testing.T) {
 	if status != 0 || !strings.Contains(stdout, "{{reception_dates}}") || !strings.Contains(stdout, "Tháng 1: thứ Hai, ngày 16/01/2023") {
 		t.Errorf("status %d, text output:\n%s", status, stdout)
 	}
-	if status, _, _ := runCLI(t, "fields", filepath.Join(noticeExample, "plan.yaml")); status != 1 {
-		t.Errorf("a plan file: status %d, want 1", status)
+	if status, stdout, _ := runCLI(t, "fields", filepath.Join(noticeExample, "plan.yaml")); status != 0 || !strings.Contains(stdout, "session_heading") {
+		t.Errorf("a plan file: status %d:\n%s", status, stdout)
+	}
+	if status, _, _ := runCLI(t, "fields", filepath.Join(noticeExample, "calendar.yaml")); status != 1 {
+		t.Errorf("a calendar-export file: status %d, want 1", status)
 	}
 }

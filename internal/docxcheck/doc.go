@@ -6,6 +6,10 @@
 //   - ConvertPDF converts a .docx to PDF with LibreOffice (soffice
 //     --headless), each call with its own user profile so tests may run in
 //     parallel; PDFText extracts the text with pdftotext -layout.
+//   - ConvertPDFs converts many files in one LibreOffice run; PDFWords (pdftotext -bbox) and PDFHLines
+//     (pdftocairo -svg) give the words of a page with their boxes and the horizontal lines drawn on it, in
+//     points from the top-left corner, so that tests can measure a rendered layout (a rule line's length
+//     against its text, its distance below the descenders).
 //
 // Each helper skips the test with a clear message when its tool is not
 // installed, unless the environment variable VANBAN_REQUIRE_TOOLS=1 is set

@@ -27,15 +27,21 @@ func (e *TextError) Error() string { return fmt.Sprintf("%d:%d: %s / %s", e.Line
 func Text(data []byte) ([]byte, *TextError) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
+		for bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) {
+			data = data[3:]
+		}
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		return fromUTF16(data[2:], false)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return fromUTF16(data[2:], true)
 	case looksUTF16(data, false):
-		return fromUTF16(data, false)
+		if out, err := fromUTF16(data, false); err == nil {
+			return out, nil
+		}
 	case looksUTF16(data, true):
-		return fromUTF16(data, true)
+		if out, err := fromUTF16(data, true); err == nil {
+			return out, nil
+		}
 	}
 	if !utf8.Valid(data) {
 		return nil, notUTF8(data)
@@ -74,7 +80,7 @@ func fromUTF16(data []byte, bigEndian bool) ([]byte, *TextError) {
 			u[i] = uint16(data[2*i+1])<<8 | uint16(data[2*i])
 		}
 	}
-	if len(u) > 0 && u[0] == 0xFEFF {
+	for len(u) > 0 && u[0] == 0xFEFF {
 		u = u[1:]
 	}
 	out := make([]byte, 0, len(u)+len(u)/2)
@@ -95,6 +101,12 @@ func fromUTF16(data []byte, bigEndian bool) ([]byte, *TextError) {
 				EN: "the UTF-16 file holds a broken character (half a surrogate pair); open it in Notepad and save it as UTF-8"}
 		}
 		col++
+		if r == 0 {
+			// Not text (and YAML refuses it): said here, at its place, rather than turned into a NUL byte.
+			return nil, &TextError{Line: line, Col: col,
+				VI: "tệp UTF-16 chứa ký tự NUL (U+0000), không phải văn bản; hãy xóa ký tự này hoặc lưu lại tệp dạng UTF-8",
+				EN: "the UTF-16 file holds a NUL character (U+0000), which is not text; delete it or save the file again as UTF-8"}
+		}
 		if r == '\n' {
 			line, col = line+1, 0
 		}

@@ -24,6 +24,13 @@
 // refuses, is reported at its line and column. Load runs steps 1 and
 // 2; a caller with cross-field rules filters them itself: errs = append(errs, src.Filter(check())...).
 //
+// Before decoding, the bytes become UTF-8 text (Text): a byte order mark is dropped, UTF-16 with its byte order
+// mark is converted, CRLF becomes LF, positions unchanged; a file in an old Vietnamese encoding is refused at
+// its first invalid byte, naming the encoding. Integers may be quoted or have leading zeros ("08" is 8, 010 is
+// ten, not octal). A calendar.Date outside calendar.SupportedRange is an error at its value. A one-line list
+// whose commas split an entry and a text cut by " #" are warnings (Source.Warnings). At most MaxErrors errors
+// are returned per file (Cap), the others counted in one last line.
+//
 // Field paths use yaml names and 0-based indexes: "sessions[1].quarter", "recipients[0]".
 //
 // Types that implement yaml.Unmarshaler (such as calendar.Date) or encoding.TextUnmarshaler decode themselves;
