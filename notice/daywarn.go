@@ -6,6 +6,7 @@ import (
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/fsread"
 	"github.com/vanban/vanban/problem"
 )
 
@@ -53,4 +54,13 @@ func (m *Meta) abolished() problem.List {
 			fmt.Sprintf("the superior body %q is of an administrative level (%s) abolished on %s (%s); a document dated %s needs today's superior body (the province)", line, lvl.Name, lvl.From, lvl.Source, date)))
 	}
 	return out
+}
+
+// asText returns the UTF-8 text of a file's bytes as the decoder reads them (fsread.Text: UTF-16 converted, a
+// byte order mark dropped, CRLF made LF), or the bytes as they are when they are not text.
+func asText(data []byte) []byte {
+	if t, err := fsread.Text(data); err == nil {
+		return t
+	}
+	return data
 }

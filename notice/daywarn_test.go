@@ -81,3 +81,16 @@ recipients: [Các thôn]
 		t.Errorf("got %v", warns)
 	}
 }
+
+// TestPeekUTF16: the kind and plan of a file given as bytes in UTF-16 (Notepad's "Unicode") are read like those
+// of its UTF-8 text.
+func TestPeekUTF16(t *testing.T) {
+	text := "kind: session\r\nplan: plan.yaml\r\n"
+	b := []byte{0xFF, 0xFE}
+	for _, r := range text {
+		b = append(b, byte(r), 0)
+	}
+	if k, p := PeekKind(b), PlanRef(b); k != "session" || p != "plan.yaml" {
+		t.Errorf("got %q, %q", k, p)
+	}
+}

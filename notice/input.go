@@ -34,6 +34,7 @@ var Kinds = []string{KindSession, KindConclusion, KindFollowup, KindReceptionSch
 // PeekKind returns the value of the top-level "kind" key of a YAML file, "" when there is none or the file does
 // not parse (the strict loader then reports why).
 func PeekKind(data []byte) string {
+	data = asText(data)
 	var n yaml.Node
 	if yaml.Unmarshal(data, &n) != nil || len(n.Content) == 0 {
 		return ""
@@ -54,6 +55,7 @@ func PeekKind(data []byte) string {
 // is none. A file that does not parse as YAML is read by its "plan:" line, so that its errors are still
 // reported with its plan's files.
 func PlanRef(data []byte) string {
+	data = asText(data)
 	var n yaml.Node
 	if yaml.Unmarshal(data, &n) == nil {
 		if len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode {
