@@ -162,7 +162,7 @@ func (s *Set) Events() []Event {
 		case SessionDay:
 			if x := s.sessionByID(m.SessionID); x != nil {
 				e.Start, e.Stop, e.Location = x.Start, x.End, x.VenueText()
-				e.Summary = sessionSummary(x.plan, x.PlanSession(), x.ContentText())
+				e.Summary = sessionSummary(x.p(), x.PlanSession(), x.ContentText())
 			} else if p := s.planWithSession(m.SessionID); p != nil {
 				ps, _ := p.Session(m.SessionID)
 				if ps.Time.HasClock {

@@ -274,9 +274,7 @@ func (s *Set) add(v any) {
 // officeFile loads the office profile an input names, reporting a missing or wrong file at its office key.
 func (s *Set) officeFile(m *Meta) (*OfficeFile, bool) {
 	p := s.files.rel(m.path, m.Office)
-	if !s.files.exists(p) {
-		s.errs = append(s.errs, m.errorf("office", fmt.Sprintf("không tìm thấy tệp hồ sơ cơ quan %q", m.Office),
-			fmt.Sprintf("office profile file %q not found", m.Office)))
+	if !s.checkRef(m, "office", m.Office, p, "tệp hồ sơ cơ quan", "office profile file") {
 		return nil, false
 	}
 	if fi := s.files.info(p); fi.err == nil && fi.kind != KindOffice {

@@ -23,7 +23,7 @@ func TestPlanlessExample(t *testing.T) {
 	if len(set.Offices) != 1 || len(set.Sessions) != 1 || len(set.Schedules) != 1 || len(set.Plans) != 0 {
 		t.Fatalf("%d offices, %d sessions, %d schedules, %d plans", len(set.Offices), len(set.Sessions), len(set.Schedules), len(set.Plans))
 	}
-	for _, f := range []string{"invitation-adhoc.yaml", "reception-2026.yaml"} {
+	for _, f := range []string{"invitation-adhoc.yaml", "reception-office-2026.yaml"} {
 		outs, err := set.Render("../examples/office-adhoc/" + f)
 		if err != nil || len(outs) != 1 || len(outs[0].Data) == 0 {
 			t.Errorf("%s: %v", f, err)

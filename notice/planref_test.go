@@ -97,3 +97,23 @@ func TestConclusionRefProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficeRefProblems: an office: key naming a device is refused at that key, naming it.
+func TestOfficeRefProblems(t *testing.T) {
+	data, err := os.ReadFile("../examples/office-adhoc/invitation-adhoc.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := strings.Replace(string(data), "office: office.yaml", "office: /dev/zero", 1)
+	if in == string(data) {
+		t.Fatal("no office line")
+	}
+	f := filepath.Join(t.TempDir(), "s.yaml")
+	if err := os.WriteFile(f, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Load(Options{}, f)
+	if err == nil || !strings.Contains(err.Error(), ": office: tệp hồ sơ cơ quan \"/dev/zero\": một thiết bị") {
+		t.Errorf("got %v", err)
+	}
+}

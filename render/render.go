@@ -232,9 +232,11 @@ func Run(ctx context.Context, sink Sink, opts Options, paths ...string) (*Report
 	for _, j := range jobs {
 		if prev, dup := owner[j.name]; dup {
 			line, col := r.outputPos(j.input)
-			return rep, problem.List{{File: j.input, Line: line, Col: col, Path: "output",
+			err := problem.List{{File: j.input, Line: line, Col: col, Path: "output",
 				VI: fmt.Sprintf("tệp kết quả %s trùng với tệp của %s; đặt khóa output khác", j.name, prev),
 				EN: fmt.Sprintf("output %s is also made by %s; set another output", j.name, prev)}}
+			rep.Failed = map[string]error{j.input: err}
+			return rep, err
 		}
 		owner[j.name] = j.input
 	}
@@ -428,7 +430,16 @@ func (r *run) load(files []string, rep *Report) ([]job, error) {
 		}
 		for _, name := range set.OutputNames(f) {
 			jobs = append(jobs, job{input: f, name: name, make: func(ctx context.Context) ([]byte, error) {
-				outs, err := set.RenderContext(ctx, f)
+				from := set
+				if kinds[f] == notice.KindCalendarExport {
+					// The calendar of a plan's cycle takes the files of that plan only (its directory, or its
+					// include list), not every file of the run: a set of its own.
+					var err error
+					if from, err = r.loadSet(f); err != nil {
+						return nil, err
+					}
+				}
+				outs, err := from.RenderContext(ctx, f)
 				if err != nil {
 					return nil, err
 				}

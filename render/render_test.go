@@ -151,3 +151,18 @@ func TestDuplicateOutputAtItsKey(t *testing.T) {
 		t.Fatalf("CON.docx: %v", err)
 	}
 }
+
+// A plan's calendar takes that plan's files only, however many other directories the run renders.
+func TestCalendarExportKeepsToItsPlan(t *testing.T) {
+	var alone, together memory
+	if _, err := render.Run(context.Background(), render.SinkFunc(alone.put), render.Options{}, "../examples/phuong-2026"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := render.Run(context.Background(), render.SinkFunc(together.put), render.Options{}, "../examples/office-adhoc", "../examples/phuong-2026"); err != nil {
+		t.Fatal(err)
+	}
+	const ics = "lich-doi-thoai-2026.ics"
+	if len(alone.files[ics]) == 0 || !bytes.Equal(alone.files[ics], together.files[ics]) {
+		t.Error("the calendar changed when another directory was rendered in the same run")
+	}
+}
