@@ -228,8 +228,9 @@
 // assignments count with the others: unique ids, due dates, follow-up, status and calendar.
 //
 // examples/ubnd-tinh-2026 (a provincial People's Committee: conclusion notice, follow-up report, reception
-// schedule) and examples/dang-uy-phuong-2026 (a ward Party committee: session notice) are documents of other
-// bodies in their own wording with placeholders and switches, reproduced word for word by the tests.
+// schedule) and examples/dang-uy-phuong-2026 (a ward Party committee: session and conclusion notices) are
+// documents of other bodies in their own wording with placeholders and switches, reproduced word for word by
+// the tests.
 // notice/testdata/other-bodies holds three documents of other bodies written this way, each with its plan: a
 // State Ủy ban nhân dân xã conclusion notice answering each petition under it, a Đảng ủy phường Giấy mời, a
 // thematic dialogue's conclusion notice.

@@ -121,7 +121,8 @@ func TestDefaultHeadings(t *testing.T) {
 
 // TestExamplesOfOtherBodies reproduces, word for word, one document of each kind written by other bodies in
 // their own wording (examples/ubnd-tinh-2026: a provincial People's Committee's conclusion notice, follow-up
-// report and reception schedule; examples/dang-uy-phuong-2026: a ward Party committee's session notice), with
+// report and reception schedule; examples/dang-uy-phuong-2026: a ward Party committee's session notice and
+// conclusion notice), with
 // the structured keys, headings:, wording: and placeholders only (no body:): every date in them is computed.
 func TestExamplesOfOtherBodies(t *testing.T) {
 	kinds := map[string]bool{}
@@ -131,6 +132,7 @@ func TestExamplesOfOtherBodies(t *testing.T) {
 		"ubnd-tinh-2026/bao-cao-2026-04-20.yaml",
 		"ubnd-tinh-2026/lich-tiep-cong-dan-2026.yaml",
 		"dang-uy-phuong-2026/thong-bao-thang-8.yaml",
+		"dang-uy-phuong-2026/ket-luan-thang-7.yaml",
 	} {
 		path := filepath.Join("..", "examples", f)
 		data, err := os.ReadFile(path)

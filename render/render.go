@@ -330,6 +330,9 @@ func (r *run) expand(paths []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
+			if d.IsDir() && name != p && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir // hidden folders: .vanban-backup (vanban serve), .git, staging folders
+			}
 			if ext := strings.ToLower(path.Ext(d.Name())); !d.IsDir() && (ext == ".yaml" || ext == ".yml") {
 				found = append(found, name)
 			}

@@ -14,8 +14,8 @@ import (
 )
 
 func init() {
-	register(command{name: "deadline", summary: "due date N Vietnamese working days after (or before) a date", run: runDeadline})
-	register(command{name: "calendar", summary: "list days with working/off, reason and lunar date (table or --json)", run: runCalendar})
+	register(command{name: "deadline", summary: "hạn sau (hoặc trước) một ngày N ngày làm việc / due date N Vietnamese working days after (or before) a date", run: runDeadline})
+	register(command{name: "calendar", summary: "các ngày: làm việc hay nghỉ, lý do, âm lịch / list days with working/off, reason and lunar date (table or --json)", run: runCalendar})
 }
 
 // calendarFlags are the flags deadline and calendar share.
@@ -61,7 +61,7 @@ func calParseFlags(fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return usagef("unexpected argument %q (all inputs are flags; see -h)", fs.Arg(0))
+		return usagef("thừa tham số %q (mọi giá trị đều là tùy chọn; xem -h) / unexpected argument %q (all inputs are flags; see -h)", fs.Arg(0), fs.Arg(0))
 	}
 	return nil
 }
@@ -70,12 +70,12 @@ var errCalHelp = errors.New("help")
 
 func calDateFlag(cmd, name, v string) (calendar.Date, error) {
 	if v == "" {
-		return calendar.Date{}, usagef("missing --%s YYYY-MM-DD", name)
+		return calendar.Date{}, usagef("thiếu --%s YYYY-MM-DD / missing --%[1]s YYYY-MM-DD", name)
 	}
 	d, err := calendar.ParseDate(v)
 	if errors.Is(err, calendar.ErrNoSuchDay) {
 		// Well formed but not a real day: bad data (exit 1), like a date out of range.
-		return calendar.Date{}, fmt.Errorf("vanban %s: --%s: %v", cmd, name, err)
+		return calendar.Date{}, fmt.Errorf("vanban %s: --%s: ngày %s không có thật / %v", cmd, name, v, err)
 	}
 	if err != nil {
 		return calendar.Date{}, usagef("--%s: %v", name, err)
@@ -88,7 +88,7 @@ func calCheckRange(cmd, what string, d calendar.Date) error {
 		return nil
 	}
 	first, last := calendar.SupportedRange()
-	return fmt.Errorf("vanban %s: %s %v is outside the supported range %v … %v", cmd, what, d, first, last)
+	return fmt.Errorf("vanban %s: %s %v nằm ngoài khoảng lịch hỗ trợ %v … %v / %s %v is outside the supported range %v … %v", cmd, what, d, first, last, what, d, first, last)
 }
 
 func runDeadline(args []string, stdout, stderr io.Writer) error {
@@ -100,8 +100,8 @@ func runDeadline(args []string, stdout, stderr io.Writer) error {
 	var cf calendarFlags
 	cf.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: vanban deadline --from YYYY-MM-DD --working-days N [--explain] [--schedule FILE] [--no-swaps]")
-		fmt.Fprintln(stderr, "Prints the due date (YYYY-MM-DD) on the first line.")
+		fmt.Fprintln(stderr, "Cách dùng / usage: vanban deadline --from YYYY-MM-DD --working-days N [--explain] [--schedule FILE] [--no-swaps]")
+		fmt.Fprintln(stderr, "In hạn (YYYY-MM-DD) ở dòng đầu / prints the due date (YYYY-MM-DD) on the first line.")
 		fs.PrintDefaults()
 	}
 	if err := calParseFlags(fs, args); err != nil {
@@ -117,7 +117,7 @@ func runDeadline(args []string, stdout, stderr io.Writer) error {
 		}
 	})
 	if !wdSet {
-		return usagef("missing --working-days N")
+		return usagef("thiếu --working-days N / missing --working-days N")
 	}
 	start, err := calDateFlag("deadline", "from", *from)
 	if err != nil {
@@ -132,7 +132,7 @@ func runDeadline(args []string, stdout, stderr io.Writer) error {
 	}
 	x := cal.Explain(start, *n)
 	due := x.Due
-	if err := calCheckRange("deadline", "the due date", due); err != nil {
+	if err := calCheckRange("deadline", "hạn / the due date", due); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, due)
@@ -159,7 +159,7 @@ func runDeadline(args []string, stdout, stderr io.Writer) error {
 		for _, y := range x.Estimated {
 			years = append(years, fmt.Sprint(y))
 		}
-		fmt.Fprintf(stderr, "vanban deadline: warning: no official schedule for %s; days off there are estimated from the law (add them with --schedule FILE)\n", strings.Join(years, ", "))
+		fmt.Fprintf(stderr, "vanban deadline: cảnh báo: chưa có lịch nghỉ chính thức năm %s, ngày nghỉ được ước tính theo luật (thêm bằng --schedule FILE) / warning: no official schedule for %[1]s; days off there are estimated from the law (add them with --schedule FILE)\n", strings.Join(years, ", "))
 	}
 	return nil
 }
@@ -183,7 +183,7 @@ func runCalendar(args []string, stdout, stderr io.Writer) error {
 	var cf calendarFlags
 	cf.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: vanban calendar --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--schedule FILE] [--no-swaps]")
+		fmt.Fprintln(stderr, "Cách dùng / usage: vanban calendar --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--schedule FILE] [--no-swaps]")
 		fs.PrintDefaults()
 	}
 	if err := calParseFlags(fs, args); err != nil {
@@ -201,7 +201,7 @@ func runCalendar(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if b.Before(a) {
-		return usagef("--to %v is before --from %v", b, a)
+		return usagef("--to %v trước --from %v / --to %[1]v is before --from %[2]v", b, a)
 	}
 	if err := calCheckRange("calendar", "--from", a); err != nil {
 		return err

@@ -139,7 +139,7 @@ func TestCalendarCLIErrors(t *testing.T) {
 		t.Errorf("schedule file: %d %q", status, out)
 	}
 	status, _, errOut := runCLI(t, "deadline", "-h")
-	if status != 0 || !strings.Contains(errOut, "Usage: vanban deadline") {
+	if status != 0 || !strings.Contains(errOut, "usage: vanban deadline") {
 		t.Errorf("-h: %d %q", status, errOut)
 	}
 }

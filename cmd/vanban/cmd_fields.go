@@ -17,7 +17,7 @@ import (
 )
 
 func init() {
-	register(command{name: "fields", summary: "keys, placeholders and wording a plan or notice file takes, with its values: fields [--json] FILE", run: runFields})
+	register(command{name: "fields", summary: "các khóa, chỗ thay thế và câu chữ của một tệp / keys, placeholders and wording a plan or notice file takes, with its values: fields [--json] FILE", run: runFields})
 }
 
 // fieldsHelp is the -h text of fields.
@@ -33,7 +33,7 @@ func runFields(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print a JSON array of {name, kind, meaning, value}")
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vanban fields [--json] FILE\n\n"+fieldsHelp)
+		fmt.Fprintln(stderr, "Cách dùng / usage: vanban fields [--json] FILE\n\n"+fieldsHelp)
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, flagsFirst(fs, args)); err != nil {

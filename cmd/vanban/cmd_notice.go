@@ -21,9 +21,9 @@ import (
 )
 
 func init() {
-	register(command{name: "ics", summary: "iCalendar (.ics) of sessions and milestones: ics --out FILE PLAN_OR_DIR…", run: runICS})
-	register(command{name: "status", summary: "status of the assignments as of a day: status [--as-of DATE] FILE_OR_DIR…", run: runStatus})
-	register(command{name: "milestones", summary: "what is due when in a plan's session cycle: milestones PLAN_OR_DIR…", run: runMilestones})
+	register(command{name: "ics", summary: "lịch .ics các buổi và mốc / iCalendar (.ics) of sessions and milestones: ics --out FILE PLAN_OR_DIR…", run: runICS})
+	register(command{name: "status", summary: "tình hình thực hiện nhiệm vụ / status of the assignments as of a day: status [--as-of DATE] FILE_OR_DIR…", run: runStatus})
+	register(command{name: "milestones", summary: "việc gì đến hạn khi nào / what is due when in a plan's session cycle: milestones PLAN_OR_DIR…", run: runMilestones})
 }
 
 // noticeFlags are the flags ics, status and milestones share: those of render.
@@ -40,14 +40,14 @@ every *.yaml and *.yml file in it (not recursive); other files are named one by 
 func parseNotice(fs *flag.FlagSet, args []string, usage string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vanban "+usage+"\n\n"+planInputsHelp)
+		fmt.Fprintln(stderr, "Cách dùng / usage: vanban "+usage+"\n\n"+planInputsHelp)
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return usagef("no input; usage: vanban %s", usage)
+		return usagef("chưa nêu tệp nào / no input; usage: vanban %s", usage)
 	}
 	for _, a := range fs.Args() {
 		if _, err := os.Stat(a); err != nil {
@@ -95,7 +95,7 @@ func runICS(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *out == "" {
-		return usagef("--out FILE is required")
+		return usagef("thiếu --out FILE / --out FILE is required")
 	}
 	s, err := nf.loadSet("ics", fs.Args(), stderr)
 	if err != nil {
@@ -134,7 +134,7 @@ func runStatus(args []string, stdout, stderr io.Writer) error {
 			return dataErrorf("status", "--as-of: ngày %s không có thật / %v", *asOfFlag, err)
 		}
 		if err != nil {
-			return usagef("--as-of: %v", err)
+			return usagef("--as-of: ngày viết sai / %v", err)
 		}
 		if first, last := calendar.SupportedRange(); !calendar.InRange(d) {
 			return dataErrorf("status", "--as-of: ngày %s nằm ngoài khoảng lịch hỗ trợ %v … %v / the date is outside the supported range %v … %v", d, first, last, first, last)

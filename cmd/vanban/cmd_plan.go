@@ -16,7 +16,7 @@ import (
 func init() {
 	register(command{
 		name:    "validate",
-		summary: "check YAML plans and session files: validate [--strict] FILE_OR_DIR…",
+		summary: "kiểm tra các tệp YAML, không ghi gì / check YAML plans and session files: validate [--strict] FILE_OR_DIR…",
 		run:     runValidate,
 	})
 }

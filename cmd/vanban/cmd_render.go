@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/templates"
 )
 
 // renderOptions are the settings of a run, from the flags render and validate share.
@@ -27,7 +28,7 @@ type renderOptions = render.Options
 func init() {
 	register(command{
 		name:    "render",
-		summary: "render YAML plans and session files to .docx: render --out DIR FILE_OR_DIR…",
+		summary: "tạo văn bản .docx từ các tệp YAML / render YAML plans and session files to .docx: render --out DIR FILE_OR_DIR…",
 		run:     runRender,
 	})
 }
@@ -57,7 +58,7 @@ func (rf *renderFlags) registerTemplate(fs *flag.FlagSet) {
 func (rf *renderFlags) options(cmd string) (renderOptions, error) {
 	for _, p := range rf.schedules {
 		if _, err := os.Stat(p); err != nil {
-			return renderOptions{}, usagef("--schedule %s: %v", p, err)
+			return renderOptions{}, usagef("--schedule %s: không mở được tệp / cannot open the file: %v", p, err)
 		}
 	}
 	cal, err := rf.calendar(cmd)
@@ -71,12 +72,12 @@ func (rf *renderFlags) options(cmd string) (renderOptions, error) {
 		if k, p, ok := strings.Cut(v, "="); ok && (k == string(document.Party) || k == string(document.State)) {
 			sys, path, named = document.System(k), p, true
 		}
-		b, err := os.ReadFile(path)
+		b, err := templates.ReadFile(path) // a regular file within the template limits, checked before reading
 		if errors.Is(err, fs.ErrNotExist) {
 			return renderOptions{}, usagef("--template %s: không tìm thấy tệp / file not found", path)
 		}
 		if err != nil {
-			return renderOptions{}, fmt.Errorf("vanban %s: --template %s: %v", cmd, path, err)
+			return renderOptions{}, fmt.Errorf("vanban %s: --template %s: không đọc được tệp / cannot read the file: %v", cmd, path, err)
 		}
 		opt, sys, err := document.ParseTemplate(b, sys)
 		switch {
@@ -88,13 +89,18 @@ func (rf *renderFlags) options(cmd string) (renderOptions, error) {
 			return renderOptions{}, fmt.Errorf("vanban %s: --template %s: %v", cmd, path, err)
 		}
 		if prev, dup := given[sys]; dup {
-			return renderOptions{}, usagef("--template: two templates for the %s system (%s, %s)", sys, prev, path)
+			return renderOptions{}, usagef("--template: hai mẫu cho cùng hệ thống %s (%s, %s) / two templates for the %[1]s system (%[2]s, %[3]s)", sys, prev, path)
 		}
 		given[sys] = path
 		opts.Document = append(opts.Document, opt)
 	}
 	return opts, nil
 }
+
+// dirHelp is the -h text of render and validate about directories.
+const dirHelp = `Một thư mục là mọi tệp *.yaml và *.yml trong nó và trong các thư mục con (trừ thư mục ẩn như
+.vanban-backup). / A directory means every *.yaml and *.yml file in it and in its subfolders (hidden folders
+such as .vanban-backup are skipped).`
 
 // renderArgs parses the command line of render and validate: fs holds the command's own flags, to which it
 // adds the shared ones; check (may be nil) checks the command's own flags once parsed. It returns the input
@@ -105,7 +111,7 @@ func renderArgs(fs *flag.FlagSet, args []string, usage string, stderr io.Writer,
 	rf.registerTemplate(fs)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vanban "+usage+"\n\nA directory means every *.yaml file in it, recursively.")
+		fmt.Fprintln(stderr, "Cách dùng / usage: vanban "+usage+"\n\n"+dirHelp)
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -117,7 +123,7 @@ func renderArgs(fs *flag.FlagSet, args []string, usage string, stderr io.Writer,
 		}
 	}
 	if fs.NArg() == 0 {
-		return nil, renderOptions{}, usagef("no input files; usage: vanban %s", usage)
+		return nil, renderOptions{}, usagef("chưa nêu tệp nào / no input files; usage: vanban %s", usage)
 	}
 	files, err := inputFiles(fs.Name(), fs.Args())
 	if err != nil {
@@ -140,7 +146,7 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 	outDir := fset.String("out", "", "output directory (created if missing)")
 	files, opts, err := renderArgs(fset, args, "render --out DIR [--strict] [--schedule FILE] [--no-swaps] FILE_OR_DIR…", stderr, func() error {
 		if *outDir == "" {
-			return usagef("--out DIR is required")
+			return usagef("thiếu --out DIR / --out DIR is required")
 		}
 		return nil
 	})
@@ -176,6 +182,9 @@ func inputFiles(cmd string, args []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
+			if d.IsDir() && path != a && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir // hidden folders: .vanban-backup (vanban serve), .git
+			}
 			if !d.IsDir() && (strings.HasSuffix(d.Name(), ".yaml") || strings.HasSuffix(d.Name(), ".yml")) {
 				found = append(found, path)
 			}
@@ -186,7 +195,7 @@ func inputFiles(cmd string, args []string) ([]string, error) {
 		}
 		sort.Strings(found)
 		if len(found) == 0 {
-			return nil, usagef("%s: no *.yaml files", a)
+			return nil, usagef("%s: không có tệp *.yaml nào / no *.yaml files", a)
 		}
 		files = append(files, found...)
 	}

@@ -5,7 +5,8 @@
 //
 //	vanban <command> [flags] [arguments]
 //
-// Run "vanban help" for the list of commands. Exit status: 0 success, 1 bad data, 2 bad usage.
+// Run "vanban help" for the list of commands. Flags may come before or after the file names. Exit status:
+// 0 success, 1 bad data, 2 bad usage, 3 internal error (a bug: please report it).
 package main
 
 import (
@@ -44,8 +45,8 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) (status int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "vanban: internal error (please report): %v\n", r)
-			status = 1
+			fmt.Fprintf(stderr, "vanban: lỗi nội bộ, xin báo cho người phát triển / internal error, please report it: %v\n", r)
+			status = exitInternal
 		}
 	}()
 	if len(args) == 0 {
@@ -58,7 +59,7 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "vanban: unknown command %q; run \"vanban help\"\n", args[0])
+		fmt.Fprintf(stderr, "vanban: không có lệnh %q; xem \"vanban help\" / unknown command %q; run \"vanban help\"\n", args[0], args[0])
 		return 2
 	}
 	err := c.run(args[1:], stdout, stderr)
@@ -74,13 +75,18 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	return 1
 }
 
-// parseFlags parses a command's flags. On a mistake it prints nothing and returns a one-line usage error that
-// points to -h; on -h it prints the command's usage and returns flag.ErrHelp.
+// exitInternal is the exit status of an internal error (a panic: a bug of vanban, not of the input).
+const exitInternal = 3
+
+// parseFlags parses a command's flags, which may come before, between or after the other arguments
+// ("render DIR --out X" as "render --out X DIR"; "--" ends the flags). On a mistake it prints nothing and
+// returns a one-line bilingual usage error that points to -h; on -h it prints the command's usage and returns
+// flag.ErrHelp.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	out, usage := fs.Output(), fs.Usage
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	err := fs.Parse(args)
+	err := fs.Parse(flagsFirst(fs, args))
 	fs.SetOutput(out)
 	fs.Usage = usage
 	switch {
@@ -90,15 +96,40 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		fs.Usage()
 		return err
 	default:
-		return usagef("%s (see \"%s -h\")", err, fs.Name())
+		return usagef("%s (xem / see \"%s -h\")", flagErrorText(err), fs.Name())
 	}
+}
+
+// flagErrors word the errors of package flag in Vietnamese beside the English: the prefix of flag's message
+// and its Vietnamese, which names the flag the same way.
+var flagErrors = []struct{ en, vi string }{
+	{"flag provided but not defined: ", "không có tùy chọn"},
+	{"flag needs an argument: ", "thiếu giá trị sau tùy chọn"},
+	{"invalid value ", "giá trị không hợp lệ"},
+	{"invalid boolean value ", "giá trị đúng/sai không hợp lệ"},
+	{"bad flag syntax: ", "tùy chọn viết sai"},
+}
+
+// flagErrorText returns the message of a flag parsing error as "vi / en".
+func flagErrorText(err error) string {
+	msg := err.Error()
+	for _, f := range flagErrors {
+		if rest, ok := strings.CutPrefix(msg, f.en); ok {
+			if name, _, ok := strings.Cut(rest, " "); ok && f.en == "invalid value " {
+				return f.vi + " " + name + " / " + msg
+			}
+			return f.vi + " " + rest + " / " + msg
+		}
+	}
+	return "sai tham số dòng lệnh / " + msg
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func printHelp(w io.Writer) {
-	fmt.Fprintln(w, "vanban: official documents of the citizen-dialogue cycle, and Vietnamese working days")
-	fmt.Fprintln(w, "\nUsage: vanban <command> [flags] [arguments]\n\nCommands:")
+	fmt.Fprintln(w, "vanban: văn bản của chu trình đối thoại với Nhân dân, và ngày làm việc ở Việt Nam")
+	fmt.Fprintln(w, "        official documents of the citizen-dialogue cycle, and Vietnamese working days")
+	fmt.Fprintln(w, "\nCách dùng / usage: vanban <lệnh/command> [tùy chọn/flags] [tệp/files]\n\nCác lệnh / commands:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
@@ -107,6 +138,8 @@ func printHelp(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun \"vanban <command> -h\" for a command's flags.")
-	fmt.Fprintln(w, "Exit status: 0 success, 1 bad data, 2 bad usage.")
+	fmt.Fprintln(w, "\nXem tùy chọn của một lệnh / a command's flags: vanban <lệnh/command> -h")
+	fmt.Fprintln(w, "Tùy chọn đặt trước hay sau tên tệp đều được / flags may come before or after the file names.")
+	fmt.Fprintln(w, "Mã thoát / exit status: 0 thành công / success, 1 dữ liệu sai / bad data, 2 gọi lệnh sai / bad usage,")
+	fmt.Fprintln(w, "  3 lỗi nội bộ / internal error (xin báo lỗi / please report it).")
 }

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFlagsAfterFiles: every command takes its flags after the file names as well as before them.
+func TestFlagsAfterFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	status, stdout, stderr := runCLI(t, "render", "../../examples/duc-pho-2023", "--out", out)
+	if status != 0 || !strings.Contains(stdout, ".docx") {
+		t.Fatalf("render DIR --out X: %d %q %q", status, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "ke-hoach-doi-thoai-2023.docx")); err != nil {
+		t.Error(err)
+	}
+	st, after, stderr := runCLI(t, "status", "../../examples/duc-pho-2023", "--as-of", "2023-04-20")
+	before, want, _ := runCLI(t, "status", "--as-of", "2023-04-20", "../../examples/duc-pho-2023")
+	if before != 0 || st != 0 || after != want || want == "" {
+		t.Errorf("status FILE --as-of D: %d %q %q; want %q", st, after, stderr, want)
+	}
+	if st, _, stderr := runCLI(t, "validate", "../../examples/duc-pho-2023/plan.yaml", "--strict"); st != 0 {
+		t.Errorf("validate FILE --strict: %d %q", st, stderr)
+	}
+	if st, out, stderr := runCLI(t, "deadline", "--working-days", "7", "--from=2023-05-12"); st != 0 || out != "2023-05-23\n" {
+		t.Errorf("deadline: %d %q %q", st, out, stderr)
+	}
+	// "--" ends the flags: a file named like a flag.
+	if st, _, stderr := runCLI(t, "validate", "--", "--strict"); st != 1 || !strings.Contains(stderr, "--strict") {
+		t.Errorf("validate -- --strict: %d %q", st, stderr)
+	}
+}
+
+// TestUsageErrorsBilingual: every usage mistake is told in Vietnamese and English ("vi / en"), with exit
+// status 2.
+func TestUsageErrorsBilingual(t *testing.T) {
+	for _, args := range [][]string{
+		{"nonsense"},
+		{"render", "../../examples/duc-pho-2023"},
+		{"render", "--out"},
+		{"render", "--bogus", "x"},
+		{"validate"},
+		{"layout", "--out", t.TempDir(), "nope"},
+		{"layout"},
+		{"deadline", "--from", "2023-05-12"},
+		{"deadline", "--from", "2023-05-12", "--working-days", "x"},
+		{"calendar", "--from", "2023-05-12", "--to", "2023-05-01"},
+		{"calendar", "--from", "2023-05-12", "--to", "2023-05-13", "extra"},
+		{"status"},
+		{"ics", "../../examples/duc-pho-2023"},
+		{"status", "--as-of", "someday", "../../examples/duc-pho-2023"},
+	} {
+		status, _, stderr := runCLI(t, args...)
+		if status != 2 || !strings.Contains(stderr, " / ") || !hasVietnamese(stderr) {
+			t.Errorf("%q: status %d, stderr %q; want 2 and a message in Vietnamese and English", args, status, stderr)
+		}
+	}
+	status, stdout, _ := runCLI(t, "help")
+	if status != 0 || !strings.Contains(stdout, "lỗi nội bộ / internal error") || !strings.Contains(stdout, "tạo văn bản .docx") {
+		t.Errorf("help: %d %q", status, stdout)
+	}
+}
+
+func hasVietnamese(s string) bool {
+	return strings.ContainsAny(s, "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+}
+
+// TestPanicIsInternalError: a panic in a command is an internal error (exit 3, not 2, the usage code), said in
+// both languages.
+func TestPanicIsInternalError(t *testing.T) {
+	register(command{name: "test-panic", run: func([]string, io.Writer, io.Writer) error { panic("boom") }})
+	defer delete(commands, "test-panic")
+	status, _, stderr := runCLI(t, "test-panic")
+	if status != exitInternal || exitInternal == 2 || !strings.Contains(stderr, "lỗi nội bộ") || !strings.Contains(stderr, "internal error") || !strings.Contains(stderr, "boom") {
+		t.Errorf("panic: %d %q", status, stderr)
+	}
+}
