@@ -99,6 +99,26 @@ func TestFields(t *testing.T) {
 	}
 }
 
+// TestSetFieldsFS: a set loaded from an fs.FS gives the fields of its files by their fs path.
+func TestSetFieldsFS(t *testing.T) {
+	set, err := LoadFS(os.DirFS(filepath.Join("..", "examples", "duc-pho-2023")), Options{}, "session-q1.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields, err := set.Fields("session-q1.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fields {
+		if f.Kind == FieldKey && f.Name == "chair" && !strings.Contains(f.Value, "Nguyễn Kiên") {
+			t.Errorf("chair = %q", f.Value)
+		}
+	}
+	if len(fields) == 0 {
+		t.Error("no fields")
+	}
+}
+
 // TestPlanFields: the fields of a plan file, its keys with their values and the wording of its generated parts.
 func TestPlanFields(t *testing.T) {
 	fs, err := Fields(Options{}, filepath.Join("..", "examples", "ubnd-tinh-2026", "plan.yaml"))

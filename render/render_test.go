@@ -134,6 +134,22 @@ func ExampleRun() {
 	// Output: [conclusion-q1.docx invitation-q2.docx ke-hoach-doi-thoai-2026.docx lich-doi-thoai-2026.ics reception-2026.docx] 0
 }
 
+// TestRunSkipsHiddenFolders: a directory's hidden folders (.vanban-backup, where vanban serve keeps the
+// previous versions; .git) are not read: their copies would make the same outputs twice.
+func TestRunSkipsHiddenFolders(t *testing.T) {
+	fsys := exampleFS(t)
+	fsys["duc-pho/.vanban-backup/session-q1.1.yaml"] = fsys["duc-pho/session-q1.yaml"]
+	fsys["duc-pho/.git/x.yaml"] = &fstest.MapFile{Data: []byte("kind: memo\n")}
+	rep, err := render.Run(context.Background(), render.Discard, render.Options{FS: fsys}, "duc-pho")
+	if err != nil || len(rep.Inputs) != 9 {
+		t.Fatalf("%v; inputs %v", err, rep.Inputs)
+	}
+	// A hidden folder named itself is read.
+	if _, err := render.Run(context.Background(), render.Discard, render.Options{FS: fsys}, "duc-pho/.git"); err == nil {
+		t.Error("a hidden folder named on the command line is not read")
+	}
+}
+
 // Two inputs making one output name: reported at the output key of the second, with its line and column.
 func TestDuplicateOutputAtItsKey(t *testing.T) {
 	fsys := exampleFS(t)

@@ -50,6 +50,9 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 		}
 	}()
 	if len(args) == 0 {
+		args = defaultArgs() // Windows: a double-click serves the current folder
+	}
+	if len(args) == 0 {
 		printHelp(stderr) // a usage mistake: the help goes where errors go
 		return 2
 	}
