@@ -151,7 +151,7 @@ function renderOverview() {
   const o = overviewData;
   if (!o) return;
   $("folder").textContent = o.folder;
-  $("today").textContent = "(" + t("asof") + " " + o.today_long + ")";
+  $("today").textContent = "(" + t("asof") + " " + (lang === "vi" ? o.today_long : fmtDate(o.today)) + ")";
   const tb = $("files").tBodies[0];
   tb.replaceChildren();
   for (const f of o.files) {
