@@ -345,8 +345,16 @@ func TestCheck(t *testing.T) {
 	// A new file is checked against the folder's plan.
 	sk := decode[fileJSON](t, c.do("GET", "/api/skeleton?kind=conclusion&path=ket-luan-moi.yaml", "", nil))
 	res = decode[checkJSON](t, c.do("POST", "/api/check?path=ket-luan-moi.yaml", sk.Content, nil))
-	if res.Kind != "conclusion" || len(res.Errors)+len(res.Warnings) == 0 {
-		t.Errorf("the skeleton against the example's plan (its session q1 is in 2023, not 2026): %+v", res)
+	if res.Kind != "conclusion" || len(res.Errors)+len(res.Warnings) != 0 || !strings.Contains(sk.Content, "session: q2\n") {
+		t.Errorf("the skeleton fitted to the example's plan (next session as of 2023-04-20: q2): %+v\n%s", res, sk.Content)
+	}
+	// So are the other kinds that depend on the plan's dates.
+	for _, kind := range []string{"session", "reception-schedule", "followup", "calendar-export"} {
+		sk := decode[fileJSON](t, c.do("GET", "/api/skeleton?kind="+kind+"&path=moi.yaml", "", nil))
+		res := decode[checkJSON](t, c.do("POST", "/api/check?path=moi.yaml", sk.Content, nil))
+		if len(res.Errors) != 0 || (kind != "followup" && len(res.Warnings) != 0) {
+			t.Errorf("%s skeleton in the example folder: %+v %+v\n%s", kind, res.Errors, res.Warnings, sk.Content)
+		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "ket-luan-moi.yaml")); err == nil {
 		t.Error("a check wrote the file")

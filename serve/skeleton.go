@@ -2,11 +2,13 @@ package serve
 
 import (
 	"embed"
+	"fmt"
 	"net/http"
 	"path"
 	"slices"
 	"strings"
 
+	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/notice"
 	"github.com/vanban/vanban/plan"
 )
@@ -57,6 +59,7 @@ func (s *server) skeleton(w http.ResponseWriter, r *http.Request) {
 	if kind != plan.Kind {
 		if pl := s.planBeside(p); pl != "" {
 			text = strings.Replace(text, "\nplan: plan.yaml\n", "\nplan: "+pl+"\n", 1)
+			text = s.fitToPlan(text, kind, path.Join(path.Dir(p), pl))
 		}
 	}
 	writeJSON(w, http.StatusOK, fileJSON{Path: p, Content: text, Kind: kind})
@@ -77,4 +80,74 @@ func (s *server) planBeside(p string) string {
 		}
 	}
 	return ""
+}
+
+// fitToPlan moves the skeleton of a session or conclusion notice to the next session of the folder's plan (the
+// first dated session from today on, else the last one; a session the plan dates by its month only is put on
+// the first working day from the 15th): its id, its day, the notice's date (the invitation
+// day of the cycle; for a conclusion notice the session's next working day), and a reception schedule to the
+// plan's year. The text is left as it is when the plan does not load or has no dated session.
+func (s *server) fitToPlan(text, kind, planPath string) string {
+	set, err := notice.LoadFS(s.dir.inputs("", nil), s.noticeOptions(), planPath)
+	if err != nil {
+		return text
+	}
+	pl := set.Plan(planPath)
+	if pl == nil {
+		return text
+	}
+	if kind == notice.KindReceptionSchedule {
+		y := pl.Year()
+		text = strings.Replace(text, "\nyear: 2026\n", fmt.Sprintf("\nyear: %d\n", y), 1)
+		return strings.Replace(text, "  date: 2026-01-05\n", fmt.Sprintf("  date: %s\n", s.opts.Calendar.AddWorkingDays(calendar.NewDate(y, 1, 1), 1)), 1)
+	}
+	if kind != notice.KindSession && kind != notice.KindConclusion {
+		return text
+	}
+	var id string
+	var held calendar.Date
+	today := s.today()
+	for _, ses := range pl.Sessions {
+		if ses.Time.Year == 0 {
+			continue
+		}
+		id, held = ses.ID, ses.Time.Date()
+		if ses.Time.Day == 0 {
+			// A plan that gives the month only: the first working day from the 15th, for the clerk to change.
+			held = s.opts.Calendar.OnOrAfterWorkingDay(calendar.NewDate(ses.Time.Year, ses.Time.Month, 15))
+			if held.Month() != ses.Time.Month {
+				held = s.opts.Calendar.OnOrBeforeWorkingDay(calendar.NewDate(ses.Time.Year, ses.Time.Month, 15))
+			}
+		}
+		if !held.Before(today) {
+			break
+		}
+	}
+	if id == "" {
+		return text
+	}
+	// The day a session file of the folder gives wins over the plan's.
+	if all, err := notice.LoadFS(s.dir.inputs("", nil), s.noticeOptions(), path.Dir(planPath)); err == nil {
+		for _, m := range all.Milestones() {
+			if m.Kind == notice.SessionDay && m.SessionID == id {
+				held = m.Date
+			}
+		}
+	}
+	text = strings.Replace(text, "\nsession: q1\n", "\nsession: "+id+"\n", 1)
+	if kind == notice.KindSession {
+		var inv calendar.Date
+		for _, m := range notice.SessionMilestones(s.opts.Calendar, id, held, pl.Milestones) {
+			if m.Kind == notice.InvitationDue {
+				inv = m.Date
+			}
+		}
+		text = strings.Replace(text, "\nheld_on: 2026-03-19\n", "\nheld_on: "+held.String()+"\n", 1)
+		if !inv.IsZero() {
+			text = strings.Replace(text, "  date: 2026-03-09\n", "  date: "+inv.String()+"\n", 1)
+		}
+		return text
+	}
+	text = strings.Replace(text, "  date: 2026-03-27\n", "  date: "+s.opts.Calendar.AddWorkingDays(held, 1).String()+"\n", 1)
+	return strings.Replace(text, "  - id: q1-1\n", "  - id: "+id+"-moi-1\n", 1)
 }
