@@ -86,7 +86,11 @@ func (lb *lineBreaker) balance(words []string, t widthTable, halfPoints, max int
 		return []string{strings.Join(words, " ")}
 	}
 	breakCost := make([]float64, n) // breakCost[j]: a break before words[j]
+	inName := false                 // words[j-1] belongs to a name: from a capitalised syllable to a phrase start
 	for j := 1; j < n; j++ {
+		if r, _ := utf8.DecodeRuneInString(words[j-1]); unicode.IsUpper(r) {
+			inName = true
+		}
 		prev, next := strings.ToLower(words[j-1]), strings.ToLower(words[j])
 		first, _ := utf8.DecodeRuneInString(words[j])
 		prevFirst, _ := utf8.DecodeRuneInString(words[j-1])
@@ -95,13 +99,17 @@ func (lb *lineBreaker) balance(words []string, t widthTable, halfPoints, max int
 			breakCost[j] = math.Inf(1) // "năm / 2026", "quý / II/2026"
 		case lb.phraseStarts[next] || strings.HasPrefix(next, "("):
 			breakCost[j] = costPhrase
-		case unicode.IsUpper(prevFirst):
+		case unicode.IsUpper(prevFirst) || inName:
+			// Inside a name or title: "Nhân / dân", "Ủy ban / nhân dân phường".
 			breakCost[j] = costName
 		default:
 			breakCost[j] = costMid
 		}
 		if lb.phraseStarts[prev] {
 			breakCost[j] += costDangling
+		}
+		if lb.phraseStarts[next] {
+			inName = false
 		}
 	}
 	total := width(0, n)

@@ -72,3 +72,11 @@ func ExampleRender() {
 	// - Lắng nghe tâm tư, nguyện vọng, kiến nghị hợp pháp, chính đáng của công dân.
 	// [2. Yêu cầu:] Hình thức tổ chức phù hợp, hiệu quả, [đúng thời gian].
 }
+
+// TextWidth measures text as the layouts set it, e.g. to size a line drawn under it in an office's own
+// template: the Tiêu ngữ, 14 pt bold, is about 6 cm wide (1440 twips to the inch).
+func ExampleTextWidth() {
+	w := document.TextWidth("Độc lập - Tự do - Hạnh phúc", true, 28)
+	fmt.Printf("%d twips, %.1f cm\n", w, float64(w)/1440*2.54)
+	// Output: 3427 twips, 6.0 cm
+}

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestInitCommand: init writes a folder that validate accepts, refuses to write over it, and reports a wrong
+// kind as a usage error.
+func TestInitCommand(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "xa")
+	status, stdout, stderr := runCLI(t, "init", dir, "--kind", "dang-uy-xa")
+	if status != 0 || !strings.Contains(stdout, "plan.yaml") || !strings.Contains(stderr, "vanban validate") {
+		t.Fatalf("init: %d %q %q", status, stdout, stderr)
+	}
+	if status, _, stderr := runCLI(t, "validate", "--strict", dir); status != 0 {
+		t.Errorf("validate: %d %s", status, stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "plan.yaml"))
+	status, _, stderr = runCLI(t, "init", dir)
+	if status != 0 {
+		// another kind into the same folder: its files differ but office.yaml and plan.yaml exist
+		if status != 1 || !strings.Contains(stderr, "không ghi đè") || !strings.Contains(stderr, "not overwritten") {
+			t.Errorf("init over a folder: %d %q", status, stderr)
+		}
+	} else {
+		t.Errorf("init over an existing folder succeeded")
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "plan.yaml")); string(after) != string(before) {
+		t.Error("plan.yaml overwritten")
+	}
+	if status, _, stderr := runCLI(t, "init", "--kind", "ubnd-huyen", t.TempDir()); status != 2 || !strings.Contains(stderr, "no such kind") {
+		t.Errorf("wrong kind: %d %q", status, stderr)
+	}
+	if status, _, _ := runCLI(t, "init"); status != 2 {
+		t.Errorf("no folder: %d", status)
+	}
+}
