@@ -541,3 +541,31 @@ func TestStaticAndHeaders(t *testing.T) {
 		t.Error("the page loads something from another site")
 	}
 }
+
+// TestStarter: an empty folder is filled with the starting folder of "vanban init", valid as it is; a second
+// time nothing is written.
+func TestStarter(t *testing.T) {
+	dir := t.TempDir()
+	c := newClient(t, dir, serve.Options{})
+	for _, kind := range []string{"ubnd-xa"} {
+		res := c.do("POST", "/api/starter?kind="+kind, "", nil)
+		if res.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", kind, res.Code, res.Body)
+		}
+	}
+	ov := decode[overviewJSON](t, c.do("GET", "/api/overview", "", nil))
+	if len(ov.Files) < 3 {
+		t.Fatalf("files: %+v", ov.Files)
+	}
+	for _, f := range ov.Files {
+		if f.State == "errors" {
+			t.Errorf("%s: %+v", f.Path, f.Errors)
+		}
+	}
+	if res := c.do("POST", "/api/starter?kind=dang-uy-xa", "", nil); res.Code != http.StatusConflict {
+		t.Errorf("starter over existing files: %d", res.Code)
+	}
+	if res := c.do("POST", "/api/starter?kind=nope", "", nil); res.Code != http.StatusBadRequest {
+		t.Errorf("unknown starter: %d", res.Code)
+	}
+}

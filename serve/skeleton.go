@@ -11,6 +11,7 @@ import (
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/notice"
 	"github.com/vanban/vanban/plan"
+	"github.com/vanban/vanban/starter"
 )
 
 // The skeletons are the starting text of a new file, one per kind (skeletons/KIND.yaml): a commune People's
@@ -150,4 +151,32 @@ func (s *server) fitToPlan(text, kind, planPath string) string {
 	}
 	text = strings.Replace(text, "  date: 2026-03-27\n", "  date: "+s.opts.Calendar.AddWorkingDays(held, 1).String()+"\n", 1)
 	return strings.Replace(text, "  - id: q1-1\n", "  - id: "+id+"-moi-1\n", 1)
+}
+
+// starterFolder writes the starting folder of "vanban init" (package starter: an office profile, a plan and a
+// session notice that validate as they are) into an empty folder: POST /api/starter?kind=ubnd-xa|dang-uy-xa.
+// Nothing is written when any of its files exists already (409).
+func (s *server) starterFolder(w http.ResponseWriter, r *http.Request) {
+	files, err := starter.Files(r.URL.Query().Get("kind"))
+	if err != nil {
+		s.fail(w, http.StatusBadRequest, "không có mẫu thư mục này", "no such starting folder")
+		return
+	}
+	s.saveMu.Lock()
+	defer s.saveMu.Unlock()
+	for _, f := range files {
+		if _, _, err := s.dir.read(f.Name); err == nil {
+			s.fail(w, http.StatusConflict, "thư mục đã có tệp "+f.Name+": không ghi gì", "the folder has "+f.Name+" already: nothing written")
+			return
+		}
+	}
+	var names []string
+	for _, f := range files {
+		if _, err := s.dir.write(f.Name, f.Data, ""); err != nil {
+			s.fail(w, http.StatusForbidden, "không ghi được tệp "+f.Name+": "+err.Error(), "cannot write the file "+f.Name+": "+err.Error())
+			return
+		}
+		names = append(names, f.Name)
+	}
+	writeJSON(w, http.StatusOK, names)
 }
