@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -36,5 +37,36 @@ func TestInitCommand(t *testing.T) {
 	}
 	if status, _, _ := runCLI(t, "init"); status != 2 {
 		t.Errorf("no folder: %d", status)
+	}
+}
+
+// TestRenderPDF: render --pdf writes a PDF beside each .docx; without LibreOffice it says which program is
+// missing, in both languages, and writes nothing.
+func TestRenderPDF(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "src")
+	if status, _, stderr := runCLI(t, "init", "--kind", "ubnd-xa", src); status != 0 {
+		t.Fatal(stderr)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	t.Setenv("VANBAN_SOFFICE", filepath.Join(t.TempDir(), "soffice"))
+	status, _, stderr := runCLI(t, "render", src, "--out", out, "--pdf")
+	if status != 1 || !strings.Contains(stderr, "soffice") || !strings.Contains(stderr, "không tìm thấy LibreOffice") || !strings.Contains(stderr, "LibreOffice not found") {
+		t.Errorf("no LibreOffice: %d %q", status, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("render --pdf without LibreOffice wrote the outputs")
+	}
+	os.Unsetenv("VANBAN_SOFFICE")
+	if _, err := exec.LookPath("soffice"); err != nil && os.Getenv("VANBAN_REQUIRE_TOOLS") != "1" {
+		t.Skip("LibreOffice not installed")
+	}
+	status, stdout, stderr := runCLI(t, "render", src, "--out", out, "--pdf")
+	if status != 0 {
+		t.Fatalf("render --pdf: %d %s", status, stderr)
+	}
+	for _, name := range []string{"ke-hoach-doi-thoai-2026.pdf", "invitation-q3.pdf"} {
+		if st, err := os.Stat(filepath.Join(out, name)); err != nil || st.Size() == 0 || !strings.Contains(stdout, name) {
+			t.Errorf("%s: %v; stdout %q", name, err, stdout)
+		}
 	}
 }

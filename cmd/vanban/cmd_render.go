@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/pdf"
 	"github.com/vanban/vanban/templates"
 )
 
@@ -28,7 +29,7 @@ type renderOptions = render.Options
 func init() {
 	register(command{
 		name:    "render",
-		summary: "tạo văn bản .docx từ các tệp YAML / render YAML plans and session files to .docx: render --out DIR FILE_OR_DIR…",
+		summary: "tạo văn bản .docx từ các tệp YAML / render YAML plans and session files to .docx (and PDF): render --out DIR [--pdf] FILE_OR_DIR…",
 		run:     runRender,
 	})
 }
@@ -143,8 +144,9 @@ func printWarnings(stderr io.Writer, warns problem.List) {
 
 func runRender(args []string, stdout, stderr io.Writer) error {
 	fset := flag.NewFlagSet("render", flag.ContinueOnError)
-	outDir := fset.String("out", "", "output directory (created if missing)")
-	files, opts, err := renderArgs(fset, args, "render --out DIR [--strict] [--schedule FILE] [--no-swaps] FILE_OR_DIR…", stderr, func() error {
+	outDir := fset.String("out", "", "thư mục kết quả (tạo khi chưa có) / output directory (created if missing)")
+	withPDF := fset.Bool("pdf", false, "thêm một tệp PDF cạnh mỗi tệp .docx, bằng LibreOffice / also write a PDF beside each .docx, through LibreOffice")
+	files, opts, err := renderArgs(fset, args, "render --out DIR [--pdf] [--strict] [--schedule FILE] [--no-swaps] FILE_OR_DIR…", stderr, func() error {
 		if *outDir == "" {
 			return usagef("thiếu --out DIR / --out DIR is required")
 		}
@@ -156,12 +158,32 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *withPDF {
+		if _, err := pdf.Find(); err != nil { // before anything is written
+			return dataErrorf("render", "--pdf: %v", err)
+		}
+	}
 	rep, err := render.Run(context.Background(), render.Dir(*outDir), opts, files...)
 	printWarnings(stderr, rep.Warnings)
+	var docx []string
 	for _, o := range rep.Outputs {
-		fmt.Fprintln(stdout, filepath.Join(*outDir, o.Name))
+		p := filepath.Join(*outDir, o.Name)
+		fmt.Fprintln(stdout, p)
+		if strings.EqualFold(filepath.Ext(p), ".docx") {
+			docx = append(docx, p)
+		}
 	}
-	return err
+	if err != nil || !*withPDF {
+		return err
+	}
+	pdfs, err := pdf.Convert(context.Background(), docx...)
+	if err != nil {
+		return dataErrorf("render", "--pdf: %v", err)
+	}
+	for _, p := range pdfs {
+		fmt.Fprintln(stdout, p)
+	}
+	return nil
 }
 
 // inputFiles expands the arguments of command cmd: a directory means every *.yaml (and *.yml) file under it,
