@@ -345,8 +345,16 @@ func TestCheck(t *testing.T) {
 	// A new file is checked against the folder's plan.
 	sk := decode[fileJSON](t, c.do("GET", "/api/skeleton?kind=conclusion&path=ket-luan-moi.yaml", "", nil))
 	res = decode[checkJSON](t, c.do("POST", "/api/check?path=ket-luan-moi.yaml", sk.Content, nil))
-	if res.Kind != "conclusion" || len(res.Errors)+len(res.Warnings) == 0 {
-		t.Errorf("the skeleton against the example's plan (its session q1 is in 2023, not 2026): %+v", res)
+	if res.Kind != "conclusion" || len(res.Errors)+len(res.Warnings) != 0 || !strings.Contains(sk.Content, "session: q2\n") {
+		t.Errorf("the skeleton fitted to the example's plan (next session as of 2023-04-20: q2): %+v\n%s", res, sk.Content)
+	}
+	// So are the other kinds that depend on the plan's dates.
+	for _, kind := range []string{"session", "reception-schedule", "followup", "calendar-export"} {
+		sk := decode[fileJSON](t, c.do("GET", "/api/skeleton?kind="+kind+"&path=moi.yaml", "", nil))
+		res := decode[checkJSON](t, c.do("POST", "/api/check?path=moi.yaml", sk.Content, nil))
+		if len(res.Errors) != 0 || (kind != "followup" && len(res.Warnings) != 0) {
+			t.Errorf("%s skeleton in the example folder: %+v %+v\n%s", kind, res.Errors, res.Warnings, sk.Content)
+		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "ket-luan-moi.yaml")); err == nil {
 		t.Error("a check wrote the file")
@@ -531,5 +539,33 @@ func TestStaticAndHeaders(t *testing.T) {
 	body, _ := io.ReadAll(res.Body)
 	if bytes.Contains(body, []byte("http://")) || bytes.Contains(body, []byte("https://")) {
 		t.Error("the page loads something from another site")
+	}
+}
+
+// TestStarter: an empty folder is filled with the starting folder of "vanban init", valid as it is; a second
+// time nothing is written.
+func TestStarter(t *testing.T) {
+	dir := t.TempDir()
+	c := newClient(t, dir, serve.Options{})
+	for _, kind := range []string{"ubnd-xa"} {
+		res := c.do("POST", "/api/starter?kind="+kind, "", nil)
+		if res.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", kind, res.Code, res.Body)
+		}
+	}
+	ov := decode[overviewJSON](t, c.do("GET", "/api/overview", "", nil))
+	if len(ov.Files) < 3 {
+		t.Fatalf("files: %+v", ov.Files)
+	}
+	for _, f := range ov.Files {
+		if f.State == "errors" {
+			t.Errorf("%s: %+v", f.Path, f.Errors)
+		}
+	}
+	if res := c.do("POST", "/api/starter?kind=dang-uy-xa", "", nil); res.Code != http.StatusConflict {
+		t.Errorf("starter over existing files: %d", res.Code)
+	}
+	if res := c.do("POST", "/api/starter?kind=nope", "", nil); res.Code != http.StatusBadRequest {
+		t.Errorf("unknown starter: %d", res.Code)
 	}
 }

@@ -17,7 +17,9 @@
 //     and warning shows at its line in both languages. The keys, placeholders and wording of the file's kind
 //     are listed from notice.Reference and notice.Fields (the source of "vanban fields"), with their values.
 //     A new file starts from a skeleton of its kind (skeletons/*.yaml, embedded: a commune People's
-//     Committee after 01/7/2025; they validate and render as they are).
+//     Committee after 01/7/2025; they validate and render as they are; a notice's is moved to the next
+//     session of the folder's plan); an empty folder can be filled with the starting folder of "vanban
+//     init" (package starter).
 //   - Preview: the document laid out as HTML from the same document model the .docx is made from (header,
 //     number and date line, title, body, Nơi nhận, signature), updated as the text changes; and the saved
 //     file's PDF made by LibreOffice when it is installed.
@@ -53,6 +55,7 @@
 //	POST /api/save?path=P                   body: the text; header X-Vanban-Version; 409 on a conflict
 //	GET  /api/fields?kind=K[&path=P]        keys, placeholders, wording
 //	GET  /api/skeleton?kind=K&path=P        the starting text of a new file
+//	POST /api/starter?kind=ubnd-xa          an empty folder filled with "vanban init"'s files (package starter)
 //	GET  /api/download?format=docx|pdf&path=P, ?format=ics, ?format=zip
 //
 // Errors are JSON {"error": {"vi": …, "en": …}}; a download of files with errors is 422 with their issues.

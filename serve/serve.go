@@ -77,6 +77,7 @@ func Handler(dir string, opts Options) (http.Handler, error) {
 	mux.HandleFunc("GET /api/fields", s.fields)
 	mux.HandleFunc("POST /api/check", s.check)
 	mux.HandleFunc("POST /api/save", s.save)
+	mux.HandleFunc("POST /api/starter", s.starterFolder)
 	mux.HandleFunc("GET /api/download", s.download)
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -63,6 +63,14 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		return dataErrorf("serve", "%v", err)
 	}
 	ln, err := net.Listen("tcp", *addr)
+	addrGiven := false
+	fs.Visit(func(f *flag.Flag) { addrGiven = addrGiven || f.Name == "addr" })
+	for port := 8081; err != nil && !addrGiven && port <= 8090; port++ {
+		// The default port is taken (another copy running, another program): a clerk who double-clicked
+		// gets the next free one.
+		*addr = net.JoinHostPort("127.0.0.1", fmt.Sprint(port))
+		ln, err = net.Listen("tcp", *addr)
+	}
 	if err != nil {
 		return dataErrorf("serve", "không mở được cổng %s / cannot listen on %s: %v", *addr, *addr, err)
 	}

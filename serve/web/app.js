@@ -18,7 +18,8 @@ const T = {
     saved: "Đã lưu", unsaved: "Chưa lưu", newunsaved: "Tệp mới, chưa lưu", checking: "Đang kiểm tra…",
     noerrors: "Không có lỗi.", today: "hôm nay", asof: "tính đến", nopdf: "Máy này chưa cài LibreOffice: không có PDF.",
     leave: "Có thay đổi chưa lưu. Rời trang?", inother: "Trong tệp khác", key: "khóa", placeholder: "chỗ thay thế", wording: "câu chữ",
-    nodoc: "Tệp này không tạo văn bản để xem trước.", past: "đã qua", savedAt: "Đã lưu lúc",
+    nodoc: "Tệp này không tạo văn bản để xem trước.", starter: "Hoặc bắt đầu từ bộ tệp mẫu (hồ sơ cơ quan, kế hoạch, một buổi đối thoại):",
+    starterubnd: "UBND xã", starterdang: "Đảng ủy xã", past: "đã qua", savedAt: "Đã lưu lúc",
     kinds: {plan: "Kế hoạch", session: "Thông báo / Giấy mời buổi đối thoại", conclusion: "Thông báo kết luận", followup: "Báo cáo theo dõi",
       "reception-schedule": "Lịch tiếp công dân", "calendar-export": "Tệp lịch (.ics)", office: "Hồ sơ cơ quan"},
   },
@@ -37,7 +38,8 @@ const T = {
     saved: "Saved", unsaved: "Not saved", newunsaved: "New file, not saved", checking: "Checking…",
     noerrors: "No errors.", today: "today", asof: "as of", nopdf: "LibreOffice is not installed on this computer: no PDF.",
     leave: "There are unsaved changes. Leave the page?", inother: "In another file", key: "key", placeholder: "placeholder", wording: "wording",
-    nodoc: "This file makes no document to preview.", past: "past", savedAt: "Saved at",
+    nodoc: "This file makes no document to preview.", starter: "Or start from the starting folder (office profile, plan, one session):",
+    starterubnd: "Commune People's Committee", starterdang: "Commune Party committee", past: "past", savedAt: "Saved at",
     kinds: {plan: "Plan", session: "Session notice / invitation", conclusion: "Conclusion notice", followup: "Follow-up report",
       "reception-schedule": "Reception schedule", "calendar-export": "Calendar file (.ics)", office: "Office profile"},
   },
@@ -151,7 +153,7 @@ function renderOverview() {
   const o = overviewData;
   if (!o) return;
   $("folder").textContent = o.folder;
-  $("today").textContent = "(" + t("asof") + " " + o.today_long + ")";
+  $("today").textContent = "(" + t("asof") + " " + (lang === "vi" ? o.today_long : fmtDate(o.today)) + ")";
   const tb = $("files").tBodies[0];
   tb.replaceChildren();
   for (const f of o.files) {
@@ -438,6 +440,13 @@ document.addEventListener("DOMContentLoaded", () => {
   $("tab-pdf").addEventListener("click", () => showTab("pdf"));
   $("tab-fields").addEventListener("click", () => showTab("fields"));
   $("field-filter").addEventListener("input", renderFields);
+  for (const [id, kind] of [["starter-ubnd", "ubnd-xa"], ["starter-dang", "dang-uy-xa"]]) {
+    $(id).addEventListener("click", async () => {
+      const r = await api("POST", "/api/starter?kind=" + kind);
+      if (!r.ok) { banner(r.data.error); return; }
+      showOverview();
+    });
+  }
   $("new-file").addEventListener("submit", async (e) => {
     e.preventDefault();
     let name = $("new-name").value.trim();
