@@ -8,32 +8,16 @@ import (
 	"mime"
 	"net/http"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/vanban/vanban/notice"
+	"github.com/vanban/vanban/pdf"
 	"github.com/vanban/vanban/problem"
 	"github.com/vanban/vanban/render"
 )
-
-// findSoffice returns the LibreOffice program to use, "" when there is none.
-func findSoffice(opt string) string {
-	switch opt {
-	case "-":
-		return ""
-	case "":
-		for _, name := range []string{"soffice", "libreoffice"} {
-			if p, err := exec.LookPath(name); err == nil {
-				return p
-			}
-		}
-		return ""
-	}
-	return opt
-}
 
 // download answers a file of the folder as a document:
 //
@@ -149,11 +133,10 @@ func send(w http.ResponseWriter, name, ctype string, data []byte, inline bool) {
 	w.Write(data)
 }
 
-// toPDF converts a .docx with LibreOffice, one conversion at a time, in a private profile and a temporary
-// folder, within 90 seconds.
+// toPDF converts a .docx with LibreOffice (package pdf), one conversion at a time, in a temporary folder.
 func (s *server) toPDF(ctx context.Context, name string, docx []byte) ([]byte, error) {
 	if s.soffice == "" {
-		return nil, fmt.Errorf("no LibreOffice")
+		return nil, pdf.ErrNoLibreOffice
 	}
 	s.pdfMu.Lock()
 	defer s.pdfMu.Unlock()
@@ -168,13 +151,9 @@ func (s *server) toPDF(ctx context.Context, name string, docx []byte) ([]byte, e
 	}
 	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
-	profile := "file://" + filepath.ToSlash(filepath.Join(tmp, "profile"))
-	if !strings.HasPrefix(profile, "file:///") {
-		profile = "file:///" + strings.TrimPrefix(profile, "file://")
+	out, err := pdf.Convert(ctx, in)
+	if err != nil {
+		return nil, err
 	}
-	cmd := exec.CommandContext(ctx, s.soffice, "-env:UserInstallation="+profile, "--headless", "--convert-to", "pdf", "--outdir", tmp, in)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("LibreOffice: %v: %s", err, bytes.TrimSpace(out))
-	}
-	return os.ReadFile(filepath.Join(tmp, "doc.pdf"))
+	return os.ReadFile(out[0])
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/source"
+	"github.com/vanban/vanban/pdf"
 )
 
 // maxSize is the largest file the server reads, and the largest request body it accepts: the command line's
@@ -44,9 +45,9 @@ type Options struct {
 	Document []document.RenderOption
 	// Today is the day of the overview's "as of"; nil means the local date of time.Now.
 	Today func() calendar.Date
-	// Soffice is the LibreOffice program used for the PDF files; "" looks up soffice (then libreoffice) in
-	// PATH; "-" turns PDF off.
-	Soffice string
+	// NoPDF turns the PDF files off; otherwise they are made by LibreOffice when package pdf finds it
+	// ($VANBAN_SOFFICE, PATH, the installers' usual places).
+	NoPDF bool
 	// Log receives one line per failed request that is the server's fault (nil: none).
 	Log io.Writer
 }
@@ -66,7 +67,9 @@ func Handler(dir string, opts Options) (http.Handler, error) {
 	if s.opts.Calendar == nil {
 		s.opts.Calendar = calendar.Default()
 	}
-	s.soffice = findSoffice(opts.Soffice)
+	if !opts.NoPDF {
+		s.soffice, _ = pdf.Find()
+	}
 	mux := http.NewServeMux()
 	static, _ := fs.Sub(webFiles, "web")
 	mux.HandleFunc("GET /{$}", s.index)
