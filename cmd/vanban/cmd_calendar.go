@@ -30,8 +30,8 @@ func (s *calScheduleList) String() string     { return strings.Join(*s, ",") }
 func (s *calScheduleList) Set(v string) error { *s = append(*s, v); return nil }
 
 func (cf *calendarFlags) register(fs *flag.FlagSet) {
-	fs.Var(&cf.schedules, "schedule", "load a schedule `FILE` (format: calendar/schedules/README.md) over the embedded one; repeatable")
-	fs.BoolVar(&cf.noSwaps, "no-swaps", false, "ignore civil-servant swaps (hoán đổi): the calendar of businesses")
+	fs.Var(&cf.schedules, "schedule", "nạp lịch nghỉ từ tệp `FILE` (định dạng: calendar/schedules/README.md), lặp lại được / load a schedule FILE over the embedded one; repeatable")
+	fs.BoolVar(&cf.noSwaps, "no-swaps", false, "bỏ qua hoán đổi ngày làm việc của công chức (lịch của doanh nghiệp) / ignore civil-servant swaps: the calendar of businesses")
 }
 
 func (cf *calendarFlags) calendar(cmd string) (*calendar.Calendar, error) {
@@ -94,9 +94,9 @@ func calCheckRange(cmd, what string, d calendar.Date) error {
 func runDeadline(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("vanban deadline", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	from := fs.String("from", "", "the day of the event, YYYY-MM-DD (not counted: Bộ luật Dân sự Điều 147)")
-	n := fs.Int("working-days", 0, "number of working days `N` (negative: count backwards; 0: the --from day itself)")
-	explain := fs.Bool("explain", false, "after the due date, list each skipped day and why")
+	from := fs.String("from", "", "ngày xảy ra sự kiện, không tính (Bộ luật Dân sự Điều 147) / the day of the event, YYYY-MM-DD or D/M/YYYY (not counted)")
+	n := fs.Int("working-days", 0, "số ngày làm việc `N` (âm: đếm lùi; 0: chính ngày --from) / number of working days N (negative: count backwards; 0: the --from day itself)")
+	explain := fs.Bool("explain", false, "liệt kê từng ngày bỏ qua và lý do / after the due date, list each skipped day and why")
 	var cf calendarFlags
 	cf.register(fs)
 	fs.Usage = func() {
@@ -177,9 +177,9 @@ type calDayJSON struct {
 func runCalendar(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("vanban calendar", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	from := fs.String("from", "", "first day, YYYY-MM-DD")
-	to := fs.String("to", "", "last day, YYYY-MM-DD (inclusive)")
-	asJSON := fs.Bool("json", false, "print a JSON array, one object per day")
+	from := fs.String("from", "", "ngày đầu / first day, YYYY-MM-DD")
+	to := fs.String("to", "", "ngày cuối, có tính / last day, YYYY-MM-DD (inclusive)")
+	asJSON := fs.Bool("json", false, "in mảng JSON, mỗi ngày một đối tượng / print a JSON array, one object per day")
 	var cf calendarFlags
 	cf.register(fs)
 	fs.Usage = func() {

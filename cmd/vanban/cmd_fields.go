@@ -21,7 +21,10 @@ func init() {
 }
 
 // fieldsHelp is the -h text of fields.
-const fieldsHelp = `Lists what a plan, session, conclusion, followup or reception-schedule file can say: every key its
+const fieldsHelp = `Liệt kê những gì một tệp kế hoạch, thông báo, kết luận, theo dõi hay lịch tiếp công dân có thể ghi: mọi
+khóa, mọi chỗ thay thế {{…}} với giá trị của tệp này, và câu chữ đang dùng. docs/fields.md là bản tra cứu đầy đủ.
+
+Lists what a plan, session, conclusion, followup or reception-schedule file can say: every key its
 kind accepts, every {{placeholder}} its texts may name with its value for this file, and every key of its
 wording (reworded under wording:, or false to switch a piece off) with the text in force. docs/fields.md is
 the same reference for every kind, without values.`
@@ -30,7 +33,7 @@ func runFields(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("fields", flag.ContinueOnError)
 	var nf noticeFlags
 	nf.register(fs)
-	asJSON := fs.Bool("json", false, "print a JSON array of {name, kind, meaning, value}")
+	asJSON := fs.Bool("json", false, "in mảng JSON / print a JSON array of {name, kind, meaning, value}")
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Cách dùng / usage: vanban fields [--json] FILE\n\n"+fieldsHelp)

@@ -26,7 +26,7 @@ func init() {
 func runLayout(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("vanban layout", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("out", "", "output `DIR` (created if missing)")
+	out := fs.String("out", "", "thư mục kết quả `DIR` (tạo khi chưa có) / output DIR (created if missing)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Cách dùng / usage: vanban layout --out DIR [NAME…]\n\n"+
 			"Ghi mỗi mẫu trình bày có sẵn (tất cả khi không nêu NAME: %[1]s) thành DIR/NAME.docx. Sửa bằng Word, giữ nguyên\n"+

@@ -30,7 +30,11 @@ func init() {
 type noticeFlags = renderFlags
 
 // planInputsHelp is the -h text of ics, status and milestones about their inputs.
-const planInputsHelp = `A plan file (kind: plan) stands for itself and the files of its directory whose "plan:" key names it
+const planInputsHelp = `Một tệp kế hoạch (kind: plan) là chính nó cùng các tệp cùng thư mục có "plan:" trỏ tới nó; các tệp
+khác ở đó được bỏ qua, trừ tệp trỏ tới kế hoạch mà có lỗi. Một thư mục là mọi tệp *.yaml và *.yml trong nó
+(không đọc thư mục con).
+
+A plan file (kind: plan) stands for itself and the files of its directory whose "plan:" key names it
 (its session, conclusion, followup, … files); the other files there (other plans and their files, files that
 do not read) are left out, but a file that names the plan and is broken is an error. A directory stands for
 every *.yaml and *.yml file in it (not recursive); other files are named one by one.`
@@ -86,8 +90,8 @@ func runICS(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ics", flag.ContinueOnError)
 	var nf noticeFlags
 	nf.register(fs)
-	out := fs.String("out", "", "the .ics `FILE` to write")
-	name := fs.String("name", "", "calendar name (default: the plan's summary)")
+	out := fs.String("out", "", "tệp .ics `FILE` cần ghi / the .ics FILE to write")
+	name := fs.String("name", "", "tên lịch (mặc định: trích yếu kế hoạch) / calendar name (default: the plan's summary)")
 	if err := parseNotice(fs, args, "ics --out FILE [--strict] PLAN_OR_DIR…", stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -119,7 +123,7 @@ func runStatus(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
 	var nf noticeFlags
 	nf.register(fs)
-	asOfFlag := fs.String("as-of", "", "the `DATE` (YYYY-MM-DD) of the status; default: the as_of of the follow-up file, else today")
+	asOfFlag := fs.String("as-of", "", "tính đến ngày `DATE` (mặc định: as_of của tệp theo dõi, không có thì hôm nay) / the DATE of the status; default: the as_of of the follow-up file, else today")
 	if err := parseNotice(fs, args, "status [--as-of DATE] [--strict] FOLLOWUP_OR_CONCLUSION_OR_DIR…", stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil

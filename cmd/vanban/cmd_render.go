@@ -45,12 +45,12 @@ type renderFlags struct {
 
 func (rf *renderFlags) register(fs *flag.FlagSet) {
 	rf.calendarFlags.register(fs)
-	fs.BoolVar(&rf.strict, "strict", false, "treat warnings (a conclusion notice dated late or before its session, a session on a day off) as errors")
+	fs.BoolVar(&rf.strict, "strict", false, "coi cảnh báo là lỗi / treat warnings (a conclusion notice dated late or before its session, a session on a day off) as errors")
 }
 
 // registerTemplate adds --template, for the commands that write .docx files.
 func (rf *renderFlags) registerTemplate(fs *flag.FlagSet) {
-	fs.Var(&rf.templates, "template", "lay the documents of one system out with the .docx `FILE` (an office's own letterhead, edited in Word from \"vanban layout\"); "+
+	fs.Var(&rf.templates, "template", "trình bày văn bản bằng mẫu .docx `FILE` của cơ quan / lay the documents of one system out with the .docx FILE (an office's own letterhead, edited in Word from \"vanban layout\"); "+
 		"party=FILE or state=FILE, or just FILE when it prints ĐẢNG CỘNG SẢN VIỆT NAM or the Quốc hiệu; repeatable, once per system")
 }
 
