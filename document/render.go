@@ -88,8 +88,10 @@ func Render(doc *Document, opts ...RenderOption) ([]byte, error) {
 	}
 	// An office's template prints its own system's heading: a State letterhead must not lay out a Party
 	// document, nor the reverse. A template without either heading is taken as it is.
-	if got, ok := DetectSystem(out); custom && ok && got != doc.System {
-		return nil, wrongSystem(got, doc.System)
+	if custom { // an embedded layout is of the system it was chosen for: no need to read its text again
+		if got, ok := DetectSystem(out); ok && got != doc.System {
+			return nil, wrongSystem(got, doc.System)
+		}
 	}
 	return out, nil
 }

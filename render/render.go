@@ -29,8 +29,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
@@ -248,11 +250,15 @@ func Run(ctx context.Context, sink Sink, opts Options, paths ...string) (*Report
 		}
 		return rep, err
 	}
-	for _, j := range jobs {
+	// The documents are made by GOMAXPROCS goroutines at most, a few ahead of the one being written, and given
+	// to sink one by one in input order: memory holds a handful of outputs whatever the number of inputs.
+	made := makeAhead(ctx, jobs, runtime.GOMAXPROCS(0))
+	defer made.stop()
+	for i, j := range jobs {
 		if err := ctx.Err(); err != nil {
 			return fail(err)
 		}
-		data, err := j.make(ctx)
+		data, err := made.get(i)
 		if err != nil {
 			return fail(err)
 		}
@@ -270,6 +276,57 @@ func Run(ctx context.Context, sink Sink, opts Options, paths ...string) (*Report
 		}
 	}
 	return rep, nil
+}
+
+// ahead makes the outputs of jobs concurrently, a bounded window ahead of the one asked for.
+type ahead struct {
+	ctx     context.Context
+	stop    context.CancelFunc
+	jobs    []job
+	results []chan made
+	next    int
+}
+
+type made struct {
+	data []byte
+	err  error
+}
+
+func makeAhead(ctx context.Context, jobs []job, workers int) *ahead {
+	ctx, cancel := context.WithCancel(ctx)
+	a := &ahead{ctx: ctx, stop: cancel, jobs: jobs, results: make([]chan made, len(jobs))}
+	for range max(workers, 1) {
+		a.start()
+	}
+	return a
+}
+
+// start makes the next job in a goroutine.
+func (a *ahead) start() {
+	if a.next >= len(a.jobs) {
+		return
+	}
+	ch := make(chan made, 1) // the goroutine never blocks, even when the result is not read
+	a.results[a.next] = ch
+	j := a.jobs[a.next]
+	a.next++
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				ch <- made{err: fmt.Errorf("render: %s: lỗi nội bộ / internal error: %v", j.input, r)}
+			}
+		}()
+		data, err := j.make(a.ctx)
+		ch <- made{data, err}
+	}()
+}
+
+// get waits for the output of job i (asked for in order) and starts the next job.
+func (a *ahead) get(i int) ([]byte, error) {
+	m := <-a.results[i]
+	a.results[i] = nil
+	a.start()
+	return m.data, m.err
 }
 
 type run struct {
@@ -499,6 +556,9 @@ func outputName(file, output string) string {
 
 // kindOf reads the top-level "kind" key and checks that Run renders it.
 func kindOf(file string, data []byte) (string, error) {
+	if k := quickKind(data); k != "" {
+		return k, nil
+	}
 	var root yaml.Node
 	known := Kinds()
 	slices.Sort(known)
@@ -532,6 +592,55 @@ func kindOf(file string, data []byte) (string, error) {
 	return "", &problem.Error{File: file, Line: n.Line, Col: n.Column, Path: "kind",
 		VI: "thiếu khóa kind ở đầu tệp (ví dụ kind: plan); dùng một trong: " + list,
 		EN: "the top-level kind key is missing (e.g. kind: plan); use one of: " + list}
+}
+
+// quickKind returns the kind of a UTF-8 file (no byte order mark) that has a line "kind: K" at its first column,
+// K one of Kinds, before any other line at the first column that is not a key, a comment or blank: the common
+// case, without a YAML parse (the set parses each file anyway, and reports what is wrong with it). It returns
+// "" when unsure, and the full parse decides.
+func quickKind(data []byte) string {
+	if !utf8.Valid(data) || bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		return ""
+	}
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		line = bytes.TrimRight(line, "\r")
+		switch {
+		case len(line) == 0 || line[0] == '#' || line[0] == ' ':
+			continue
+		case bytes.HasPrefix(line, []byte("kind:")):
+			v := string(bytes.TrimSpace(line[len("kind:"):]))
+			if i := strings.Index(v, " #"); i >= 0 {
+				v = strings.TrimSpace(v[:i])
+			}
+			if slices.Contains(Kinds(), v) {
+				return v
+			}
+			return ""
+		case !isPlainKey(line):
+			return "" // a document marker, a flow mapping, a quoted or multi-line key: parse
+		}
+	}
+	return ""
+}
+
+// isPlainKey reports whether line starts a plain top-level key ("issuer:", "output: x.docx").
+func isPlainKey(line []byte) bool {
+	i := bytes.IndexByte(line, ':')
+	if i <= 0 || (i+1 < len(line) && line[i+1] != ' ') {
+		return false
+	}
+	for _, c := range line[:i] {
+		if !(c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // outputPos returns the position of the output key's value in the input file, or 1:1 when it has none (its
