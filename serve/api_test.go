@@ -19,13 +19,13 @@ import (
 
 // client talks to a test server as the page does: with the CSRF token of the page.
 type client struct {
-	t    *testing.T
+	t    testing.TB
 	h    http.Handler
 	csrf string
 	host string
 }
 
-func newClient(t *testing.T, dir string, opts serve.Options) *client {
+func newClient(t testing.TB, dir string, opts serve.Options) *client {
 	t.Helper()
 	if opts.Today == nil {
 		opts.Today = func() calendar.Date { return calendar.NewDate(2023, 4, 20) }
