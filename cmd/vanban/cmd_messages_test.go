@@ -79,3 +79,46 @@ func TestPanicIsInternalError(t *testing.T) {
 		t.Errorf("panic: %d %q", status, stderr)
 	}
 }
+
+// TestHelpBilingual: every command's summary in "vanban help", its usage line and the description of each of its
+// flags ("vanban CMD -h") are in Vietnamese and English.
+func TestHelpBilingual(t *testing.T) {
+	for name, c := range commands {
+		if strings.HasPrefix(name, "test-") {
+			continue
+		}
+		if !strings.Contains(c.summary, " / ") || !hasVietnamese(c.summary) {
+			t.Errorf("%s: summary %q is not in Vietnamese and English", name, c.summary)
+		}
+		status, _, stderr := runCLI(t, name, "-h")
+		if status != 0 {
+			t.Errorf("%s -h: status %d", name, status)
+			continue
+		}
+		lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
+		if len(lines) == 0 || !strings.Contains(lines[0], " / ") || !hasVietnamese(lines[0]) {
+			t.Errorf("%s -h: usage line %q is not in Vietnamese and English", name, lines[0])
+		}
+		// flag.PrintDefaults: "  -name TYPE" then the description on lines indented by a tab (or on the
+		// same line for a one-letter flag); a description may run over several lines.
+		var desc []string
+		flush := func() {
+			if d := strings.Join(desc, " "); len(desc) > 0 && (!strings.Contains(d, " / ") || !hasVietnamese(d)) {
+				t.Errorf("%s -h: flag description %q is not in Vietnamese and English", name, d)
+			}
+			desc = nil
+		}
+		for _, l := range lines[1:] {
+			switch {
+			case strings.HasPrefix(l, "  -"):
+				flush()
+				if _, d, ok := strings.Cut(l, "\t"); ok {
+					desc = append(desc, d)
+				}
+			case strings.HasPrefix(l, "    \t"):
+				desc = append(desc, strings.TrimSpace(l))
+			}
+		}
+		flush()
+	}
+}
