@@ -182,14 +182,26 @@ func runMilestones(args []string, stdout, stderr io.Writer) error {
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NGÀY\tTHỨ\tBUỔI\tVIỆC\tCĂN CỨ")
+	estimated := false
 	for _, m := range ms {
 		when := document.ShortDate(m.Date)
 		if m.End != m.Date {
 			when += " – " + document.ShortDate(m.End)
 		}
+		if m.Estimated {
+			when += " *"
+			estimated = true
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", when, calendar.WeekdayName(m.Date), m.SessionID, m.Title, clipRule(m.Rule))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if estimated {
+		fmt.Fprintln(stdout, "* ngày ước tính: lịch nghỉ của năm này chưa được công bố, ngày có thể thay đổi (nạp lịch bằng --schedule) /")
+		fmt.Fprintln(stdout, "  estimated date: the schedule of days off of that year is not announced yet, the date may move (load it with --schedule)")
+	}
+	return nil
 }
 
 func clipRule(s string) string {
