@@ -314,7 +314,7 @@ type overviewJSON struct {
 		ID, State, Describe string
 		DescribeEN          string `json:"describe_en"`
 	}
-	Problems   []issueJSON
+	Problems []issueJSON
 }
 
 func TestCheck(t *testing.T) {
