@@ -122,3 +122,57 @@ func TestHelpBilingual(t *testing.T) {
 		flush()
 	}
 }
+
+// TestHelpAndReadmeAgree: each command's line in "vanban help" ends with its command line, which is the first
+// line of "vanban CMD -h" and a line of the README's "The command line" section, and names every flag of the
+// command but --schedule and --no-swaps (said once, in the help and the README, for every command but init
+// and layout).
+func TestHelpAndReadmeAgree(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(readme), "## The command line\n\n```\n")
+	section, _, _ = strings.Cut(section, "```")
+	_, help, _ := runCLI(t, "help")
+	common := "--schedule FILE, --no-swaps"
+	if !strings.Contains(help, common) || !strings.Contains(string(readme), "`--schedule FILE`") || !strings.Contains(string(readme), "`--no-swaps`") {
+		t.Errorf("the help or the README does not name the common flags")
+	}
+	for name, c := range commands {
+		if strings.HasPrefix(name, "test-") {
+			continue
+		}
+		i := strings.LastIndex(c.summary, ": ")
+		if i < 0 {
+			t.Errorf("%s: the summary gives no command line: %q", name, c.summary)
+			continue
+		}
+		usage := c.summary[i+2:]
+		if !strings.HasPrefix(usage, name+" ") || !strings.Contains(help, c.summary) {
+			t.Errorf("%s: summary %q", name, c.summary)
+		}
+		_, _, h := runCLI(t, name, "-h")
+		first, _, _ := strings.Cut(h, "\n")
+		if first != "Cách dùng / usage: vanban "+usage {
+			t.Errorf("%s -h says %q, the help %q", name, first, usage)
+		}
+		if !strings.Contains("\n"+section, "\nvanban "+usage+"\n") && !strings.Contains("\n"+section, "\nvanban "+usage+"  ") {
+			t.Errorf("the README's command list lacks %q", "vanban "+usage)
+		}
+		for _, l := range strings.Split(h, "\n") {
+			if !strings.HasPrefix(l, "  -") {
+				continue
+			}
+			flagName := strings.Fields(l)[0][1:]
+			switch {
+			case flagName == "schedule" || flagName == "no-swaps":
+				if name == "init" || name == "layout" {
+					t.Errorf("%s takes --%s, the help says it does not", name, flagName)
+				}
+			case !strings.Contains(usage+" ", "--"+flagName+" ") && !strings.Contains(usage, "--"+flagName+"]"):
+				t.Errorf("%s: --%s missing from %q", name, flagName, usage)
+			}
+		}
+	}
+}

@@ -18,8 +18,11 @@ import (
 	"github.com/vanban/vanban/serve"
 )
 
+// serveUsage is the command line of serve, in its summary (vanban help), its -h and the README.
+const serveUsage = "serve [--addr 127.0.0.1:8080] [--token TOKEN] [--open] [--strict] [--template [party=|state=]FILE] DIR"
+
 func init() {
-	register(command{name: "serve", summary: "thư mục thành trang web (tổng quan, soạn, xem trước, tải về) / the folder as a web page (overview, editor, preview, downloads): serve [--addr 127.0.0.1:8080] [--token TOKEN] [--open] DIR", run: runServe})
+	register(command{name: "serve", summary: "thư mục thành trang web (tổng quan, soạn, xem trước, tải về) / the folder as a web page (overview, editor, preview, downloads): " + serveUsage, run: runServe})
 }
 
 func runServe(args []string, stdout, stderr io.Writer) error {
@@ -32,7 +35,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	rf.registerTemplate(fs)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Cách dùng / usage: vanban serve [--addr 127.0.0.1:8080] [--token TOKEN] [--open] DIR")
+		fmt.Fprintln(stderr, "Cách dùng / usage: vanban "+serveUsage)
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -42,7 +45,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usagef("serve nhận đúng một thư mục / serve takes one folder; cách dùng / usage: vanban serve [--addr 127.0.0.1:8080] [--token TOKEN] [--open] DIR")
+		return usagef("serve nhận đúng một thư mục / serve takes one folder; cách dùng / usage: vanban " + serveUsage)
 	}
 	dir := fs.Arg(0)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
