@@ -65,9 +65,9 @@ func (s *ScheduleFile) Document(cal *calendar.Calendar) (*document.Document, err
 	for i, n := range s.Notes {
 		notes[i] = expand(n, look)
 	}
-	sw := &sectionWriter{w: w, look: look, list: map[string][]string{"notes": notes}}
+	sw := &sectionWriter{w: w, look: look, root: scope{lists: map[string][]scope{"notes": lineScopes(notes)}}}
 	sections := func() []document.Block {
-		out := sw.blocks(sectionsOf(KindReceptionSchedule), nil)
+		out := sw.layout(sectionsOf(KindReceptionSchedule))
 		if s.Points == "plain" {
 			out = plainPoints(out)
 		}

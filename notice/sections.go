@@ -23,12 +23,15 @@ var sectionFS fs.FS = wordingFiles
 
 // sectionBlock is one block of a kind's sections data.
 //
-// A block whose title names {{wording.KEY}} of a piece the file switched off is left out with its content,
-// or, with off: paragraph, printed as a paragraph of its text (when the text is not empty). A block with
-// each: NAME is printed only when the list NAME is not empty, and its content is repeated for each line of
-// the list, with {{line}} (the line as it is), {{item}} (the line without its final ".", ";" or ",") and
-// {{end}} (";" after each line but the last, "." after the last). sentence: true ends the text with a full
-// stop.
+// A block whose title names {{wording.KEY}} of a piece the file switched off is left out with its content;
+// with off: paragraph, its text is printed as a paragraph instead (when not empty); with off: content, its
+// content is printed without it. A block with each: NAME is printed only when the list NAME is not empty,
+// and its content is repeated for each entry of the list, with the entry's placeholders: for a list of lines
+// {{line}} (the line as it is), {{item}} (the line without its final ".", ";" or ",") and {{end}} (";" after
+// each line but the last, "." after the last); for a list of records (petitions, assignments) their fields
+// and lists, named in the kind's data file. if: and unless: name placeholders or lists (one or a list of
+// names): the block is printed only when every if: name is set (not empty) and no unless: name is.
+// sentence: true ends the text with a full stop; label: sets the bullet's mark ("+").
 type sectionBlock struct {
 	Part      *string        `yaml:"part"`
 	Item      *string        `yaml:"item"`
@@ -36,10 +39,62 @@ type sectionBlock struct {
 	Paragraph *string        `yaml:"paragraph"`
 	Bullet    *string        `yaml:"bullet"`
 	Text      string         `yaml:"text"`
+	Label     string         `yaml:"label"`
 	Sentence  bool           `yaml:"sentence"`
 	Off       string         `yaml:"off"`
 	Each      string         `yaml:"each"`
+	If        nameList       `yaml:"if"`
+	Unless    nameList       `yaml:"unless"`
 	Content   []sectionBlock `yaml:"content"`
+}
+
+// nameList is one name or a list of names.
+type nameList []string
+
+func (l *nameList) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*l = nameList{n.Value}
+		return nil
+	}
+	var xs []string
+	if err := n.Decode(&xs); err != nil {
+		return err
+	}
+	*l = xs
+	return nil
+}
+
+// scope is the placeholders of one entry of a list (and of the entries it is in): its fields and its lists.
+type scope struct {
+	fields map[string]string
+	lists  map[string][]scope
+}
+
+// lineScopes turns lines into the entries of a list of lines ({{line}}, {{item}}, {{end}}).
+func lineScopes(lines []string) []scope {
+	out := make([]scope, len(lines))
+	for i, line := range lines {
+		end := ";"
+		if i == len(lines)-1 {
+			end = "."
+		}
+		out[i] = scope{fields: map[string]string{"line": line, "item": strings.TrimRight(line, ".;,"), "end": end}}
+	}
+	return out
+}
+
+// inner returns the scope of entry e inside s: e's fields and lists over s's.
+func (s scope) inner(e scope) scope {
+	out := scope{fields: map[string]string{}, lists: map[string][]scope{}}
+	for _, src := range []scope{s, e} {
+		for k, v := range src.fields {
+			out.fields[k] = v
+		}
+		for k, v := range src.lists {
+			out.lists[k] = v
+		}
+	}
+	return out
 }
 
 var (
@@ -95,8 +150,8 @@ func parseSections(data []byte) ([]sectionBlock, error) {
 			if n > 1 || n == 0 && b.Each == "" {
 				return fmt.Errorf("sections[%d]: one of part, item, subitem, paragraph, bullet (or each: with content)", i)
 			}
-			if b.Off != "" && b.Off != "paragraph" {
-				return fmt.Errorf("sections[%d]: off: paragraph is the only value", i)
+			if b.Off != "" && b.Off != "paragraph" && b.Off != "content" {
+				return fmt.Errorf("sections[%d]: off: paragraph or content", i)
 			}
 			if err := check(b.Content); err != nil {
 				return err
@@ -115,17 +170,18 @@ type sectionWriter struct {
 	w    words
 	look lookup            // the file's placeholders
 	raw  map[string]string // wording keys given by a field of the file (opinions.text), already expanded
-	list map[string][]string
+	root scope             // the placeholders and lists of the sections beside the file's facts
 }
 
 // wordingRef is "{{wording.KEY}}" in a text.
 const wordingRef = "wording."
 
-// value looks a placeholder up for the sections: {{wording.KEY}} is the key's text, expanded; a fact's value
-// is expanded too (a file's chair or venue takes placeholders).
-func (sw *sectionWriter) value(ctx map[string]string) lookup {
-	return func(name string) (string, []string, bool) {
-		if v, ok := ctx[name]; ok {
+// value looks a placeholder up in scope sc: {{wording.KEY}} is the key's text, expanded with the scope's
+// placeholders; a fact's value is expanded too (a file's chair or venue takes placeholders).
+func (sw *sectionWriter) value(sc scope) lookup {
+	var look lookup
+	look = func(name string) (string, []string, bool) {
+		if v, ok := sc.fields[name]; ok {
 			return v, nil, true
 		}
 		if key, ok := strings.CutPrefix(name, wordingRef); ok {
@@ -136,7 +192,12 @@ func (sw *sectionWriter) value(ctx map[string]string) lookup {
 			if !on {
 				return "", nil, true
 			}
-			return expandDefault(t, sw.look), nil, true
+			return expandDefault(t, func(n string) (string, []string, bool) {
+				if v, ok := sc.fields[n]; ok {
+					return v, nil, true
+				}
+				return sw.look(n)
+			}), nil, true
 		}
 		t, l, ok := sw.look(name)
 		if !ok {
@@ -147,6 +208,7 @@ func (sw *sectionWriter) value(ctx map[string]string) lookup {
 		}
 		return expand(t, sw.look), nil, true
 	}
+	return look
 }
 
 // off reports whether a text names a wording piece the file switched off.
@@ -164,21 +226,49 @@ func (sw *sectionWriter) off(s string) bool {
 	return false
 }
 
-// blocks lays out the blocks bs.
-func (sw *sectionWriter) blocks(bs []sectionBlock, ctx map[string]string) []document.Block {
+// set reports whether a name is set in sc: a list with entries, a placeholder not empty.
+func (sw *sectionWriter) set(sc scope, name string) bool {
+	if l, ok := sc.lists[name]; ok {
+		return len(l) > 0
+	}
+	t, l, ok := sw.value(sc)(name)
+	if !ok {
+		panic("notice: sections: no placeholder or list " + name)
+	}
+	return t != "" || len(l) > 0
+}
+
+// layout lays out the sections data bs of the file.
+func (sw *sectionWriter) layout(bs []sectionBlock) []document.Block {
+	if sw.root.fields == nil {
+		sw.root.fields = map[string]string{}
+	}
+	return sw.blocks(bs, sw.root)
+}
+
+// blocks lays out the blocks bs in scope sc.
+func (sw *sectionWriter) blocks(bs []sectionBlock, sc scope) []document.Block {
 	var out []document.Block
+blocks:
 	for _, b := range bs {
-		look := sw.value(ctx)
-		text := expand(b.Text, look)
-		if b.Sentence {
-			text = endSentence(text)
+		for _, n := range b.If {
+			if !sw.set(sc, n) {
+				continue blocks
+			}
 		}
+		for _, n := range b.Unless {
+			if sw.set(sc, n) {
+				continue blocks
+			}
+		}
+		var entries []scope
 		if b.Each != "" {
-			lines := sw.listOf(b.Each)
-			if len(lines) == 0 {
+			if entries = sw.listOf(sc, b.Each); len(entries) == 0 {
 				continue
 			}
 		}
+		look := sw.value(sc)
+		text := expand(b.Text, look)
 		kind, title := document.Paragraph, (*string)(nil)
 		switch {
 		case b.Part != nil:
@@ -193,49 +283,49 @@ func (sw *sectionWriter) blocks(bs []sectionBlock, ctx map[string]string) []docu
 			kind, title = document.Bullet, b.Bullet
 		}
 		if title != nil {
-			if sw.off(*title) {
-				if b.Off == "paragraph" && text != "" {
+			switch {
+			case sw.off(*title) && b.Off == "paragraph":
+				if b.Sentence {
+					text = endSentence(text)
+				}
+				if text != "" {
 					out = append(out, document.Block{Kind: document.Paragraph, Text: text})
 				}
 				continue
-			}
-			t := expand(*title, look)
-			switch kind {
-			case document.Paragraph, document.Bullet:
-				out = append(out, document.Block{Kind: kind, Text: t + text})
+			case sw.off(*title) && b.Off == "content":
+			case sw.off(*title):
+				continue
+			case kind == document.Paragraph || kind == document.Bullet:
+				t := expand(*title, look) + text
+				if b.Sentence {
+					t = endSentence(t)
+				}
+				out = append(out, document.Block{Kind: kind, Label: b.Label, Text: t})
 			default:
-				out = append(out, document.Block{Kind: kind, Title: t, Text: text})
+				if b.Sentence {
+					text = endSentence(text)
+				}
+				out = append(out, document.Block{Kind: kind, Title: expand(*title, look), Text: text})
 			}
 		}
 		if b.Each == "" {
-			out = append(out, sw.blocks(b.Content, ctx)...)
+			out = append(out, sw.blocks(b.Content, sc)...)
 			continue
 		}
-		lines := sw.listOf(b.Each)
-		for i, line := range lines {
-			end := ";"
-			if i == len(lines)-1 {
-				end = "."
-			}
-			c := map[string]string{"line": line, "item": strings.TrimRight(line, ".;,"), "end": end}
-			for k, v := range ctx {
-				if _, ok := c[k]; !ok {
-					c[k] = v
-				}
-			}
-			out = append(out, sw.blocks(b.Content, c)...)
+		for _, e := range entries {
+			out = append(out, sw.blocks(b.Content, sc.inner(e))...)
 		}
 	}
 	return out
 }
 
-// listOf returns the lines of a list: a list of the sections (sw.list), else a list fact, expanded.
-func (sw *sectionWriter) listOf(name string) []string {
-	if l, ok := sw.list[name]; ok {
+// listOf returns the entries of a list: a list of the scope, else a list fact as lines.
+func (sw *sectionWriter) listOf(sc scope, name string) []scope {
+	if l, ok := sc.lists[name]; ok {
 		return l
 	}
-	if _, l, ok := sw.value(nil)(name); ok {
-		return l
+	if _, l, ok := sw.value(sc)(name); ok {
+		return lineScopes(l)
 	}
 	panic("notice: sections: no list " + name)
 }

@@ -151,11 +151,12 @@ func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, erro
 	if invitation && len(s.Addressees) == 0 {
 		listed = nil
 	}
-	sw := &sectionWriter{w: w, look: look, raw: map[string]string{}, list: map[string][]string{"participants_listed": expandAll(listed, look)}}
+	sw := &sectionWriter{w: w, look: look, raw: map[string]string{},
+		root: scope{lists: map[string][]scope{"participants_listed": lineScopes(expandAll(listed, look))}}}
 	if s.Opinions.Text != "" {
 		sw.raw["opinions_text"] = expand(s.Opinions.Text, look)
 	}
-	sections := func() []document.Block { return sw.blocks(sectionsOf(KindSession), nil) }
+	sections := func() []document.Block { return sw.layout(sectionsOf(KindSession)) }
 	closing, ok := def("closing" + suffix)
 	if s.Closing.Off || !ok && s.Closing.Value == "" {
 		closing = ""
