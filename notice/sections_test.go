@@ -74,7 +74,7 @@ func TestSectionsAreData(t *testing.T) {
 
 // TestSectionsData loads the sections data of every kind that has one.
 func TestSectionsData(t *testing.T) {
-	for _, k := range []string{KindSession, KindReceptionSchedule} {
+	for _, k := range []string{KindSession, KindConclusion, KindFollowup, KindReceptionSchedule} {
 		if len(sectionsOf(k)) == 0 {
 			t.Errorf("%s: no sections", k)
 		}
@@ -83,5 +83,61 @@ func TestSectionsData(t *testing.T) {
 		if _, err := parseSections([]byte(bad)); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
+	}
+}
+
+// TestConclusionSectionsAreData: a conclusion sections data set that puts the general conclusions first, drops
+// the answers and prints a petition's assignments as bullets naming their due date changes the notice with
+// no Go change.
+func TestConclusionSectionsAreData(t *testing.T) {
+	path := seedInput(t, "c.yaml", `kind: conclusion
+plan: PLAN
+session: q1
+held_on: 2023-03-15
+document: {date: 2023-03-22}
+announcer: Thường trực Thị ủy
+petitions:
+  - who: Ông Nguyễn Văn A
+    text: đề nghị sửa chữa cầu tràn
+    answer: Giao cơ quan chức năng kiểm tra, xử lý
+    assignments:
+      - id: w-1
+        body: Ủy ban nhân dân thị xã
+        task: kiểm tra, sửa chữa cầu tràn
+        due_working_days: 10
+conclusions:
+  - Tăng cường đối thoại với Nhân dân
+report_to: Thường trực Thị ủy
+recipients: [Ủy ban nhân dân thị xã]
+`)
+	before := renderText(t, path)
+	if !strings.Contains(before, "Kết luận:") || strings.Index(before, "cầu tràn") > strings.Index(before, "Tăng cường") {
+		t.Fatalf("default sections not as expected:\n%s", before)
+	}
+	var after string
+	withSections(t, KindConclusion, `sections:
+  - part: "{{wording.conclusions}}"
+    off: content
+    each: conclusions
+    content:
+      - bullet: "{{text}}"
+  - part: "{{wording.petitions}}"
+    off: content
+    each: petitions
+    content:
+      - item: "{{who}}"
+        text: "{{text}}"
+      - each: assignments
+        content:
+          - bullet: "{{body}} chủ trì: {{text}}"
+`, func() { after = renderText(t, path) })
+	if strings.Contains(after, "Kết luận:") {
+		t.Errorf("the answer is still printed:\n%s", after)
+	}
+	if strings.Index(after, "Tăng cường") > strings.Index(after, "cầu tràn") {
+		t.Errorf("the conclusions are not first:\n%s", after)
+	}
+	if !strings.Contains(after, "- Ủy ban nhân dân thị xã chủ trì: kiểm tra, sửa chữa cầu tràn;") {
+		t.Errorf("the assignment is not a bullet:\n%s", after)
 	}
 }
