@@ -240,6 +240,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	// 10. English, and a tablet.
+	var milestonesEN, statusesEN string
 	run("tablet",
 		chromedp.Click(`#lang-en`),
 		emulation.SetDeviceMetricsOverride(768, 1024, 1, true),
@@ -250,7 +251,16 @@ func TestBrowser(t *testing.T) {
 		chromedp.Navigate(base+"/#/"),
 		chromedp.WaitVisible(`#files tbody tr`),
 		shot("10-tablet-overview-en"),
+		chromedp.Evaluate(`document.querySelector("#milestones").textContent`, &milestonesEN),
+		chromedp.Evaluate(`document.querySelector("#statuses").textContent`, &statusesEN),
 	)
+	// The time line and the assignments in English: titles, weekdays and states from the bilingual labels.
+	if !strings.Contains(milestonesEN, "Conclusion notice due") || !strings.Contains(milestonesEN, "day") || strings.Contains(milestonesEN, "Hạn ban hành") {
+		t.Errorf("the English time line: %.300q", milestonesEN)
+	}
+	if !strings.Contains(statusesEN, "Done") || strings.Contains(statusesEN, "Đã hoàn thành") {
+		t.Errorf("the English statuses: %.300q", statusesEN)
+	}
 }
 
 func waitDownload(t *testing.T, dir string, d time.Duration) string {

@@ -185,7 +185,7 @@ function renderOverview() {
     const d = fmtDate(m.date) + (m.end ? " – " + fmtDate(m.end) : "");
     mb.append(el("tr", {class: "when-" + m.when},
       el("td", {class: "nowrap"}, d, m.estimated ? el("span", {class: "estimated", title: t("estimatedLong")}, " *") : "",
-        el("div", {class: "sub"}, m.weekday)),
+        el("div", {class: "sub"}, lang === "en" ? new Date(m.date + "T00:00:00Z").toLocaleDateString("en-GB", {weekday: "long", timeZone: "UTC"}) : m.weekday)),
       el("td", {}, m.session),
       el("td", {}, lang === "en" && m.title_en ? m.title_en : m.title, el("div", {class: "sub"}, m.rule),
         m.estimated ? el("div", {class: "sub estimated"}, t("estimated")) : "")));
