@@ -6,10 +6,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/vanban/vanban/internal/source"
+	"github.com/vanban/vanban/plan"
 )
 
 // files is where a Set reads its inputs: the operating system's files (fsys nil; names are OS paths, relative
@@ -25,6 +28,11 @@ type fileInfo struct {
 	data      []byte
 	err       error
 	kind, ref string
+	// A plan parsed ahead of time by prefetch, with the name it was parsed under (Set.plan uses it when it
+	// loads the file under that name).
+	planName string
+	plan     *plan.Plan
+	planErr  error
 }
 
 func newFiles(fsys fs.FS) *files {
@@ -53,6 +61,13 @@ func (f *files) info(name string) *fileInfo {
 	if fi, ok := f.cache[k]; ok {
 		return fi
 	}
+	fi := f.readInfo(name)
+	f.cache[k] = fi
+	return fi
+}
+
+// readInfo reads a file and peeks at it, without the cache (safe to call concurrently).
+func (f *files) readInfo(name string) *fileInfo {
 	fi := &fileInfo{}
 	if f.fsys != nil {
 		fi.data, fi.err = source.ReadFS(f.fsys, name)
@@ -62,8 +77,51 @@ func (f *files) info(name string) *fileInfo {
 	if fi.err == nil {
 		fi.kind, fi.ref = peek(fi.data)
 	}
-	f.cache[k] = fi
 	return fi
+}
+
+// prefetch reads the files named (not yet in the cache) concurrently, by GOMAXPROCS goroutines, peeks at
+// them and parses the plans among them: the costly part of loading a set of many plans. The results are
+// put in the cache in the order of names, so that loading stays as deterministic as reading one by one.
+func (f *files) prefetch(names []string) {
+	var todo []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		k := f.key(n)
+		if _, ok := f.cache[k]; ok || seen[k] {
+			continue
+		}
+		seen[k] = true
+		todo = append(todo, n)
+	}
+	if len(todo) < 2 {
+		return
+	}
+	infos := make([]*fileInfo, len(todo))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fi := f.readInfo(todo[i])
+				if fi.err == nil && fi.kind == plan.Kind {
+					fi.planName = todo[i]
+					fi.plan, fi.planErr = plan.Parse(todo[i], fi.data)
+				}
+				infos[i] = fi
+			}
+		}()
+	}
+	for i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, n := range todo {
+		f.cache[f.key(n)] = infos[i]
+	}
 }
 
 // read returns a file's bytes (read once).
