@@ -36,6 +36,7 @@ type fileInfo struct {
 	planName string
 	plan     *plan.Plan
 	planErr  error
+	dropped  bool // data was let go once parsed
 }
 
 func newFiles(fsys fs.FS) *files {
@@ -201,6 +202,10 @@ func (f *files) prefetch(names []string) {
 // read returns a file's bytes (read once).
 func (f *files) read(name string) ([]byte, error) {
 	fi := f.info(name)
+	if fi.dropped {
+		again := f.readInfo(name)
+		return again.data, again.err
+	}
 	return fi.data, fi.err
 }
 

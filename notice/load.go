@@ -209,6 +209,9 @@ func (s *Set) plan(path string, data []byte) *PlanFile {
 	if fi := s.files.cache[s.files.key(path)]; fi != nil && fi.planName == path {
 		p, err := fi.plan, fi.planErr
 		fi.plan, fi.planErr, fi.planName = nil, nil, "" // taken: the set holds it from now on
+		if err == nil {
+			fi.data, fi.dropped = nil, true // parsed: the bytes are not held (files.read reads them again)
+		}
 		return s.addPlan(path, p, err)
 	}
 	p, err := plan.Parse(path, data)
