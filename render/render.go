@@ -476,12 +476,21 @@ func (r *run) load(files []string, rep *Report) ([]job, error) {
 	var errs problem.List
 	var readable []string // the files of a known kind
 	failed := map[string]error{}
-	for _, f := range files {
-		data, err := r.read(f)
+	type kindErr struct {
+		kind string
+		err  error
+	}
+	found := make([]kindErr, len(files))
+	parallel(len(files), func(i int) { // read by a few goroutines; the results in file order
+		data, err := r.read(files[i])
 		if err == nil {
-			kinds[f], err = kindOf(f, data)
+			found[i].kind, err = kindOf(files[i], data)
 		}
-		if err != nil {
+		found[i].err = err
+	})
+	for i, f := range files {
+		kinds[f] = found[i].kind
+		if err := found[i].err; err != nil {
 			errs = append(errs, problem.From(err)...)
 			failed[f] = err
 			continue
@@ -571,6 +580,26 @@ func (r *run) load(files []string, rep *Report) ([]job, error) {
 	}
 	rep.Warnings.Sort()
 	return jobs, nil
+}
+
+// parallel calls f(0) … f(n-1) by GOMAXPROCS goroutines and returns when all are done.
+func parallel(n int, f func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 func (r *run) loadSet(paths ...string) (*notice.Set, error) {
