@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -64,7 +65,7 @@ func (x Explanation) WorkedWeekends() []DayInfo {
 }
 
 // Rule states the counting rule in Vietnamese: "7 ngày làm việc kể từ ngày sau 2023-05-12 (Bộ luật Dân sự
-// 2015, Điều 147)".
+// 2015, Điều 147)". RuleEN says the same in English.
 func (x Explanation) Rule() string {
 	switch {
 	case x.N > 0:
@@ -73,4 +74,24 @@ func (x Explanation) Rule() string {
 		return fmt.Sprintf("%d ngày làm việc trước ngày %s, không tính ngày đó", -x.N, x.From)
 	}
 	return fmt.Sprintf("0 ngày làm việc: chính ngày %s", x.From)
+}
+
+// RuleEN states the counting rule in English: "7 working days from the day after 2023-05-12 (Civil Code
+// 2015, Article 147)".
+func (x Explanation) RuleEN() string {
+	switch {
+	case x.N > 0:
+		return fmt.Sprintf("%d working days from the day after %s (Civil Code 2015, Article 147)", x.N, x.From)
+	case x.N < 0:
+		return fmt.Sprintf("%d working days before %s, that day not counted", -x.N, x.From)
+	}
+	return fmt.Sprintf("0 working days: %s itself", x.From)
+}
+
+// Notable returns, in date order, the days a reader of the count wants to see: every day skipped and every
+// weekend day counted (worked in exchange for a swapped day off).
+func (x Explanation) Notable() []DayInfo {
+	days := append(slices.Clone(x.Skipped), x.WorkedWeekends()...)
+	slices.SortFunc(days, func(a, b DayInfo) int { return a.Date.Compare(b.Date) })
+	return days
 }

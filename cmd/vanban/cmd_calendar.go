@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -137,22 +136,19 @@ func runDeadline(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout, due)
 	if *explain {
-		// The skipped days and the weekend days worked instead, in date order.
-		days := append(slices.Clone(x.Skipped), x.WorkedWeekends()...)
-		slices.SortFunc(days, func(a, b calendar.DayInfo) int { return a.Date.Compare(b.Date) })
-		for _, info := range days {
+		for _, info := range x.Notable() {
 			d := info.Date
 			mark := ""
 			if !info.Official {
-				mark = " (ước tính)"
+				mark = " (ước tính / estimated)"
 			}
-			verb := "tính"
+			verb := "tính / counted"
 			if !info.Working {
-				verb = "bỏ qua"
+				verb = "bỏ qua / skipped"
 			}
 			fmt.Fprintf(stdout, "  %s %s %s: %s%s\n", verb, d, calendar.WeekdayName(d), info.Reason, mark)
 		}
-		fmt.Fprintf(stdout, "  %s\n", x.Rule())
+		fmt.Fprintf(stdout, "  %s / %s\n", x.Rule(), x.RuleEN())
 	}
 	if len(x.Estimated) > 0 {
 		years := make([]string, 0, len(x.Estimated))

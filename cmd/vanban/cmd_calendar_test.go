@@ -43,7 +43,8 @@ func TestDeadlineExplain(t *testing.T) {
 	if status != 0 || lines[0] != "2023-02-03" {
 		t.Fatalf("status %d, out %q", status, out)
 	}
-	for _, want := range []string{"2023-01-20 thứ Sáu: Tết Nguyên đán", "2023-01-26 thứ Năm: Nghỉ bù Tết Nguyên đán", "2023-01-29 Chủ nhật: Chủ nhật"} {
+	for _, want := range []string{"2023-01-20 thứ Sáu: Tết Nguyên đán", "2023-01-26 thứ Năm: Nghỉ bù Tết Nguyên đán", "2023-01-29 Chủ nhật: Chủ nhật",
+		"bỏ qua / skipped 2023-01-20", "(Civil Code 2015, Article 147)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain lacks %q:\n%s", want, out)
 		}
