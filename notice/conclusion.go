@@ -382,15 +382,20 @@ func (c *ConclusionFile) Document(cal *calendar.Calendar) (*document.Document, e
 	return d, validateDoc(&c.Meta, d)
 }
 
-// sections builds the generated parts: the petitions (each with its answer and assignments when any carries
-// them), the general conclusions, and the assignments not printed under a petition. A part whose title is
-// switched off prints its content without it.
+// sections lays out the generated parts by notice/wording/conclusion.sections.yaml over the lists of the
+// file: the petitions (each with its answer and the assignments printed under it), the general conclusions,
+// and the assignments not printed under a petition.
 func (c *ConclusionFile) sections(r resolution, w words, look lookup) []document.Block {
-	var out []document.Block
-	part := func(key string) {
-		if title, ok := w.text(key); ok {
-			out = append(out, document.Block{Kind: document.Part, Title: expandDefault(title, look)})
-		}
+	return (&sectionWriter{w: w, look: look, root: c.sectionScope(r, w, look)}).layout(sectionsOf(KindConclusion))
+}
+
+// sectionScope computes the lists of the sections: petitions (who, text, answer; assignments: body, text),
+// conclusions (text; bullets: text), assignments (body, text) and whether the petitions are detailed (one has
+// an answer or assignments).
+func (c *ConclusionFile) sectionScope(r resolution, w words, look lookup) scope {
+	root := scope{fields: map[string]string{"detailed": ""}, lists: map[string][]scope{"petitions": nil, "conclusions": nil}}
+	assignment := func(a Assignment) scope {
+		return scope{fields: map[string]string{"body": expand(a.Body, look), "text": c.assignmentText(a, w, look)}}
 	}
 	byID := map[string]Assignment{}
 	for i, a := range r.due {
@@ -399,82 +404,57 @@ func (c *ConclusionFile) sections(r resolution, w words, look lookup) []document
 		}
 	}
 	placed := map[string]bool{}
-	if len(c.Petitions) > 0 {
-		part("petitions")
-		detailed := false
-		for i := range c.Petitions {
-			detailed = detailed || c.Petitions[i].answered()
+	for i, p := range c.Petitions {
+		if p.answered() {
+			root.fields["detailed"] = "true"
 		}
-		answerLabel, answerOn := w.text("answer")
-		assign, _ := w.text("assign")
-		for i, p := range c.Petitions {
-			who := expand(p.Who, look)
-			if from := expand(p.From, look); from != "" && who != "" {
-				who += " (" + from + ")"
-			} else if from != "" {
-				who = from
+		who := expand(p.Who, look)
+		if from := expand(p.From, look); from != "" && who != "" {
+			who += " (" + from + ")"
+		} else if from != "" {
+			who = from
+		}
+		text := endSentence(expand(p.Text, look))
+		if who == "" {
+			text = upperFirst(text)
+		}
+		e := scope{fields: map[string]string{"who": who, "text": text, "answer": endSentence(expand(p.Answer, look))},
+			lists: map[string][]scope{"assignments": nil}}
+		// Its own assignments first, in file order, then those it names, in the order of assignment_ids.
+		for j, a := range r.due {
+			if r.petition[j] == i {
+				e.lists["assignments"] = append(e.lists["assignments"], assignment(a))
 			}
-			text := endSentence(expand(p.Text, look))
-			if who == "" {
-				text = upperFirst(text)
+		}
+		for _, id := range p.AssignmentIDs {
+			if a, ok := byID[id]; ok && !placed[id] {
+				e.lists["assignments"] = append(e.lists["assignments"], assignment(a))
+				placed[id] = true
 			}
-			switch {
-			case !detailed && who == "":
-				out = append(out, document.Block{Kind: document.Bullet, Text: text})
-				continue
-			case !detailed:
-				out = append(out, document.Block{Kind: document.Bullet, Text: who + ": " + text})
-				continue
-			}
-			out = append(out, document.Block{Kind: document.Item, Title: who, Text: text})
-			if p.Answer != "" {
-				answer := endSentence(expand(p.Answer, look))
-				if answerOn {
-					answer = "*" + expandDefault(answerLabel, look) + ":* " + answer
-				}
-				out = append(out, document.Block{Kind: document.Paragraph, Text: answer})
-			}
-			// Its own assignments first, in file order, then those it names, in the order of assignment_ids.
-			var under []Assignment
-			for j, a := range r.due {
-				if r.petition[j] == i {
-					under = append(under, a)
-				}
-			}
-			for _, id := range p.AssignmentIDs {
-				if a, ok := byID[id]; ok && !placed[id] {
-					under = append(under, a)
-					placed[id] = true
-				}
-			}
-			for _, a := range under {
-				out = append(out, document.Block{Kind: document.Paragraph,
-					Text: strings.TrimSpace(expandDefault(assign, look)+" "+expand(a.Body, look)) + ": " + c.assignmentText(a, w, look)})
-			}
+		}
+		root.lists["petitions"] = append(root.lists["petitions"], e)
+	}
+	if root.fields["detailed"] == "" {
+		// Brief petitions print no assignments under them: those they name stay in the assignments part.
+		placed = map[string]bool{}
+		for i := range root.lists["petitions"] {
+			root.lists["petitions"][i].lists["assignments"] = nil
 		}
 	}
-	if len(c.Conclusions) > 0 {
-		part("conclusions")
-		for _, k := range c.Conclusions {
-			out = append(out, document.Block{Kind: document.Bullet, Text: endSentence(expand(k.Text, look))})
-			for _, b := range k.Bullets {
-				out = append(out, document.Block{Kind: document.Bullet, Label: "+", Text: endSentence(expand(b, look))})
-			}
+	for _, k := range c.Conclusions {
+		e := scope{fields: map[string]string{"text": endSentence(expand(k.Text, look))}, lists: map[string][]scope{"bullets": nil}}
+		for _, b := range k.Bullets {
+			e.lists["bullets"] = append(e.lists["bullets"], scope{fields: map[string]string{"text": endSentence(expand(b, look))}})
 		}
+		root.lists["conclusions"] = append(root.lists["conclusions"], e)
 	}
-	var rest []Assignment
+	root.lists["assignments"] = nil
 	for i, a := range r.due {
 		if r.petition[i] < 0 && !placed[a.ID] {
-			rest = append(rest, a)
+			root.lists["assignments"] = append(root.lists["assignments"], assignment(a))
 		}
 	}
-	if len(rest) > 0 {
-		part("assignments")
-		for _, a := range rest {
-			out = append(out, document.Block{Kind: document.Item, Title: expand(a.Body, look), Text: c.assignmentText(a, w, look)})
-		}
-	}
-	return out
+	return root
 }
 
 // assignmentText writes an assignment's task, whom to report to (its report, else the wording's report) and by

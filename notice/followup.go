@@ -120,33 +120,7 @@ func (f *FollowupFile) Document(cal *calendar.Calendar) (*document.Document, err
 		opening = append(opening, document.Block{Kind: document.Paragraph, Text: or(expand(f.Intro.Value, look), intro)})
 	}
 	sections := func() []document.Block {
-		var out []document.Block
-		part := func(key string) {
-			if title, ok := def(key); ok {
-				out = append(out, document.Block{Kind: document.Part, Title: title})
-			}
-		}
-		part("overview")
-		overview, _ := def("overview_text")
-		out = append(out, document.Block{Kind: document.Paragraph, Text: overview})
-		part("details")
-		status, _ := w.text("status")
-		for _, g := range GroupByBody(statuses) {
-			out = append(out, document.Block{Kind: document.Item, Title: g.Body})
-			for _, s := range g.Statuses {
-				text := expandDefault(status, with(look, map[string]string{"id": s.ID, "body": s.Body,
-					"task": strings.TrimRight(strings.TrimSpace(s.Task), ".;"), "due": shortDate(s.Due), "status": s.Describe()}))
-				if s.Note != "" {
-					text += " " + endSentence(expand(s.Note, look))
-				}
-				out = append(out, document.Block{Kind: document.Bullet, Text: text})
-			}
-		}
-		part("proposals")
-		for _, p := range f.proposals(statuses, w, look) {
-			out = append(out, document.Block{Kind: document.Bullet, Text: endSentence(p)})
-		}
-		return out
+		return (&sectionWriter{w: w, look: look, root: f.sectionScope(statuses, look)}).layout(sectionsOf(KindFollowup))
 	}
 	closing, ok := def("closing")
 	if f.Closing.Off || !ok && f.Closing.Value == "" {
@@ -172,25 +146,23 @@ func overdueBodies(statuses []Status) []string {
 	return late
 }
 
-// proposals returns the report's proposals: the file's, else the default ones on overdue assignments.
-func (f *FollowupFile) proposals(statuses []Status, w words, look lookup) []string {
-	if len(f.Proposals) > 0 {
-		return expandAll(f.Proposals, look)
-	}
-	var out []string
-	add := func(key string) {
-		t, _ := w.text(key)
-		out = append(out, expandDefault(t, look))
-	}
-	if len(overdueBodies(statuses)) > 0 {
-		add("proposal_overdue")
-		if f.Inspection != "" {
-			add("proposal_inspection")
+// sectionScope computes the lists of the sections: groups (one body's: body; statuses: id, body, task, due,
+// status, note) and proposals (the file's).
+func (f *FollowupFile) sectionScope(statuses []Status, look lookup) scope {
+	root := scope{lists: map[string][]scope{"groups": nil, "proposals": lineScopes(expandAll(f.Proposals, look))}}
+	for _, g := range GroupByBody(statuses) {
+		e := scope{fields: map[string]string{"body": g.Body}, lists: map[string][]scope{"statuses": nil}}
+		for _, s := range g.Statuses {
+			note := ""
+			if s.Note != "" {
+				note = " " + endSentence(expand(s.Note, look))
+			}
+			e.lists["statuses"] = append(e.lists["statuses"], scope{fields: map[string]string{"id": s.ID, "body": s.Body,
+				"task": strings.TrimRight(strings.TrimSpace(s.Task), ".;"), "due": shortDate(s.Due), "status": s.Describe(), "note": note}})
 		}
-	} else {
-		add("proposal_on_time")
+		root.lists["groups"] = append(root.lists["groups"], e)
 	}
-	return out
+	return root
 }
 
 // texts lists the texts of the file that take placeholders, with their paths.

@@ -61,42 +61,15 @@ func (s *ScheduleFile) Document(cal *calendar.Calendar) (*document.Document, err
 	if intro, ok := def("intro"); !s.Intro.Off && (ok || s.Intro.Value != "") {
 		opening = append(opening, document.Block{Kind: document.Paragraph, Text: or(expand(s.Intro.Value, look), intro)})
 	}
+	notes := make([]string, len(s.Notes))
+	for i, n := range s.Notes {
+		notes[i] = expand(n, look)
+	}
+	sw := &sectionWriter{w: w, look: look, root: scope{lists: map[string][]scope{"notes": lineScopes(notes)}}}
 	sections := func() []document.Block {
-		var out []document.Block
-		n := 0
-		item := func(key, text string) {
-			title, ok := def(key)
-			if !ok {
-				if text != "" {
-					out = append(out, document.Block{Kind: document.Paragraph, Text: text})
-				}
-				return
-			}
-			if s.Points == "plain" {
-				n++
-				t := title
-				if text != "" {
-					t = strings.TrimSuffix(title, ":") + ": " + text
-				}
-				out = append(out, document.Block{Kind: document.Paragraph, Label: fmt.Sprintf("%d.", n), Text: t})
-				return
-			}
-			out = append(out, document.Block{Kind: document.Item, Title: title, Text: text})
-		}
-		timeText, _ := def("time_text")
-		item("time", timeText)
-		item("venue", endSentence(expand(s.Venue, look)))
-		item("schedule", "")
-		for _, line := range s.monthLines(cal, &w) {
-			out = append(out, document.Block{Kind: document.Bullet, Text: line})
-		}
-		for _, note := range s.Notes {
-			if s.Points == "plain" {
-				n++
-				out = append(out, document.Block{Kind: document.Paragraph, Label: fmt.Sprintf("%d.", n), Text: endSentence(expand(note, look))})
-				continue
-			}
-			out = append(out, document.Block{Kind: document.Item, Text: endSentence(expand(note, look))})
+		out := sw.layout(sectionsOf(KindReceptionSchedule))
+		if s.Points == "plain" {
+			out = plainPoints(out)
 		}
 		return out
 	}
@@ -108,6 +81,27 @@ func (s *ScheduleFile) Document(cal *calendar.Calendar) (*document.Document, err
 	}
 	d.Body = s.compose(opening, sections, closing, look)
 	return d, validateDoc(&s.Meta, d)
+}
+
+// plainPoints prints the items of a reception schedule as numbered paragraphs in normal weight ("1. Thời
+// gian: …"), none held to the next (points: plain).
+func plainPoints(bs []document.Block) []document.Block {
+	n := 0
+	for i, b := range bs {
+		if b.Kind != document.Item {
+			continue
+		}
+		n++
+		t := b.Text
+		if b.Title != "" {
+			t = b.Title
+			if b.Text != "" {
+				t = strings.TrimSuffix(b.Title, ":") + ": " + b.Text
+			}
+		}
+		bs[i] = document.Block{Kind: document.Paragraph, Label: fmt.Sprintf("%d.", n), Text: t}
+	}
+	return bs
 }
 
 // daysText writes the days of each month: "15", "15 và 25".

@@ -147,34 +147,16 @@ func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, erro
 	if intro, ok := def("intro" + suffix); !s.Intro.Off && (ok || s.Intro.Value != "") {
 		opening = append(opening, document.Block{Kind: document.Paragraph, Text: or(expand(s.Intro.Value, look), intro)})
 	}
-	opinions, _ := def("opinions_text")
-	opinions = or(expand(s.Opinions.Text, look), opinions)
-	sections := func() []document.Block {
-		var out []document.Block
-		item := func(key, text string) {
-			if title, ok := def(key); ok {
-				out = append(out, document.Block{Kind: document.Item, Title: title, Text: text})
-			}
-		}
-		item("chair", endSentence(expand(s.Chair, look)))
-		item("content", endSentence(expand(s.ContentText(), look)))
-		item("time", endSentence(expand(s.When(), look)))
-		item("venue", endSentence(expand(s.VenueText(), look)))
-		// The participants print whatever the form; a Giấy mời without addressees has them as its "Kính
-		// gửi" lines already.
-		if title, ok := def("participants"); ok && len(s.Participants) > 0 && (!invitation || len(s.Addressees) > 0) {
-			out = append(out, document.Block{Kind: document.Item, Title: title})
-			for i, p := range s.Participants {
-				end := ";"
-				if i == len(s.Participants)-1 {
-					end = "."
-				}
-				out = append(out, document.Block{Kind: document.Bullet, Text: strings.TrimRight(expand(p, look), ".;,") + end})
-			}
-		}
-		item("opinions", opinions)
-		return out
+	listed := s.Participants
+	if invitation && len(s.Addressees) == 0 {
+		listed = nil
 	}
+	sw := &sectionWriter{w: w, look: look, raw: map[string]string{},
+		root: scope{lists: map[string][]scope{"participants_listed": lineScopes(expandAll(listed, look))}}}
+	if s.Opinions.Text != "" {
+		sw.raw["opinions_text"] = expand(s.Opinions.Text, look)
+	}
+	sections := func() []document.Block { return sw.layout(sectionsOf(KindSession)) }
 	closing, ok := def("closing" + suffix)
 	if s.Closing.Off || !ok && s.Closing.Value == "" {
 		closing = ""
