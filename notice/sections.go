@@ -122,11 +122,14 @@ func sectionsOf(kind string) []sectionBlock {
 	return s
 }
 
-// resetSections drops the loaded sections data (after sectionFS changed).
-func resetSections() {
+// useSections sets the sections data (a test's set) and drops the loaded one; it returns the set before.
+func useSections(fsys fs.FS) fs.FS {
 	sectionsMu.Lock()
 	defer sectionsMu.Unlock()
+	old := sectionFS
+	sectionFS = fsys
 	sectionsCache = map[string][]sectionBlock{}
+	return old
 }
 
 func parseSections(data []byte) ([]sectionBlock, error) {

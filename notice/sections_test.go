@@ -19,10 +19,8 @@ func withSections(t *testing.T, kind, data string, f func()) {
 		}
 	}
 	files["wording/"+kind+".sections.yaml"] = &fstest.MapFile{Data: []byte(data)}
-	old := sectionFS
-	sectionFS = files
-	resetSections()
-	defer func() { sectionFS = old; resetSections() }()
+	old := useSections(files)
+	defer useSections(old)
 	f()
 }
 
