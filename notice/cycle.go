@@ -116,7 +116,7 @@ func (s *Set) Milestones() []Milestone {
 				continue
 			}
 			ms = append(ms, Milestone{Kind: AssignmentDue, SessionID: c.Session, Key: a.ID, Date: a.Due, End: a.Due,
-				Title: "Hạn báo cáo, trả lời công dân: " + a.Body, Rule: a.Task})
+				Title: AssignmentDue.Label().VI + ": " + a.Body, TitleEN: AssignmentDue.Label().EN + ": " + a.Body, Rule: a.Task})
 		}
 	}
 	for _, x := range s.Schedules {
@@ -127,9 +127,10 @@ func (s *Set) Milestones() []Milestone {
 				rule = "Chuyển từ " + LongDate(o.Scheduled)
 			}
 			ms = append(ms, Milestone{Kind: ReceptionDay, SessionID: id, Key: o.Held.String(), Date: o.Held, End: o.Held,
-				Title: "Tiếp công dân định kỳ (" + x.Receiver + ")", Rule: rule})
+				Title: ReceptionDay.Label().VI + " (" + x.Receiver + ")", TitleEN: ReceptionDay.Label().EN + " (" + x.Receiver + ")", Rule: rule})
 		}
 	}
+	markEstimated(s.Cal, ms, calendar.Date{})
 	SortMilestones(ms)
 	return ms
 }

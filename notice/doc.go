@@ -47,7 +47,10 @@
 // # Input files
 //
 // Every file has a top-level kind and a relative path to its plan; the document frame (issuer, signature,
-// archive line and its archive_copies) defaults to the plan's, and recipients are required. Loading is strict:
+// archive line and its archive_copies) defaults to the plan's, and recipients are required. A file whose own
+// issuer: names another body than the plan's keeps its own archive line: its archive: if it gives one, else the
+// rule set's default of its system ("Lưu Văn phòng", "Lưu: VT"), never the plan's line, which names the plan's
+// office. Loading is strict:
 // unknown and duplicate keys, bad dates and hours, and the cross-file rules below are all reported together,
 // each with file:line:col and a Vietnamese and English message. The YAML pitfalls noted in package plan hold
 // here too: quote a value that ends with ":", and an item of a flow list [A, B] that holds a comma

@@ -114,7 +114,9 @@ type Meta struct {
 	// Announcer is who speaks in the text, e.g. "Thường trực Thị ủy" ("… trân trọng thông báo").
 	Announcer  string           `yaml:"announcer" validate:"required"`
 	Recipients []plan.Recipient `yaml:"recipients" validate:"required,min=1,dive"`
-	// Archive defaults to the plan's archive line.
+	// Archive defaults to the plan's archive line, unless Issuer names another body than the plan's: then
+	// to the rule set's default line of the issuer's system ("Lưu Văn phòng", "Lưu: VT"), the plan's line
+	// naming the plan's office.
 	Archive string `yaml:"archive,omitempty"`
 	// ArchiveCopies is the number of copies kept on the archive line (1–99); default: the plan's when the
 	// archive line is the plan's too.
@@ -295,7 +297,7 @@ func (m *Meta) frame(typ string) *document.Document {
 		Symbol:        m.Doc.Symbol,
 		Place:         is.Place,
 		Date:          m.Doc.Date,
-		Archive:       or(m.Archive, p.Archive),
+		Archive:       m.archive(),
 		ArchiveCopies: m.archiveCopies(),
 		Signature: document.Signature{Mark: sig.Mark, Authority: sig.Authority, SubMark: sig.SubMark,
 			SubAuthority: sig.SubAuthority, Position: sig.Position, Name: sig.Name},
@@ -409,9 +411,26 @@ func Slug(s string) string {
 	return b.String()
 }
 
+// archive is the file's archive line: its own (archive:); else the plan's, unless the file's own issuer:
+// is another body than the plan's. The plan's line names the plan's office ("Lưu Văn phòng Thị ủy"), not
+// the overriding issuer's, so such a file without archive: gets the rule set's default line of its system
+// ("Lưu Văn phòng", "Lưu: VT"), which names no body; archive: names its office.
+func (m *Meta) archive() string {
+	if m.Archive != "" || m.otherIssuer() {
+		return m.Archive
+	}
+	return m.p().Archive
+}
+
+// otherIssuer tells whether the file's own issuer: names another body than its plan's issuer.
+func (m *Meta) otherIssuer() bool {
+	return m.Issuer != nil && strings.Join(strings.Fields(strings.Join(m.Issuer.Name, " ")), " ") !=
+		strings.Join(strings.Fields(strings.Join(m.p().Issuer.Name, " ")), " ")
+}
+
 // archiveCopies is the file's number of copies kept, else the plan's when the file keeps the plan's archive line.
 func (m *Meta) archiveCopies() int {
-	if m.ArchiveCopies > 0 || m.Archive != "" {
+	if m.ArchiveCopies > 0 || m.Archive != "" || m.otherIssuer() {
 		return m.ArchiveCopies
 	}
 	return m.p().ArchiveCopies

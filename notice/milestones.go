@@ -40,8 +40,14 @@ type Milestone struct {
 	Date, End calendar.Date
 	// Title is the Vietnamese label, e.g. "Hạn ban hành thông báo kết luận".
 	Title string
+	// TitleEN is the English title, e.g. "Conclusion notice due" (the labels: MilestoneKind.Label).
+	TitleEN string
 	// Rule says how the date was obtained, e.g. "07 ngày làm việc sau buổi đối thoại".
 	Rule string
+	// Estimated marks a date that rests on a calendar estimated from the law, not on an announced schedule of
+	// days off (calendar.Calendar.IsOfficialYear: 2027 on, until announced): the day itself, its end or the
+	// day it is counted from falls in such a year. It may move when the schedule is announced.
+	Estimated bool
 }
 
 // SessionMilestones computes the cycle of a session held on day held, on calendar cal, with offsets o (zero
@@ -54,14 +60,14 @@ func SessionMilestones(cal *calendar.Calendar, sessionID string, held calendar.D
 	open := cal.AddWorkingDays(held, -o.OpinionsOpen)
 	closeDay := cal.AddWorkingDays(held, -o.OpinionsClose)
 	ms := []Milestone{
-		{Kind: OpinionWindow, Date: open, End: closeDay, Title: "Tiếp nhận ý kiến, kiến nghị của công dân",
+		{Kind: OpinionWindow, Date: open, End: closeDay, Title: OpinionWindow.Label().VI,
 			Rule: "từ " + twoDigits(o.OpinionsOpen) + " đến " + twoDigits(o.OpinionsClose) + " ngày làm việc trước buổi đối thoại"},
-		{Kind: InvitationDue, Date: cal.AddWorkingDays(held, -o.Invitation), Title: "Phát hành giấy mời, thông báo trên đài truyền thanh",
+		{Kind: InvitationDue, Date: cal.AddWorkingDays(held, -o.Invitation), Title: InvitationDue.Label().VI,
 			Rule: twoDigits(o.Invitation) + " ngày làm việc trước buổi đối thoại"},
-		{Kind: ReportsDue, Date: cal.AddWorkingDays(held, -o.Reports), Title: "Hạn các cơ quan gửi báo cáo phục vụ đối thoại",
+		{Kind: ReportsDue, Date: cal.AddWorkingDays(held, -o.Reports), Title: ReportsDue.Label().VI,
 			Rule: twoDigits(o.Reports) + " ngày làm việc trước buổi đối thoại"},
-		{Kind: SessionDay, Date: held, Title: "Buổi đối thoại", Rule: "ngày tổ chức đối thoại"},
-		{Kind: ConclusionDue, Date: cal.AddWorkingDays(held, o.Conclusion), Title: "Hạn ban hành thông báo kết luận",
+		{Kind: SessionDay, Date: held, Title: SessionDay.Label().VI, Rule: "ngày tổ chức đối thoại"},
+		{Kind: ConclusionDue, Date: cal.AddWorkingDays(held, o.Conclusion), Title: ConclusionDue.Label().VI,
 			Rule: "trong thời hạn " + twoDigits(o.Conclusion) + " ngày làm việc kể từ khi kết thúc đối thoại"},
 	}
 	for i := range ms {
@@ -69,7 +75,11 @@ func SessionMilestones(cal *calendar.Calendar, sessionID string, held calendar.D
 		if ms[i].End.IsZero() {
 			ms[i].End = ms[i].Date
 		}
+		if ms[i].TitleEN == "" {
+			ms[i].TitleEN = ms[i].Kind.Label().EN
+		}
 	}
+	markEstimated(cal, ms, held)
 	return ms
 }
 

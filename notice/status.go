@@ -38,21 +38,7 @@ const (
 )
 
 // Vietnamese returns the state's label as printed in the follow-up report.
-func (s State) Vietnamese() string {
-	switch s {
-	case Done:
-		return "Đã hoàn thành"
-	case DoneLate:
-		return "Hoàn thành chậm"
-	case InProgress:
-		return "Đang thực hiện"
-	case Overdue:
-		return "Quá hạn"
-	case NotIssued:
-		return "Chưa ban hành"
-	}
-	return string(s)
-}
+func (s State) Vietnamese() string { return s.Label().VI }
 
 // Progress is what a follow-up file says about an assignment: done on a day, or not (yet).
 type Progress struct {

@@ -162,10 +162,17 @@ func (c *checker) sessions(year int) {
 		// whose sessions are in the next year is more likely one made in December for that year without year:.
 		crosses := s.Time.Year == year+1 && s.Time.Month <= time.March && len(p.Sessions) > 0 && p.Sessions[0].Time.Year == year
 		if year != 0 && s.Time.Year != year && !crosses {
-			hintVI, hintEN := "", ""
-			if s.Time.Year == year+1 && !c.src.Has("year") {
+			var hintVI, hintEN string
+			switch {
+			case s.Time.Year == year+1 && !c.src.Has("year"):
 				hintVI = fmt.Sprintf("; nếu kế hoạch là của năm %d (ban hành cuối năm trước), ghi year: %d", s.Time.Year, s.Time.Year)
 				hintEN = fmt.Sprintf("; if the plan is for %d (issued at the end of the year before), write year: %d", s.Time.Year, s.Time.Year)
+			case c.src.Has("year"):
+				hintVI = fmt.Sprintf("; kế hoạch ghi year: %d: sửa year: hoặc thời gian của buổi", year)
+				hintEN = fmt.Sprintf("; the plan says year: %d: correct year: or the session's time", year)
+			default:
+				hintVI = "; năm của kế hoạch lấy theo document.date: sửa thời gian của buổi, hoặc ghi year: là năm của kế hoạch"
+				hintEN = "; the plan's year is that of document.date: correct the session's time, or write year: with the plan's year"
 			}
 			c.add(path+".time", fmt.Sprintf("thời gian %s không thuộc năm của kế hoạch (%d)%s", s.Time, year, hintVI),
 				fmt.Sprintf("time %s is not in the plan's year (%d)%s", s.Time, year, hintEN))

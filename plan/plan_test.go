@@ -395,6 +395,16 @@ func TestSessionsBeyondQuarters(t *testing.T) {
 	if _, err := Parse("p.yaml", []byte(strings.Replace(december, "kind: plan\n", "kind: plan\nyear: 2024\n", 1))); err != nil {
 		t.Errorf("with year: 2024: %v", err)
 	}
+	// Every session outside the plan's year names year:, whether the plan gives it or takes it from its date.
+	for _, tc := range []struct{ name, text, want string }{
+		{"year given", strings.Replace(strings.Replace(base, "kind: plan\n", "kind: plan\nyear: 2023\n", 1), "time: 2023-05-10 08:00", "time: 2025-05-10 08:00", 1), "correct year: or the session's time"},
+		{"year from the date", strings.Replace(base, "time: 2023-05-10 08:00", "time: 2022-05-10 08:00", 1), "or write year: with the plan's year"},
+	} {
+		_, err := Parse("p.yaml", []byte(tc.text))
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "year:") || !strings.Contains(err.Error(), "sessions[1].time") {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+	}
 }
 
 // TestPlanWording rewords the generated parts of a plan (plan/wording.yaml) and switches a bullet off; an

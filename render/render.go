@@ -289,8 +289,8 @@ func Run(ctx context.Context, sink Sink, opts Options, paths ...string) (*Report
 		if prev, dup := owner[j.name]; dup {
 			line, col := r.outputPos(j.input)
 			err := problem.List{{File: j.input, Line: line, Col: col, Path: "output",
-				VI: fmt.Sprintf("tệp kết quả %s trùng với tệp của %s; đặt khóa output khác", j.name, prev),
-				EN: fmt.Sprintf("output %s is also made by %s; set another output", j.name, prev)}}
+				VI: fmt.Sprintf("tệp kết quả %s trùng: cả %s và %s đều tạo ra tệp này; đặt (hoặc thêm) khóa output: với tên khác ở một trong hai tệp", j.name, prev, j.input),
+				EN: fmt.Sprintf("output %s clashes: both %s and %s make it; set (or add) output: with another name in one of the two files", j.name, prev, j.input)}}
 			rep.Failed = map[string]error{j.input: err}
 			return rep, err
 		}

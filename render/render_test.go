@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -159,6 +160,15 @@ func TestDuplicateOutputAtItsKey(t *testing.T) {
 	var pe *problem.Error
 	if !errors.As(err, &pe) || pe.File != "duc-pho/plan-copy.yaml" || pe.Path != "output" || pe.Line <= 1 {
 		t.Fatalf("%v", err)
+	}
+	// The message names both files and the fix, in both languages.
+	for _, want := range []string{"duc-pho/plan.yaml", "duc-pho/plan-copy.yaml", "output:"} {
+		if !strings.Contains(pe.VI, want) || !strings.Contains(pe.EN, want) {
+			t.Errorf("the clash does not name %q: %s / %s", want, pe.VI, pe.EN)
+		}
+	}
+	if !strings.Contains(pe.EN, "one of the two files") || !strings.Contains(pe.VI, "một trong hai tệp") {
+		t.Errorf("the clash does not say the fix: %s / %s", pe.VI, pe.EN)
 	}
 	// A name no file system takes is refused at the key, before anything is written.
 	fsys["duc-pho/plan.yaml"].Data = bytes.Replace(plan, []byte("output: ke-hoach-doi-thoai-2023.docx"), []byte("output: CON.docx"), 1)

@@ -87,19 +87,23 @@ type milestoneJSON struct {
 	Session string `json:"session"`
 	Kind    string `json:"kind"`
 	Title   string `json:"title"`
+	TitleEN string `json:"title_en"`
 	Rule    string `json:"rule"`
-	When    string `json:"when"` // "past", "today", "future"
+	// Estimated: the date rests on a calendar estimated from the law (notice.Milestone.Estimated).
+	Estimated bool   `json:"estimated,omitempty"`
+	When      string `json:"when"` // "past", "today", "future"
 }
 
 type statusJSON struct {
-	ID       string `json:"id"`
-	Session  string `json:"session"`
-	Body     string `json:"body"`
-	Task     string `json:"task"`
-	Due      string `json:"due"`
-	State    string `json:"state"`
-	Late     int    `json:"late"`
-	Describe string `json:"describe"`
+	ID         string `json:"id"`
+	Session    string `json:"session"`
+	Body       string `json:"body"`
+	Task       string `json:"task"`
+	Due        string `json:"due"`
+	State      string `json:"state"`
+	Late       int    `json:"late"`
+	Describe   string `json:"describe"`
+	DescribeEN string `json:"describe_en"`
 }
 
 type overviewJSON struct {
@@ -204,7 +208,7 @@ func (s *server) overview(w http.ResponseWriter, r *http.Request) {
 		} else {
 			for _, m := range set.Milestones() {
 				mj := milestoneJSON{Date: m.Date.String(), Weekday: calendar.WeekdayName(m.Date), Session: m.SessionID,
-					Kind: string(m.Kind), Title: m.Title, Rule: m.Rule, When: "future"}
+					Kind: string(m.Kind), Title: m.Title, TitleEN: m.TitleEN, Rule: m.Rule, Estimated: m.Estimated, When: "future"}
 				if m.End != m.Date {
 					mj.End = m.End.String()
 				}
@@ -218,7 +222,7 @@ func (s *server) overview(w http.ResponseWriter, r *http.Request) {
 			}
 			for _, st := range set.Statuses(today) {
 				out.Statuses = append(out.Statuses, statusJSON{ID: st.ID, Session: st.SessionID, Body: st.Body, Task: st.Task,
-					Due: st.Due.String(), State: string(st.State), Late: st.Late, Describe: st.Describe()})
+					Due: st.Due.String(), State: string(st.State), Late: st.Late, Describe: st.Describe(), DescribeEN: st.DescribeEN()})
 			}
 		}
 	}

@@ -305,9 +305,16 @@ type overviewJSON struct {
 		Errors            []issueJSON
 		Warnings          []issueJSON
 	}
-	Milestones []struct{ Date, Session, Kind, Title, When string }
-	Statuses   []struct{ ID, State, Describe string }
-	Problems   []issueJSON
+	Milestones []struct {
+		Date, Session, Kind, Title, When string
+		TitleEN                          string `json:"title_en"`
+		Estimated                        bool
+	}
+	Statuses []struct {
+		ID, State, Describe string
+		DescribeEN          string `json:"describe_en"`
+	}
+	Problems []issueJSON
 }
 
 func TestCheck(t *testing.T) {
@@ -371,6 +378,20 @@ func TestOverview(t *testing.T) {
 	}
 	if st["q1-1"] != "done" || st["q1-3"] != "overdue" {
 		t.Errorf("statuses as of 2023-04-20: %v", st)
+	}
+	// The page's English mode has the titles and statuses in English beside the Vietnamese.
+	for _, s := range ov.Statuses {
+		if s.State == "overdue" && (!strings.HasPrefix(s.DescribeEN, "Overdue") || !strings.HasPrefix(s.Describe, "Quá hạn")) {
+			t.Errorf("status %s: %q / %q", s.ID, s.Describe, s.DescribeEN)
+		}
+	}
+	for _, m := range ov.Milestones {
+		if m.Kind == "conclusion" && (m.Title != "Hạn ban hành thông báo kết luận" || m.TitleEN != "Conclusion notice due") {
+			t.Errorf("milestone %s %s: %q / %q", m.Session, m.Kind, m.Title, m.TitleEN)
+		}
+		if m.Estimated {
+			t.Errorf("milestone %s %s of 2023 marked estimated", m.Session, m.Kind)
+		}
 	}
 	// One broken file: it shows with its errors, the others stay valid, the time line keeps what loads.
 	data, _ := os.ReadFile(filepath.Join(dir, "session-q2.yaml"))

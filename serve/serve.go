@@ -224,7 +224,7 @@ func (s *server) internal(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	if s.opts.Log != nil {
-		fmt.Fprintf(s.opts.Log, "vanban serve: %s %s: %v\n", r.Method, r.URL.Path, err)
+		fmt.Fprintf(s.opts.Log, "vanban serve: lỗi máy chủ / server error: %s %s: %v\n", r.Method, r.URL.Path, err)
 	}
 	s.fail(w, http.StatusInternalServerError, "lỗi máy chủ: "+err.Error(), "server error: "+err.Error())
 }

@@ -12,9 +12,15 @@ import (
 	"github.com/vanban/vanban/calendar"
 )
 
+// The command lines of deadline and calendar, in their -h and the README.
+const (
+	deadlineUsage = "deadline --from DATE --working-days N [--explain]"
+	calendarUsage = "calendar --from DATE --to DATE [--json]"
+)
+
 func init() {
-	register(command{name: "deadline", summary: "hạn sau (hoặc trước) một ngày N ngày làm việc / due date N Vietnamese working days after (or before) a date", run: runDeadline})
-	register(command{name: "calendar", summary: "các ngày: làm việc hay nghỉ, lý do, âm lịch / list days with working/off, reason and lunar date (table or --json)", run: runCalendar})
+	register(command{name: "deadline", summary: "hạn sau (hoặc trước) một ngày N ngày làm việc / due date N Vietnamese working days after (or before) a date: " + deadlineUsage, run: runDeadline})
+	register(command{name: "calendar", summary: "các ngày: làm việc hay nghỉ, lý do, âm lịch / list days with working/off, reason and lunar date (table or --json): " + calendarUsage, run: runCalendar})
 }
 
 // calendarFlags are the flags deadline and calendar share.
@@ -99,7 +105,7 @@ func runDeadline(args []string, stdout, stderr io.Writer) error {
 	var cf calendarFlags
 	cf.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Cách dùng / usage: vanban deadline --from YYYY-MM-DD --working-days N [--explain] [--schedule FILE] [--no-swaps]")
+		fmt.Fprintln(stderr, "Cách dùng / usage: vanban "+deadlineUsage)
 		fmt.Fprintln(stderr, "In hạn (YYYY-MM-DD) ở dòng đầu / prints the due date (YYYY-MM-DD) on the first line.")
 		fs.PrintDefaults()
 	}
@@ -179,7 +185,7 @@ func runCalendar(args []string, stdout, stderr io.Writer) error {
 	var cf calendarFlags
 	cf.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Cách dùng / usage: vanban calendar --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--schedule FILE] [--no-swaps]")
+		fmt.Fprintln(stderr, "Cách dùng / usage: vanban "+calendarUsage)
 		fs.PrintDefaults()
 	}
 	if err := calParseFlags(fs, args); err != nil {

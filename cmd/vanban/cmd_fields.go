@@ -16,8 +16,11 @@ import (
 	"github.com/vanban/vanban/notice"
 )
 
+// fieldsUsage is the command line of fields, in its summary (vanban help), its -h and the README.
+const fieldsUsage = "fields [--json] [--strict] FILE"
+
 func init() {
-	register(command{name: "fields", summary: "các khóa, chỗ thay thế và câu chữ của một tệp / keys, placeholders and wording a plan or notice file takes, with its values: fields [--json] FILE", run: runFields})
+	register(command{name: "fields", summary: "các khóa, chỗ thay thế và câu chữ của một tệp / keys, placeholders and wording a plan or notice file takes, with its values: " + fieldsUsage, run: runFields})
 }
 
 // fieldsHelp is the -h text of fields.
@@ -36,7 +39,7 @@ func runFields(args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "in mảng JSON / print a JSON array of {name, kind, meaning, value}")
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Cách dùng / usage: vanban fields [--json] FILE\n\n"+fieldsHelp)
+		fmt.Fprintln(stderr, "Cách dùng / usage: vanban "+fieldsUsage+"\n\n"+fieldsHelp)
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, flagsFirst(fs, args)); err != nil {
@@ -46,7 +49,7 @@ func runFields(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usagef("cần đúng một tệp (plan, session, conclusion, followup hoặc reception-schedule) / fields takes one file (plan, session, conclusion, followup or reception-schedule); usage: vanban fields [--json] FILE")
+		return usagef("cần đúng một tệp (plan, session, conclusion, followup hoặc reception-schedule) / fields takes one file (plan, session, conclusion, followup or reception-schedule); usage: vanban " + fieldsUsage)
 	}
 	if _, err := os.Stat(fs.Arg(0)); err != nil {
 		return inputError("fields", fs.Arg(0), err)

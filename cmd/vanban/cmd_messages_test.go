@@ -79,3 +79,100 @@ func TestPanicIsInternalError(t *testing.T) {
 		t.Errorf("panic: %d %q", status, stderr)
 	}
 }
+
+// TestHelpBilingual: every command's summary in "vanban help", its usage line and the description of each of its
+// flags ("vanban CMD -h") are in Vietnamese and English.
+func TestHelpBilingual(t *testing.T) {
+	for name, c := range commands {
+		if strings.HasPrefix(name, "test-") {
+			continue
+		}
+		if !strings.Contains(c.summary, " / ") || !hasVietnamese(c.summary) {
+			t.Errorf("%s: summary %q is not in Vietnamese and English", name, c.summary)
+		}
+		status, _, stderr := runCLI(t, name, "-h")
+		if status != 0 {
+			t.Errorf("%s -h: status %d", name, status)
+			continue
+		}
+		lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
+		if len(lines) == 0 || !strings.Contains(lines[0], " / ") || !hasVietnamese(lines[0]) {
+			t.Errorf("%s -h: usage line %q is not in Vietnamese and English", name, lines[0])
+		}
+		// flag.PrintDefaults: "  -name TYPE" then the description on lines indented by a tab (or on the
+		// same line for a one-letter flag); a description may run over several lines.
+		var desc []string
+		flush := func() {
+			if d := strings.Join(desc, " "); len(desc) > 0 && (!strings.Contains(d, " / ") || !hasVietnamese(d)) {
+				t.Errorf("%s -h: flag description %q is not in Vietnamese and English", name, d)
+			}
+			desc = nil
+		}
+		for _, l := range lines[1:] {
+			switch {
+			case strings.HasPrefix(l, "  -"):
+				flush()
+				if _, d, ok := strings.Cut(l, "\t"); ok {
+					desc = append(desc, d)
+				}
+			case strings.HasPrefix(l, "    \t"):
+				desc = append(desc, strings.TrimSpace(l))
+			}
+		}
+		flush()
+	}
+}
+
+// TestHelpAndReadmeAgree: each command's line in "vanban help" ends with its command line, which is the first
+// line of "vanban CMD -h" and a line of the README's "The command line" section, and names every flag of the
+// command but --schedule and --no-swaps (said once, in the help and the README, for every command but init
+// and layout).
+func TestHelpAndReadmeAgree(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(readme), "## The command line\n\n```\n")
+	section, _, _ = strings.Cut(section, "```")
+	_, help, _ := runCLI(t, "help")
+	common := "--schedule FILE, --no-swaps"
+	if !strings.Contains(help, common) || !strings.Contains(string(readme), "`--schedule FILE`") || !strings.Contains(string(readme), "`--no-swaps`") {
+		t.Errorf("the help or the README does not name the common flags")
+	}
+	for name, c := range commands {
+		if strings.HasPrefix(name, "test-") {
+			continue
+		}
+		i := strings.LastIndex(c.summary, ": ")
+		if i < 0 {
+			t.Errorf("%s: the summary gives no command line: %q", name, c.summary)
+			continue
+		}
+		usage := c.summary[i+2:]
+		if !strings.HasPrefix(usage, name+" ") || !strings.Contains(help, c.summary) {
+			t.Errorf("%s: summary %q", name, c.summary)
+		}
+		_, _, h := runCLI(t, name, "-h")
+		first, _, _ := strings.Cut(h, "\n")
+		if first != "Cách dùng / usage: vanban "+usage {
+			t.Errorf("%s -h says %q, the help %q", name, first, usage)
+		}
+		if !strings.Contains("\n"+section, "\nvanban "+usage+"\n") && !strings.Contains("\n"+section, "\nvanban "+usage+"  ") {
+			t.Errorf("the README's command list lacks %q", "vanban "+usage)
+		}
+		for _, l := range strings.Split(h, "\n") {
+			if !strings.HasPrefix(l, "  -") {
+				continue
+			}
+			flagName := strings.Fields(l)[0][1:]
+			switch {
+			case flagName == "schedule" || flagName == "no-swaps":
+				if name == "init" || name == "layout" {
+					t.Errorf("%s takes --%s, the help says it does not", name, flagName)
+				}
+			case !strings.Contains(usage+" ", "--"+flagName+" ") && !strings.Contains(usage, "--"+flagName+"]"):
+				t.Errorf("%s: --%s missing from %q", name, flagName, usage)
+			}
+		}
+	}
+}

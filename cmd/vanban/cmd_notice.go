@@ -20,10 +20,17 @@ import (
 	"github.com/vanban/vanban/templates"
 )
 
+// The command lines of ics, status and milestones, in their summaries (vanban help), their -h and the README.
+const (
+	icsUsage        = "ics --out FILE [--name NAME] [--strict] PLAN_OR_DIR…"
+	statusUsage     = "status [--as-of DATE] [--strict] FILE_OR_DIR…"
+	milestonesUsage = "milestones [--strict] PLAN_OR_DIR…"
+)
+
 func init() {
-	register(command{name: "ics", summary: "lịch .ics các buổi và mốc / iCalendar (.ics) of sessions and milestones: ics --out FILE PLAN_OR_DIR…", run: runICS})
-	register(command{name: "status", summary: "tình hình thực hiện nhiệm vụ / status of the assignments as of a day: status [--as-of DATE] FILE_OR_DIR…", run: runStatus})
-	register(command{name: "milestones", summary: "việc gì đến hạn khi nào / what is due when in a plan's session cycle: milestones PLAN_OR_DIR…", run: runMilestones})
+	register(command{name: "ics", summary: "lịch .ics các buổi và mốc / iCalendar (.ics) of sessions and milestones: " + icsUsage, run: runICS})
+	register(command{name: "status", summary: "tình hình thực hiện nhiệm vụ / status of the assignments as of a day: " + statusUsage, run: runStatus})
+	register(command{name: "milestones", summary: "việc gì đến hạn khi nào / what is due when in a plan's session cycle: " + milestonesUsage, run: runMilestones})
 }
 
 // noticeFlags are the flags ics, status and milestones share: those of render.
@@ -92,7 +99,7 @@ func runICS(args []string, stdout, stderr io.Writer) error {
 	nf.register(fs)
 	out := fs.String("out", "", "tệp .ics `FILE` cần ghi / the .ics FILE to write")
 	name := fs.String("name", "", "tên lịch (mặc định: trích yếu kế hoạch) / calendar name (default: the plan's summary)")
-	if err := parseNotice(fs, args, "ics --out FILE [--strict] PLAN_OR_DIR…", stderr); err != nil {
+	if err := parseNotice(fs, args, icsUsage, stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
@@ -124,7 +131,7 @@ func runStatus(args []string, stdout, stderr io.Writer) error {
 	var nf noticeFlags
 	nf.register(fs)
 	asOfFlag := fs.String("as-of", "", "tính đến ngày `DATE` (mặc định: as_of của tệp theo dõi, không có thì hôm nay) / the DATE of the status; default: the as_of of the follow-up file, else today")
-	if err := parseNotice(fs, args, "status [--as-of DATE] [--strict] FOLLOWUP_OR_CONCLUSION_OR_DIR…", stderr); err != nil {
+	if err := parseNotice(fs, args, statusUsage, stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
@@ -166,7 +173,7 @@ func runMilestones(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("milestones", flag.ContinueOnError)
 	var nf noticeFlags
 	nf.register(fs)
-	if err := parseNotice(fs, args, "milestones [--strict] PLAN_OR_DIR…", stderr); err != nil {
+	if err := parseNotice(fs, args, milestonesUsage, stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
@@ -182,14 +189,26 @@ func runMilestones(args []string, stdout, stderr io.Writer) error {
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NGÀY\tTHỨ\tBUỔI\tVIỆC\tCĂN CỨ")
+	estimated := false
 	for _, m := range ms {
 		when := document.ShortDate(m.Date)
 		if m.End != m.Date {
 			when += " – " + document.ShortDate(m.End)
 		}
+		if m.Estimated {
+			when += " *"
+			estimated = true
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", when, calendar.WeekdayName(m.Date), m.SessionID, m.Title, clipRule(m.Rule))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if estimated {
+		fmt.Fprintln(stdout, "* ngày ước tính: lịch nghỉ của năm này chưa được công bố, ngày có thể thay đổi (nạp lịch bằng --schedule) /")
+		fmt.Fprintln(stdout, "  estimated date: the schedule of days off of that year is not announced yet, the date may move (load it with --schedule)")
+	}
+	return nil
 }
 
 func clipRule(s string) string {

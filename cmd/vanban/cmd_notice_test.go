@@ -311,3 +311,25 @@ func TestRenderOtherBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestMilestonesEstimatedMarked: the milestones of a year whose days off are estimated (no announced schedule)
+// carry a "*" and a note in Vietnamese and English; those of an announced year do not.
+func TestMilestonesEstimatedMarked(t *testing.T) {
+	dir := t.TempDir()
+	names, _ := filepath.Glob(filepath.Join(noticeExample, "*.yaml"))
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, filepath.Base(n)), []byte(strings.ReplaceAll(string(data), "2023", "2027")), 0o644)
+	}
+	status, stdout, stderr := runCLI(t, "milestones", filepath.Join(dir, "plan.yaml"))
+	if status != 0 || !strings.Contains(stdout, "/2027 *") || !strings.Contains(stdout, "* ngày ước tính") || !strings.Contains(stdout, "estimated date") {
+		t.Errorf("milestones of 2027: status %d, stdout %q, stderr %q", status, stdout, stderr)
+	}
+	_, stdout, _ = runCLI(t, "milestones", filepath.Join(noticeExample, "plan.yaml"))
+	if strings.Contains(stdout, "*") {
+		t.Errorf("milestones of 2023 marked estimated:\n%s", stdout)
+	}
+}

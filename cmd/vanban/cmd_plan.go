@@ -13,10 +13,13 @@ import (
 	"path/filepath"
 )
 
+// validateUsage is the command line of validate, in its summary (vanban help), its -h and the README.
+const validateUsage = "validate [--strict] [--template [party=|state=]FILE] FILE_OR_DIR…"
+
 func init() {
 	register(command{
 		name:    "validate",
-		summary: "kiểm tra các tệp YAML, không ghi gì / check YAML plans and session files: validate [--strict] FILE_OR_DIR…",
+		summary: "kiểm tra các tệp YAML, không ghi gì / check YAML plans and session files: " + validateUsage,
 		run:     runValidate,
 	})
 }
@@ -26,7 +29,7 @@ func init() {
 // returned together, one per line (exit status 1).
 func runValidate(args []string, stdout, stderr io.Writer) error {
 	fset := flag.NewFlagSet("validate", flag.ContinueOnError)
-	files, opts, err := renderArgs(fset, args, "validate [--strict] [--schedule FILE] [--no-swaps] FILE_OR_DIR…", stderr, nil)
+	files, opts, err := renderArgs(fset, args, validateUsage, stderr, nil)
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}

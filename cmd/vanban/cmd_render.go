@@ -26,10 +26,13 @@ import (
 // renderOptions are the settings of a run, from the flags render and validate share.
 type renderOptions = render.Options
 
+// renderUsage is the command line of render, in its summary (vanban help), its -h and the README.
+const renderUsage = "render --out DIR [--pdf] [--strict] [--template [party=|state=]FILE] FILE_OR_DIR…"
+
 func init() {
 	register(command{
 		name:    "render",
-		summary: "tạo văn bản .docx từ các tệp YAML / render YAML plans and session files to .docx (and PDF): render --out DIR [--pdf] FILE_OR_DIR…",
+		summary: "tạo văn bản .docx từ các tệp YAML / render YAML plans and session files to .docx (and PDF): " + renderUsage,
 		run:     runRender,
 	})
 }
@@ -146,7 +149,7 @@ func runRender(args []string, stdout, stderr io.Writer) error {
 	fset := flag.NewFlagSet("render", flag.ContinueOnError)
 	outDir := fset.String("out", "", "thư mục kết quả (tạo khi chưa có) / output directory (created if missing)")
 	withPDF := fset.Bool("pdf", false, "thêm một tệp PDF cạnh mỗi tệp .docx, bằng LibreOffice / also write a PDF beside each .docx, through LibreOffice")
-	files, opts, err := renderArgs(fset, args, "render --out DIR [--pdf] [--strict] [--schedule FILE] [--no-swaps] FILE_OR_DIR…", stderr, func() error {
+	files, opts, err := renderArgs(fset, args, renderUsage, stderr, func() error {
 		if *outDir == "" {
 			return usagef("thiếu --out DIR / --out DIR is required")
 		}

@@ -18,21 +18,24 @@ import (
 	"github.com/vanban/vanban/serve"
 )
 
+// serveUsage is the command line of serve, in its summary (vanban help), its -h and the README.
+const serveUsage = "serve [--addr 127.0.0.1:8080] [--token TOKEN] [--open] [--strict] [--template [party=|state=]FILE] DIR"
+
 func init() {
-	register(command{name: "serve", summary: "the folder as a web page (overview, editor, preview, downloads): serve [--addr 127.0.0.1:8080] DIR", run: runServe})
+	register(command{name: "serve", summary: "thư mục thành trang web (tổng quan, soạn, xem trước, tải về) / the folder as a web page (overview, editor, preview, downloads): " + serveUsage, run: runServe})
 }
 
 func runServe(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	addr := fs.String("addr", "127.0.0.1:8080", "the `HOST:PORT` to listen on; any other host than 127.0.0.1, ::1 or localhost needs a token")
-	token := fs.String("token", "", "the access `TOKEN` the page asks for (default: none on 127.0.0.1; generated and printed on any other address)")
-	open := fs.Bool("open", false, "open the page in the browser")
+	addr := fs.String("addr", "127.0.0.1:8080", "địa chỉ `HOST:PORT` để nghe; địa chỉ khác 127.0.0.1, ::1, localhost cần mã truy cập / the HOST:PORT to listen on; any other host than 127.0.0.1, ::1 or localhost needs a token")
+	token := fs.String("token", "", "mã truy cập `TOKEN` trang web đòi (mặc định: không có trên 127.0.0.1; tự tạo và in ra trên địa chỉ khác) / the access TOKEN the page asks for (default: none on 127.0.0.1; generated and printed on any other address)")
+	open := fs.Bool("open", false, "mở trang trong trình duyệt / open the page in the browser")
 	var rf renderFlags
 	rf.register(fs)
 	rf.registerTemplate(fs)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: vanban serve [--addr 127.0.0.1:8080] [--token TOKEN] [--open] DIR")
+		fmt.Fprintln(stderr, "Cách dùng / usage: vanban "+serveUsage)
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -42,7 +45,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usagef("serve takes one folder; usage: vanban serve [--addr 127.0.0.1:8080] DIR")
+		return usagef("serve nhận đúng một thư mục / serve takes one folder; cách dùng / usage: vanban " + serveUsage)
 	}
 	dir := fs.Arg(0)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
@@ -60,7 +63,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	}
 	h, err := serve.Handler(dir, serve.Options{Token: *token, Calendar: opts.Calendar, Strict: opts.Strict, Document: opts.Document, Log: stderr})
 	if err != nil {
-		return dataErrorf("serve", "%v", err)
+		return dataErrorf("serve", "không mở được thư mục %s / cannot open the folder %s: %v", dir, dir, err)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	addrGiven := false
@@ -94,7 +97,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		srv.Shutdown(shut)
 	}()
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return dataErrorf("serve", "%v", err)
+		return dataErrorf("serve", "máy chủ dừng vì lỗi / the server stopped on an error: %v", err)
 	}
 	return nil
 }

@@ -29,8 +29,8 @@ func TestServeCommandErrors(t *testing.T) {
 		{[]string{"serve", "--addr", ln.Addr().String(), dir}, 1, "cannot listen"},
 	} {
 		status, _, stderr := runCLI(t, tc.args...)
-		if status != tc.status || !strings.Contains(stderr, tc.stderr) {
-			t.Errorf("%v: status %d, stderr %q; want %d and %q", tc.args, status, stderr, tc.status, tc.stderr)
+		if status != tc.status || !strings.Contains(stderr, tc.stderr) || !strings.Contains(stderr, " / ") || !hasVietnamese(stderr) {
+			t.Errorf("%v: status %d, stderr %q; want %d and %q in Vietnamese and English", tc.args, status, stderr, tc.status, tc.stderr)
 		}
 	}
 	if status, _, stderr := runCLI(t, "serve", "-h"); status != 0 || !strings.Contains(stderr, "--addr") {

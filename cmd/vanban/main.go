@@ -142,6 +142,7 @@ func printHelp(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nXem tùy chọn của một lệnh / a command's flags: vanban <lệnh/command> -h")
+	fmt.Fprintln(w, "Mọi lệnh trừ init và layout còn nhận / every command but init and layout also takes: --schedule FILE, --no-swaps.")
 	fmt.Fprintln(w, "Tùy chọn đặt trước hay sau tên tệp đều được / flags may come before or after the file names.")
 	fmt.Fprintln(w, "Mã thoát / exit status: 0 thành công / success, 1 dữ liệu sai / bad data, 2 gọi lệnh sai / bad usage,")
 	fmt.Fprintln(w, "  3 lỗi nội bộ / internal error (xin báo lỗi / please report it).")

@@ -8,6 +8,8 @@ const T = {
     state: "Tình trạng", nofiles: "Thư mục chưa có tệp .yaml nào: tạo tệp mới bên dưới.", newfile: "Tạo tệp mới từ mẫu",
     name: "Tên tệp", create: "Tạo", whole: "Cả chu trình", zip: "Tải tất cả (.zip)", ics: "Lịch (.ics)",
     timeline: "Lịch các mốc", date: "Ngày", session: "Buổi", step: "Việc",
+    estimated: "* ngày ước tính: lịch nghỉ năm này chưa công bố",
+    estimatedLong: "Lịch nghỉ của năm này chưa được công bố: ngày được ước tính theo luật và có thể thay đổi.",
     nomilestones: "Chưa có mốc nào (cần kế hoạch có ngày các buổi, hoặc tệp buổi đối thoại).",
     assignments: "Nhiệm vụ sau đối thoại", task: "Nhiệm vụ", due: "Hạn",
     nostatuses: "Chưa có nhiệm vụ nào (tệp thông báo kết luận hoặc báo cáo theo dõi).",
@@ -28,6 +30,8 @@ const T = {
     state: "State", nofiles: "The folder has no .yaml file yet: create one below.", newfile: "New file from a skeleton",
     name: "File name", create: "Create", whole: "The whole cycle", zip: "Download all (.zip)", ics: "Calendar (.ics)",
     timeline: "Time line", date: "Date", session: "Session", step: "Step",
+    estimated: "* estimated date: that year's days off are not announced yet",
+    estimatedLong: "The schedule of days off of that year is not announced yet: the date is estimated from the law and may move.",
     nomilestones: "No milestones yet (a plan with the sessions' dates, or session files, is needed).",
     assignments: "Assignments after the dialogues", task: "Assignment", due: "Due",
     nostatuses: "No assignments yet (conclusion notices or follow-up reports).",
@@ -180,9 +184,11 @@ function renderOverview() {
   for (const m of o.milestones) {
     const d = fmtDate(m.date) + (m.end ? " – " + fmtDate(m.end) : "");
     mb.append(el("tr", {class: "when-" + m.when},
-      el("td", {class: "nowrap"}, d, el("div", {class: "sub"}, m.weekday)),
+      el("td", {class: "nowrap"}, d, m.estimated ? el("span", {class: "estimated", title: t("estimatedLong")}, " *") : "",
+        el("div", {class: "sub"}, m.weekday)),
       el("td", {}, m.session),
-      el("td", {}, m.title, el("div", {class: "sub"}, m.rule))));
+      el("td", {}, lang === "en" && m.title_en ? m.title_en : m.title, el("div", {class: "sub"}, m.rule),
+        m.estimated ? el("div", {class: "sub estimated"}, t("estimated")) : "")));
   }
   $("no-milestones").hidden = o.milestones.length > 0;
   const next = mb.querySelector("tr.when-today, tr.when-future"); // the time line opens on what is due next
@@ -193,7 +199,7 @@ function renderOverview() {
     sb.append(el("tr", {class: "st-" + s.state},
       el("td", {}, el("b", {}, s.id + " · " + s.body), el("div", {class: "sub"}, s.task)),
       el("td", {class: "nowrap"}, fmtDate(s.due)),
-      el("td", {}, el("span", {class: "badge st-" + s.state}, s.describe))));
+      el("td", {}, el("span", {class: "badge st-" + s.state}, lang === "en" && s.describe_en ? s.describe_en : s.describe))));
   }
   $("no-statuses").hidden = o.statuses.length > 0;
 }
