@@ -1,15 +1,21 @@
 package notice
 
 import (
+	"bytes"
+	"unicode/utf8"
+
 	"gopkg.in/yaml.v3"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/vanban/vanban/internal/source"
+	"github.com/vanban/vanban/plan"
 )
 
 // files is where a Set reads its inputs: the operating system's files (fsys nil; names are OS paths, relative
@@ -25,6 +31,12 @@ type fileInfo struct {
 	data      []byte
 	err       error
 	kind, ref string
+	// A plan parsed ahead of time by prefetch, with the name it was parsed under (Set.plan uses it when it
+	// loads the file under that name).
+	planName string
+	plan     *plan.Plan
+	planErr  error
+	dropped  bool // data was let go once parsed
 }
 
 func newFiles(fsys fs.FS) *files {
@@ -53,6 +65,13 @@ func (f *files) info(name string) *fileInfo {
 	if fi, ok := f.cache[k]; ok {
 		return fi
 	}
+	fi := f.readInfo(name)
+	f.cache[k] = fi
+	return fi
+}
+
+// readInfo reads a file and peeks at it, without the cache (safe to call concurrently).
+func (f *files) readInfo(name string) *fileInfo {
 	fi := &fileInfo{}
 	if f.fsys != nil {
 		fi.data, fi.err = source.ReadFS(f.fsys, name)
@@ -62,13 +81,131 @@ func (f *files) info(name string) *fileInfo {
 	if fi.err == nil {
 		fi.kind, fi.ref = peek(fi.data)
 	}
-	f.cache[k] = fi
 	return fi
+}
+
+// prefetchOne reads a file and peeks at it; a plan is parsed. A file that quickKind says is a plan is parsed
+// without the peek's own YAML parse: a plan that parses has kind plan (its validation says so) and no plan
+// key (its strict decoding says so), which is what peek would say; only when it does not parse does peek decide.
+func (f *files) prefetchOne(name string) *fileInfo {
+	fi := &fileInfo{}
+	if f.fsys != nil {
+		fi.data, fi.err = source.ReadFS(f.fsys, name)
+	} else {
+		fi.data, fi.err = source.ReadFile(name)
+	}
+	if fi.err != nil {
+		return fi
+	}
+	if quickKind(fi.data) == plan.Kind {
+		fi.planName = name
+		fi.plan, fi.planErr = plan.Parse(name, fi.data)
+		if fi.planErr == nil {
+			fi.kind = plan.Kind
+			return fi
+		}
+	}
+	fi.kind, fi.ref = peek(fi.data)
+	if fi.kind == plan.Kind && fi.planName == "" {
+		fi.planName = name
+		fi.plan, fi.planErr = plan.Parse(name, fi.data)
+	} else if fi.kind != plan.Kind {
+		fi.planName, fi.plan, fi.planErr = "", nil, nil
+	}
+	return fi
+}
+
+// quickKind returns the value of the top-level kind key of a UTF-8 file (no byte order mark) when a line
+// "kind: K" at the first column comes before any other line at the first column that is not a plain key, a
+// comment or blank; "" when unsure (as render's own quickKind).
+func quickKind(data []byte) string {
+	if !utf8.Valid(data) || bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		return ""
+	}
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		line = bytes.TrimRight(line, "\r")
+		switch {
+		case len(line) == 0 || line[0] == '#' || line[0] == ' ':
+			continue
+		case bytes.HasPrefix(line, []byte("kind:")):
+			v := string(bytes.TrimSpace(line[len("kind:"):]))
+			if i := strings.Index(v, " #"); i >= 0 {
+				v = strings.TrimSpace(v[:i])
+			}
+			return v
+		case !plainKey(line):
+			return ""
+		}
+	}
+	return ""
+}
+
+// plainKey reports whether line starts a plain top-level key ("issuer:", "output: x.docx").
+func plainKey(line []byte) bool {
+	i := bytes.IndexByte(line, ':')
+	if i <= 0 || (i+1 < len(line) && line[i+1] != ' ') {
+		return false
+	}
+	for _, c := range line[:i] {
+		if !(c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// prefetch reads the files named (not yet in the cache) concurrently, by GOMAXPROCS goroutines, peeks at
+// them and parses the plans among them: the costly part of loading a set of many plans. The results are
+// put in the cache in the order of names, so that loading stays as deterministic as reading one by one.
+func (f *files) prefetch(names []string) {
+	var todo []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		k := f.key(n)
+		if _, ok := f.cache[k]; ok || seen[k] {
+			continue
+		}
+		seen[k] = true
+		todo = append(todo, n)
+	}
+	if len(todo) < 2 {
+		return
+	}
+	infos := make([]*fileInfo, len(todo))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				infos[i] = f.prefetchOne(todo[i])
+			}
+		}()
+	}
+	for i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, n := range todo {
+		f.cache[f.key(n)] = infos[i]
+	}
 }
 
 // read returns a file's bytes (read once).
 func (f *files) read(name string) ([]byte, error) {
 	fi := f.info(name)
+	if fi.dropped {
+		again := f.readInfo(name)
+		return again.data, again.err
+	}
 	return fi.data, fi.err
 }
 

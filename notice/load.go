@@ -83,6 +83,15 @@ func LoadFS(fsys fs.FS, opts Options, paths ...string) (*Set, error) {
 func load(fl *files, opts Options, paths []string) (*Set, error) {
 	s := &Set{Cal: opts.cal(), opts: opts, files: fl, loaded: map[string]any{}, checked: map[*SessionFile]bool{},
 		srcs: map[string]*source.Source{}, decodeErrs: map[*problem.Error]bool{}}
+	var names []string // the files to load, read and parsed ahead concurrently
+	for _, p := range paths {
+		if isDir, err := fl.stat(p); err == nil && isDir {
+			names = append(names, fl.list(p)...)
+		} else if err == nil {
+			names = append(names, p)
+		}
+	}
+	fl.prefetch(names)
 	for _, p := range paths {
 		isDir, err := fl.stat(p)
 		if err != nil {
@@ -195,8 +204,21 @@ func (s *Set) filter(errs problem.List) problem.List {
 
 func (s *Set) addErr(err error) { s.errs = append(s.errs, problem.From(err)...) }
 
+// plan parses a plan file, or takes the plan prefetch parsed under the same name.
 func (s *Set) plan(path string, data []byte) *PlanFile {
+	if fi := s.files.cache[s.files.key(path)]; fi != nil && fi.planName == path {
+		p, err := fi.plan, fi.planErr
+		fi.plan, fi.planErr, fi.planName = nil, nil, "" // taken: the set holds it from now on
+		if err == nil {
+			fi.data, fi.dropped = nil, true // parsed: the bytes are not held (files.read reads them again)
+		}
+		return s.addPlan(path, p, err)
+	}
 	p, err := plan.Parse(path, data)
+	return s.addPlan(path, p, err)
+}
+
+func (s *Set) addPlan(path string, p *plan.Plan, err error) *PlanFile {
 	if err != nil {
 		s.addErr(err)
 		return nil

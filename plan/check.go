@@ -311,7 +311,14 @@ func (c *checker) texts() {
 // text checks one text: its placeholders, its literal deadlines (unless c.noDeadline) and its inline markup.
 func (c *checker) text(path, s string) {
 	p := c.p
-	for _, m := range placeholderRE.FindAllStringSubmatch(s, -1) {
+	var placeholders, deadlines [][]string
+	if strings.Contains(s, "{{") { // what the expressions need, checked first: most texts have neither
+		placeholders = placeholderRE.FindAllStringSubmatch(s, -1)
+	}
+	if strings.Contains(s, "ngày") {
+		deadlines = deadlineRE.FindAllStringSubmatch(s, -1)
+	}
+	for _, m := range placeholders {
 		if !c.ownNames && m[1] != "deadline" && m[1] != "year" {
 			hintVI, hintEN := "", ""
 			if s := source.Closest(m[1], []string{"deadline", "year"}); s != "" {
@@ -321,7 +328,7 @@ func (c *checker) text(path, s string) {
 				fmt.Sprintf("unknown placeholder %q; use {{deadline}} or {{year}}%s", m[0], hintEN))
 		}
 	}
-	for _, m := range deadlineRE.FindAllStringSubmatch(s, -1) {
+	for _, m := range deadlines {
 		if n, err := strconv.Atoi(m[1]); err == nil && !c.noDeadline && p.DeadlineDays != 0 && n != p.DeadlineDays {
 			c.add(path, fmt.Sprintf("%q khác thời hạn conclusion_deadline_working_days (%d); hãy viết {{deadline}} ngày làm việc", m[0], p.DeadlineDays),
 				fmt.Sprintf("%q differs from conclusion_deadline_working_days (%d); write {{deadline}} ngày làm việc", m[0], p.DeadlineDays))

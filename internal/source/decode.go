@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -559,12 +560,30 @@ func fields(t reflect.Type) []field {
 	return out
 }
 
-func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string, depth int) {
-	fs := fields(v.Type())
-	byName := make(map[string]field, len(fs))
-	for _, f := range fs {
-		byName[f.name] = f
+// structInfo is the fields of a struct type, by yaml name too: computed once per type (read-only after).
+type structInfo struct {
+	fs     []field
+	byName map[string]field
+}
+
+var structInfos sync.Map // reflect.Type -> *structInfo
+
+func structOf(t reflect.Type) *structInfo {
+	if si, ok := structInfos.Load(t); ok {
+		return si.(*structInfo)
 	}
+	si := &structInfo{fs: fields(t)}
+	si.byName = make(map[string]field, len(si.fs))
+	for _, f := range si.fs {
+		si.byName[f.name] = f
+	}
+	v, _ := structInfos.LoadOrStore(t, si)
+	return v.(*structInfo)
+}
+
+func (d *decoder) structure(n *yaml.Node, v reflect.Value, path string, depth int) {
+	si := structOf(v.Type())
+	fs, byName := si.fs, si.byName
 	if noteVI, noteEN := flowMapNote(n); noteVI != "" {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if _, ok := byName[n.Content[i].Value]; !ok && n.Content[i+1].Tag == "!!null" {
