@@ -3,6 +3,7 @@ package document
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -53,6 +54,15 @@ func WithRuleSet(rs *RuleSet) RenderOption { return func(c *renderConfig) { c.ru
 // Render validates doc and lays it out as a .docx by the rule set in force on its date, with the embedded
 // layout that rule set names (templates.Layout) or the template of WithTemplate. The bytes are deterministic.
 func Render(doc *Document, opts ...RenderOption) ([]byte, error) {
+	return RenderContext(context.Background(), doc, opts...)
+}
+
+// RenderContext is Render, stopping with ctx's error when ctx is done, also while the template repeats its
+// sections (templates.Template.RenderContext).
+func RenderContext(ctx context.Context, doc *Document, opts ...RenderOption) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var c renderConfig
 	for _, o := range opts {
 		o(&c)
@@ -82,7 +92,7 @@ func Render(doc *Document, opts ...RenderOption) ([]byte, error) {
 			return nil, fmt.Errorf("document: layout %q: %w", rs.Layout, err)
 		}
 	}
-	out, err := tpl.Render(data)
+	out, err := tpl.RenderContext(ctx, data)
 	if err != nil {
 		return nil, fmt.Errorf("document: render (%s): %w", rs.ID, err)
 	}

@@ -2,6 +2,8 @@ package document
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -288,5 +290,21 @@ func TestClosingKeptWithSignature(t *testing.T) {
 				t.Errorf("%s: VBClosing style %q", name, s)
 			}
 		}
+	}
+}
+
+func TestRenderContextCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := RenderContext(ctx, party2026Doc()); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled context: got %v, want context.Canceled", err)
+	}
+	out, err := RenderContext(context.Background(), party2026Doc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := Render(party2026Doc())
+	if err != nil || !bytes.Equal(out, plain) {
+		t.Fatalf("RenderContext and Render differ (err %v)", err)
 	}
 }

@@ -193,7 +193,7 @@ func renderDoc(ctx context.Context, x documenter, cal *calendar.Calendar, opts [
 	if err != nil {
 		return nil, err
 	}
-	data, err := document.Render(d, opts...)
+	data, err := document.RenderContext(ctx, d, opts...)
 	if err != nil {
 		e := x.meta().errorf("", "không tạo được văn bản: "+err.Error(), "cannot render the document: "+err.Error())
 		e.Err = err

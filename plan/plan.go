@@ -111,7 +111,7 @@ func (p *Plan) Render(opts ...document.RenderOption) ([]byte, error) {
 	return p.RenderContext(context.Background(), opts...)
 }
 
-// RenderContext is Render, stopping with ctx's error when ctx is done before the layout starts or after it.
+// RenderContext is Render, stopping with ctx's error when ctx is done, also while the layout repeats its sections.
 func (p *Plan) RenderContext(ctx context.Context, opts ...document.RenderOption) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -123,7 +123,7 @@ func (p *Plan) RenderContext(ctx context.Context, opts ...document.RenderOption)
 	if err != nil {
 		return nil, err
 	}
-	out, err := document.Render(doc, opts...)
+	out, err := document.RenderContext(ctx, doc, opts...)
 	if err != nil {
 		e := p.src.Errorf("", "không tạo được văn bản: "+err.Error(), "cannot render the document: "+err.Error())
 		e.Err = err
