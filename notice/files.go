@@ -1,9 +1,6 @@
 package notice
 
 import (
-	"bytes"
-	"unicode/utf8"
-
 	"gopkg.in/yaml.v3"
 	"io/fs"
 	"os"
@@ -84,7 +81,7 @@ func (f *files) readInfo(name string) *fileInfo {
 	return fi
 }
 
-// prefetchOne reads a file and peeks at it; a plan is parsed. A file that quickKind says is a plan is parsed
+// prefetchOne reads a file and peeks at it; a plan is parsed. A file that source.QuickKind says is a plan is parsed
 // without the peek's own YAML parse: a plan that parses has kind plan (its validation says so) and no plan
 // key (its strict decoding says so), which is what peek would say; only when it does not parse does peek decide.
 func (f *files) prefetchOne(name string) *fileInfo {
@@ -97,7 +94,7 @@ func (f *files) prefetchOne(name string) *fileInfo {
 	if fi.err != nil {
 		return fi
 	}
-	if quickKind(fi.data) == plan.Kind {
+	if source.QuickKind(fi.data) == plan.Kind {
 		fi.planName = name
 		fi.plan, fi.planErr = plan.Parse(name, fi.data)
 		if fi.planErr == nil {
@@ -113,51 +110,6 @@ func (f *files) prefetchOne(name string) *fileInfo {
 		fi.planName, fi.plan, fi.planErr = "", nil, nil
 	}
 	return fi
-}
-
-// quickKind returns the value of the top-level kind key of a UTF-8 file (no byte order mark) when a line
-// "kind: K" at the first column comes before any other line at the first column that is not a plain key, a
-// comment or blank; "" when unsure (as render's own quickKind).
-func quickKind(data []byte) string {
-	if !utf8.Valid(data) || bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		return ""
-	}
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		line = bytes.TrimRight(line, "\r")
-		switch {
-		case len(line) == 0 || line[0] == '#' || line[0] == ' ':
-			continue
-		case bytes.HasPrefix(line, []byte("kind:")):
-			v := string(bytes.TrimSpace(line[len("kind:"):]))
-			if i := strings.Index(v, " #"); i >= 0 {
-				v = strings.TrimSpace(v[:i])
-			}
-			return v
-		case !plainKey(line):
-			return ""
-		}
-	}
-	return ""
-}
-
-// plainKey reports whether line starts a plain top-level key ("issuer:", "output: x.docx").
-func plainKey(line []byte) bool {
-	i := bytes.IndexByte(line, ':')
-	if i <= 0 || (i+1 < len(line) && line[i+1] != ' ') {
-		return false
-	}
-	for _, c := range line[:i] {
-		if !(c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return true
 }
 
 // prefetch reads the files named (not yet in the cache) concurrently, by GOMAXPROCS goroutines, peeks at

@@ -33,7 +33,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
@@ -639,7 +638,7 @@ func outputName(file, output string) string {
 
 // kindOf reads the top-level "kind" key and checks that Run renders it.
 func kindOf(file string, data []byte) (string, error) {
-	if k := quickKind(data); k != "" {
+	if k := source.QuickKind(data); slices.Contains(Kinds(), k) {
 		return k, nil
 	}
 	var root yaml.Node
@@ -675,55 +674,6 @@ func kindOf(file string, data []byte) (string, error) {
 	return "", &problem.Error{File: file, Line: n.Line, Col: n.Column, Path: "kind",
 		VI: "thiếu khóa kind ở đầu tệp (ví dụ kind: plan); dùng một trong: " + list,
 		EN: "the top-level kind key is missing (e.g. kind: plan); use one of: " + list}
-}
-
-// quickKind returns the kind of a UTF-8 file (no byte order mark) that has a line "kind: K" at its first column,
-// K one of Kinds, before any other line at the first column that is not a key, a comment or blank: the common
-// case, without a YAML parse (the set parses each file anyway, and reports what is wrong with it). It returns
-// "" when unsure, and the full parse decides.
-func quickKind(data []byte) string {
-	if !utf8.Valid(data) || bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		return ""
-	}
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		line = bytes.TrimRight(line, "\r")
-		switch {
-		case len(line) == 0 || line[0] == '#' || line[0] == ' ':
-			continue
-		case bytes.HasPrefix(line, []byte("kind:")):
-			v := string(bytes.TrimSpace(line[len("kind:"):]))
-			if i := strings.Index(v, " #"); i >= 0 {
-				v = strings.TrimSpace(v[:i])
-			}
-			if slices.Contains(Kinds(), v) {
-				return v
-			}
-			return ""
-		case !isPlainKey(line):
-			return "" // a document marker, a flow mapping, a quoted or multi-line key: parse
-		}
-	}
-	return ""
-}
-
-// isPlainKey reports whether line starts a plain top-level key ("issuer:", "output: x.docx").
-func isPlainKey(line []byte) bool {
-	i := bytes.IndexByte(line, ':')
-	if i <= 0 || (i+1 < len(line) && line[i+1] != ' ') {
-		return false
-	}
-	for _, c := range line[:i] {
-		if !(c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return true
 }
 
 // outputPos returns the position of the output key's value in the input file, or 1:1 when it has none (its

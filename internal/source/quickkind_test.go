@@ -1,4 +1,4 @@
-package render
+package source
 
 import (
 	"testing"
@@ -13,14 +13,14 @@ func TestQuickKind(t *testing.T) {
 		{"# c\nkind: plan\n", "plan"},
 		{"output: a.docx\nkind: session # x\nplan: p.yaml\n", "session"},
 		{"issuer:\n  kind: plan\nkind: office\r\n", "office"},
-		{"kind: memo\n", ""},
+		{"kind: memo\n", "memo"}, // the caller checks the kind is one it knows
 		{"\xef\xbb\xbfkind: plan\n", ""},
 		{"---\nkind: plan\n", ""},
 		{"{kind: plan}\n", ""},
 		{"\"a\": x\nkind: plan\n", ""},
 		{"note: |\nkind: plan\n", "plan"}, // an empty block scalar: its lines would be indented
 	} {
-		if got := quickKind([]byte(tc.data)); got != tc.want {
+		if got := QuickKind([]byte(tc.data)); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.data, got, tc.want)
 		}
 		if tc.want != "" { // the YAML parse agrees
