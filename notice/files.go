@@ -1,7 +1,6 @@
 package notice
 
 import (
-	"gopkg.in/yaml.v3"
 	"io/fs"
 	"os"
 	"path"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/plan"
+	"gopkg.in/yaml.v3"
 )
 
 // files is where a Set reads its inputs: the operating system's files (fsys nil; names are OS paths, relative
