@@ -393,9 +393,9 @@ func (c *ConclusionFile) sections(r resolution, w words, look lookup) []document
 // conclusions (text; bullets: text), assignments (body, text) and whether the petitions are detailed (one has
 // an answer or assignments).
 func (c *ConclusionFile) sectionScope(r resolution, w words, look lookup) scope {
-	root := scope{fields: map[string]string{"detailed": ""}, lists: map[string][]scope{"petitions": nil, "conclusions": nil}}
+	root := scope{Fields: map[string]string{"detailed": ""}, Lists: map[string][]scope{"petitions": nil, "conclusions": nil}}
 	assignment := func(a Assignment) scope {
-		return scope{fields: map[string]string{"body": expand(a.Body, look), "text": c.assignmentText(a, w, look)}}
+		return scope{Fields: map[string]string{"body": expand(a.Body, look), "text": c.assignmentText(a, w, look)}}
 	}
 	byID := map[string]Assignment{}
 	for i, a := range r.due {
@@ -406,7 +406,7 @@ func (c *ConclusionFile) sectionScope(r resolution, w words, look lookup) scope 
 	placed := map[string]bool{}
 	for i, p := range c.Petitions {
 		if p.answered() {
-			root.fields["detailed"] = "true"
+			root.Fields["detailed"] = "true"
 		}
 		who := expand(p.Who, look)
 		if from := expand(p.From, look); from != "" && who != "" {
@@ -418,40 +418,40 @@ func (c *ConclusionFile) sectionScope(r resolution, w words, look lookup) scope 
 		if who == "" {
 			text = upperFirst(text)
 		}
-		e := scope{fields: map[string]string{"who": who, "text": text, "answer": endSentence(expand(p.Answer, look))},
-			lists: map[string][]scope{"assignments": nil}}
+		e := scope{Fields: map[string]string{"who": who, "text": text, "answer": endSentence(expand(p.Answer, look))},
+			Lists: map[string][]scope{"assignments": nil}}
 		// Its own assignments first, in file order, then those it names, in the order of assignment_ids.
 		for j, a := range r.due {
 			if r.petition[j] == i {
-				e.lists["assignments"] = append(e.lists["assignments"], assignment(a))
+				e.Lists["assignments"] = append(e.Lists["assignments"], assignment(a))
 			}
 		}
 		for _, id := range p.AssignmentIDs {
 			if a, ok := byID[id]; ok && !placed[id] {
-				e.lists["assignments"] = append(e.lists["assignments"], assignment(a))
+				e.Lists["assignments"] = append(e.Lists["assignments"], assignment(a))
 				placed[id] = true
 			}
 		}
-		root.lists["petitions"] = append(root.lists["petitions"], e)
+		root.Lists["petitions"] = append(root.Lists["petitions"], e)
 	}
-	if root.fields["detailed"] == "" {
+	if root.Fields["detailed"] == "" {
 		// Brief petitions print no assignments under them: those they name stay in the assignments part.
 		placed = map[string]bool{}
-		for i := range root.lists["petitions"] {
-			root.lists["petitions"][i].lists["assignments"] = nil
+		for i := range root.Lists["petitions"] {
+			root.Lists["petitions"][i].Lists["assignments"] = nil
 		}
 	}
 	for _, k := range c.Conclusions {
-		e := scope{fields: map[string]string{"text": endSentence(expand(k.Text, look))}, lists: map[string][]scope{"bullets": nil}}
+		e := scope{Fields: map[string]string{"text": endSentence(expand(k.Text, look))}, Lists: map[string][]scope{"bullets": nil}}
 		for _, b := range k.Bullets {
-			e.lists["bullets"] = append(e.lists["bullets"], scope{fields: map[string]string{"text": endSentence(expand(b, look))}})
+			e.Lists["bullets"] = append(e.Lists["bullets"], scope{Fields: map[string]string{"text": endSentence(expand(b, look))}})
 		}
-		root.lists["conclusions"] = append(root.lists["conclusions"], e)
+		root.Lists["conclusions"] = append(root.Lists["conclusions"], e)
 	}
-	root.lists["assignments"] = nil
+	root.Lists["assignments"] = nil
 	for i, a := range r.due {
 		if r.petition[i] < 0 && !placed[a.ID] {
-			root.lists["assignments"] = append(root.lists["assignments"], assignment(a))
+			root.Lists["assignments"] = append(root.Lists["assignments"], assignment(a))
 		}
 	}
 	return root

@@ -149,18 +149,18 @@ func overdueBodies(statuses []Status) []string {
 // sectionScope computes the lists of the sections: groups (one body's: body; statuses: id, body, task, due,
 // status, note) and proposals (the file's).
 func (f *FollowupFile) sectionScope(statuses []Status, look lookup) scope {
-	root := scope{lists: map[string][]scope{"groups": nil, "proposals": lineScopes(expandAll(f.Proposals, look))}}
+	root := scope{Lists: map[string][]scope{"groups": nil, "proposals": lineScopes(expandAll(f.Proposals, look))}}
 	for _, g := range GroupByBody(statuses) {
-		e := scope{fields: map[string]string{"body": g.Body}, lists: map[string][]scope{"statuses": nil}}
+		e := scope{Fields: map[string]string{"body": g.Body}, Lists: map[string][]scope{"statuses": nil}}
 		for _, s := range g.Statuses {
 			note := ""
 			if s.Note != "" {
 				note = " " + endSentence(expand(s.Note, look))
 			}
-			e.lists["statuses"] = append(e.lists["statuses"], scope{fields: map[string]string{"id": s.ID, "body": s.Body,
+			e.Lists["statuses"] = append(e.Lists["statuses"], scope{Fields: map[string]string{"id": s.ID, "body": s.Body,
 				"task": strings.TrimRight(strings.TrimSpace(s.Task), ".;"), "due": shortDate(s.Due), "status": s.Describe(), "note": note}})
 		}
-		root.lists["groups"] = append(root.lists["groups"], e)
+		root.Lists["groups"] = append(root.Lists["groups"], e)
 	}
 	return root
 }

@@ -65,7 +65,7 @@ func (s *ScheduleFile) Document(cal *calendar.Calendar) (*document.Document, err
 	for i, n := range s.Notes {
 		notes[i] = expand(n, look)
 	}
-	sw := &sectionWriter{w: w, look: look, root: scope{lists: map[string][]scope{"notes": lineScopes(notes)}}}
+	sw := &sectionWriter{w: w, look: look, root: scope{Lists: map[string][]scope{"notes": lineScopes(notes)}}}
 	sections := func() []document.Block {
 		out := sw.layout(sectionsOf(KindReceptionSchedule))
 		if s.Points == "plain" {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/sections"
 	"github.com/vanban/vanban/plan"
 )
 
@@ -152,7 +153,7 @@ func (s *SessionFile) Document(cal *calendar.Calendar) (*document.Document, erro
 		listed = nil
 	}
 	sw := &sectionWriter{w: w, look: look, raw: map[string]string{},
-		root: scope{lists: map[string][]scope{"participants_listed": lineScopes(expandAll(listed, look))}}}
+		root: scope{Lists: map[string][]scope{"participants_listed": lineScopes(expandAll(listed, look))}}}
 	if s.Opinions.Text != "" {
 		sw.raw["opinions_text"] = expand(s.Opinions.Text, look)
 	}
@@ -202,13 +203,7 @@ func validateDoc(m *Meta, d *document.Document) error {
 }
 
 // endSentence ends s with a full stop unless it already ends with one (inside closing emphasis marks too).
-func endSentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsAny(strings.TrimRight(s, "*")[len(strings.TrimRight(s, "*"))-1:], ".!?:;") {
-		return s
-	}
-	return s + "."
-}
+func endSentence(s string) string { return sections.EndSentence(s) }
 
 // lowerFirst lowers the first letter: "Quý I/2023" → "quý I/2023".
 func lowerFirst(s string) string {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/sections"
 	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/plan"
 )
@@ -302,44 +303,11 @@ func byteCol(line string, col int) int {
 }
 
 // lookup gives the value of a placeholder: a text, or the lines of a list (participants, reception dates).
-type lookup func(name string) (text string, list []string, ok bool)
+type lookup = sections.Lookup
 
 // expand replaces the placeholders of s; a list is joined with "; ". Unknown ones stay (checked at load).
 func expand(s string, look lookup) string {
-	s = upgrade(s)
-	if !strings.Contains(s, "{{") {
-		return s
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(s, "{{")
-		if i < 0 {
-			break
-		}
-		j := strings.Index(s[i+2:], "}}")
-		if j < 0 {
-			break
-		}
-		inner := s[i+2 : i+2+j]
-		if strings.ContainsAny(inner, "{}") { // not a placeholder: keep the first brace, look again after it
-			b.WriteString(s[:i+1])
-			s = s[i+1:]
-			continue
-		}
-		b.WriteString(s[:i])
-		text, list, ok := look(strings.TrimSpace(inner))
-		switch {
-		case !ok:
-			b.WriteString(s[i : i+4+j])
-		case list != nil:
-			b.WriteString(strings.Join(list, "; "))
-		default:
-			b.WriteString(text)
-		}
-		s = s[i+4+j:]
-	}
-	b.WriteString(s)
-	return b.String()
+	return sections.Expand(upgrade(s), look)
 }
 
 // expandDefault expands a default text and tidies the spaces an empty value leaves ("Nội dung: X.  Sau").
