@@ -7,6 +7,7 @@ import (
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/sections"
 )
 
 // Default labels of a session's bullets (as in plan/wording.yaml).
@@ -219,29 +220,35 @@ func or(s, def string) string {
 	return s
 }
 
-// sessionBlocks prints the sessions as items with their bullets, then the ad-hoc clause as an item.
+// sessionBlocks prints the sessions as items with their bullets, then the ad-hoc clause as an item, as the
+// sections data plan/wording/sessions.sections.yaml orders and words them; Go gives the facts of each session.
 func (p *Plan) sessionBlocks() []document.Block {
-	var out []document.Block
+	list := make([]sections.Scope, len(p.Sessions))
 	for i := range p.Sessions {
 		s := &p.Sessions[i]
-		l := s.Labels
-		out = append(out, document.Block{Kind: document.Item, Title: p.Expand(p.SessionHeading(s))})
 		ctx := p.sessionWords(s)
-		for _, b := range []struct{ key, label, value, end string }{
-			{"content", l.Content, ctx["content"], ""}, {"participants", l.Participants, ctx["participants"], ""},
-			{"time", l.Time, ctx["time"], "."}, {"venue", l.Venue, ctx["venue"], ""},
+		ctx["heading"] = p.Expand(p.SessionHeading(s))
+		l := s.Labels
+		for _, b := range []struct{ key, label, end string }{
+			{"content", l.Content, ""}, {"participants", l.Participants, ""}, {"time", l.Time, "."}, {"venue", l.Venue, ""},
 		} {
-			text, on := p.word(b.key, ctx)
-			if b.label != "" { // the session's own label
-				text, on = b.label+": "+b.value+b.end, true
-			}
-			if on {
-				out = append(out, document.Block{Kind: document.Bullet, Text: text})
+			if b.label != "" { // the session's own label words its bullet
+				ctx["wording."+b.key] = b.label + ": " + ctx[b.key] + b.end
 			}
 		}
+		list[i] = sections.Scope{Fields: ctx}
 	}
-	if p.AdHoc != "" {
-		out = append(out, document.Block{Kind: document.Item, Text: p.Expand(p.AdHoc)})
+	facts := map[string]string{"ad_hoc": p.Expand(p.AdHoc), "deadline": fmt.Sprintf("%02d", p.DeadlineDays), "year": fmt.Sprint(p.Year())}
+	expand := func(s string, look sections.Lookup) string { return p.Expand(sections.Expand(s, look)) }
+	w := &sections.Writer{
+		Text: p.wordText,
+		Look: func(name string) (string, []string, bool) {
+			v, ok := facts[name]
+			return v, nil, ok
+		},
+		Root:          sections.Scope{Lists: map[string][]sections.Scope{"sessions": list}},
+		Expand:        expand,
+		ExpandWording: expand,
 	}
-	return out
+	return w.Layout(sectionSet.Get("sessions"))
 }

@@ -1,8 +1,9 @@
 package plan
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/sections"
 	"github.com/vanban/vanban/problem"
 )
 
@@ -117,18 +119,9 @@ var sessionCtx = []string{"quarter", "month", "session_year", "content", "partic
 // word returns the plan's text of a wording key, with the plan's and the context's placeholders filled, and
 // whether it is printed.
 func (p *Plan) word(key string, ctx map[string]string) (string, bool) {
-	text := ""
-	if t, ok := p.Wording[key]; ok {
-		if t.Off {
-			return "", false
-		}
-		text = t.Value
-	} else {
-		for _, k := range defaultWording {
-			if k.Key == key {
-				text = k.Default(p.Issuer.System)
-			}
-		}
+	text, on := p.wordText(key)
+	if !on {
+		return "", false
 	}
 	text = ctxRE.ReplaceAllStringFunc(text, func(m string) string {
 		if v, ok := ctx[ctxRE.FindStringSubmatch(m)[1]]; ok {
@@ -137,6 +130,24 @@ func (p *Plan) word(key string, ctx map[string]string) (string, bool) {
 		return m
 	})
 	return p.Expand(text), true
+}
+
+// wordText returns the text of a wording key, the plan's or the default (not expanded), and whether it is
+// printed.
+func (p *Plan) wordText(key string) (string, bool) {
+	if t, ok := p.Wording[key]; ok {
+		if t.Off {
+			return "", false
+		}
+		return t.Value, true
+	}
+	text := ""
+	for _, k := range defaultWording {
+		if k.Key == key {
+			text = k.Default(p.Issuer.System)
+		}
+	}
+	return text, true
 }
 
 var ctxRE = regexp.MustCompile(`\{\{\s*([a-z_]+)\s*\}\}`)
@@ -189,3 +200,15 @@ func (p *Plan) sessionWords(s *Session) map[string]string {
 		"venue":        p.Expand(s.Venue),
 	}
 }
+
+// sectionFiles holds the structure of the generated parts of a plan (wording/*.sections.yaml, the format of
+// package internal/sections).
+//
+//go:embed wording/*.sections.yaml
+var sectionFiles embed.FS
+
+// sectionSet holds the sections data; a test swaps it for another set (useSections).
+var sectionSet = sections.NewSet("plan", sectionFiles, "wording")
+
+// useSections sets the sections data (a test's set) and drops the loaded one; it returns the set before.
+func useSections(fsys fs.FS) fs.FS { return sectionSet.Use(fsys) }
