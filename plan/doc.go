@@ -73,7 +73,10 @@
 // legal bases) are worded by data, plan/wording.yaml (DefaultWording), which a plan rewords under wording:
 // (a string with the placeholders {{year}}, {{deadline}} and, for one session, {{quarter}}, {{month}},
 // {{session_year}}, {{content}}, {{participants}}, {{time}}, {{venue}}), or switches a bullet off with false;
-// docs/fields.md lists the keys. A session without quarter (monthly, ad hoc) is headed by its month
+// docs/fields.md lists the keys. Their structure is data too: plan/wording/sessions.sections.yaml (the format
+// of notice/wording/<kind>.sections.yaml, read by package internal/sections) orders the session items, their
+// bullets and the ad-hoc item that sessions: true stands for, over the facts Go computes for each session; a
+// bullet added, dropped or moved there is a data change. A session without quarter (monthly, ad hoc) is headed by its month
 // ("Tháng 3/2026"). Sessions are in the plan's year, or, for a cycle across the year end, in the first quarter
 // of the next; a plan issued in December for the next year says so with year:.
 //
