@@ -71,7 +71,8 @@ func TestBrowser(t *testing.T) {
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
+	// Generous: under -race on a loaded 2-core machine the whole walk has taken over two minutes.
+	ctx, cancel = context.WithTimeout(ctx, 6*time.Minute)
 	defer cancel()
 
 	shot := func(name string) chromedp.Action {
