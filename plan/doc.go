@@ -74,7 +74,7 @@
 // (a string with the placeholders {{year}}, {{deadline}} and, for one session, {{quarter}}, {{month}},
 // {{session_year}}, {{content}}, {{participants}}, {{time}}, {{venue}}), or switches a bullet off with false;
 // docs/fields.md lists the keys. Their structure is data too: plan/wording/sessions.sections.yaml (the format
-// of notice/wording/<kind>.sections.yaml, read by package internal/sections) orders the session items, their
+// of notice/wording/<kind>.sections.yaml, read by the one sections interpreter notice also uses) orders the session items, their
 // bullets and the ad-hoc item that sessions: true stands for, over the facts Go computes for each session; a
 // bullet added, dropped or moved there is a data change. A session without quarter (monthly, ad hoc) is headed by its month
 // ("Tháng 3/2026"). Sessions are in the plan's year, or, for a cycle across the year end, in the first quarter
