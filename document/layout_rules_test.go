@@ -5,8 +5,6 @@ package document_test
 // rule is shared, for the Party documents of the examples.
 
 import (
-	"archive/zip"
-	"bytes"
 	"encoding/xml"
 	"io"
 	"os"
@@ -20,6 +18,7 @@ import (
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/docxcheck"
 	"github.com/vanban/vanban/notice"
 	"github.com/vanban/vanban/plan"
 )
@@ -37,33 +36,9 @@ type para struct {
 	text                            string
 }
 
-func part(t testing.TB, docx []byte, name string) string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range zr.File {
-		if f.Name == name {
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rc.Close()
-			b, err := io.ReadAll(rc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return string(b)
-		}
-	}
-	t.Fatalf("no part %s", name)
-	return ""
-}
-
 func paras(t testing.TB, docx []byte) []para {
 	t.Helper()
-	dec := xml.NewDecoder(strings.NewReader(part(t, docx, "word/document.xml")))
+	dec := xml.NewDecoder(strings.NewReader(docxcheck.Part(t, docx, "word/document.xml")))
 	var out []para
 	var cur *para
 	inText := false
@@ -130,7 +105,7 @@ func withStyle(ps []para, style string) []para {
 // style returns the <w:style> element of id in word/styles.xml.
 func style(t testing.TB, docx []byte, id string) string {
 	t.Helper()
-	s := part(t, docx, "word/styles.xml")
+	s := docxcheck.Part(t, docx, "word/styles.xml")
 	i := strings.Index(s, `w:styleId="`+id+`"`)
 	if i < 0 {
 		t.Fatalf("no style %s", id)
@@ -585,7 +560,7 @@ func TestRuleLinesDrawnUnderHeadings(t *testing.T) {
 	}
 	check := func(name string, b []byte, w want, state bool) {
 		t.Helper()
-		doc := part(t, b, "word/document.xml")
+		doc := docxcheck.Part(t, b, "word/document.xml")
 		head := doc[:strings.Index(doc, "</w:tbl>")]
 		if strings.Contains(head, "<w:u ") {
 			t.Errorf("%s: a text underline in the header block", name)
