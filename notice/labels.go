@@ -2,6 +2,7 @@ package notice
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
@@ -48,23 +49,37 @@ func (s State) Label() Label {
 	return Label{string(s), string(s)}
 }
 
-// DescribeEN is Describe in English: "Overdue by 3 working days", "Done (05/3/2027)".
-func (s Status) DescribeEN() string {
-	switch s.State {
-	case Done:
-		return fmt.Sprintf("Done (%s)", document.ShortDate(s.DoneOn))
-	case DoneLate:
-		return fmt.Sprintf("Done %d working days late (%s)", s.Late, document.ShortDate(s.DoneOn))
-	case Overdue:
-		if s.Late == 0 {
-			return "Overdue"
-		}
-		return fmt.Sprintf("Overdue by %d working days", s.Late)
-	case NotIssued:
-		return "Not issued yet (the conclusion notice has no date)"
-	}
-	return "In progress, not yet due"
+// statusTexts word Status.Describe in both languages: the fmt formats of each state, "%[1]d" the working days
+// late and "%[2]s" the day done.
+var statusTexts = map[State]Label{
+	Done:       {"Đã hoàn thành (%[2]s)", "Done (%[2]s)"},
+	DoneLate:   {"Hoàn thành chậm %[1]d ngày làm việc (%[2]s)", "Done %[1]d working days late (%[2]s)"},
+	Overdue:    {"Quá hạn %[1]d ngày làm việc", "Overdue by %[1]d working days"},
+	NotIssued:  {"Chưa ban hành (thông báo kết luận chưa có ngày)", "Not issued yet (the conclusion notice has no date)"},
+	InProgress: {"Đang thực hiện, còn hạn", "In progress, not yet due"},
 }
+
+// describe returns the status in the language pick chooses from a Label.
+func (s Status) describe(pick func(Label) string) string {
+	if s.State == Overdue && s.Late == 0 {
+		return pick(stateLabels[Overdue])
+	}
+	t, ok := statusTexts[s.State]
+	if !ok {
+		t = statusTexts[InProgress]
+	}
+	f := pick(t)
+	if !strings.Contains(f, "%") {
+		return f
+	}
+	return fmt.Sprintf(f, s.Late, document.ShortDate(s.DoneOn))
+}
+
+// Describe returns the status in Vietnamese, e.g. "Quá hạn 3 ngày làm việc" or "Đã hoàn thành (10/4/2023)".
+func (s Status) Describe() string { return s.describe(func(l Label) string { return l.VI }) }
+
+// DescribeEN is Describe in English: "Overdue by 3 working days", "Done (05/3/2027)".
+func (s Status) DescribeEN() string { return s.describe(func(l Label) string { return l.EN }) }
 
 // markEstimated sets Estimated on the milestones whose day, end, or the day they are counted from (from; zero:
 // none) falls in a year whose days off cal estimates rather than knows from an announced schedule.

@@ -1,10 +1,7 @@
 package notice
 
 import (
-	"fmt"
-
 	"github.com/vanban/vanban/calendar"
-	"github.com/vanban/vanban/document"
 )
 
 // Assignment is one task a conclusion notice gives a body (giao nhiệm vụ): report on it and reply to the citizens
@@ -78,24 +75,6 @@ func Evaluate(cal *calendar.Calendar, a Assignment, p Progress, asOf calendar.Da
 		s.State = InProgress
 	}
 	return s
-}
-
-// Describe returns the status in Vietnamese, e.g. "Quá hạn 3 ngày làm việc" or "Đã hoàn thành (10/4/2023)".
-func (s Status) Describe() string {
-	switch s.State {
-	case Done:
-		return fmt.Sprintf("Đã hoàn thành (%s)", document.ShortDate(s.DoneOn))
-	case DoneLate:
-		return fmt.Sprintf("Hoàn thành chậm %d ngày làm việc (%s)", s.Late, document.ShortDate(s.DoneOn))
-	case Overdue:
-		if s.Late == 0 {
-			return "Quá hạn"
-		}
-		return fmt.Sprintf("Quá hạn %d ngày làm việc", s.Late)
-	case NotIssued:
-		return "Chưa ban hành (thông báo kết luận chưa có ngày)"
-	}
-	return "Đang thực hiện, còn hạn"
 }
 
 // BodyGroup is the statuses of one body, in the order of the input.
