@@ -46,7 +46,30 @@ func Text(data []byte) ([]byte, *TextError) {
 	if !utf8.Valid(data) {
 		return nil, notUTF8(data)
 	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		// YAML refuses NUL anyway; said here at its place. It also keeps Text idempotent: text with NUL bytes
+		// could look like UTF-16 without a byte order mark on a second pass.
+		line, col := position(data[:i])
+		return nil, &TextError{Line: line, Col: col,
+			VI: "tệp chứa ký tự NUL (byte 0), không phải văn bản; hãy xóa ký tự này hoặc lưu lại tệp dạng UTF-8",
+			EN: "the file holds a NUL character (byte 0), which is not text; delete it or save the file again as UTF-8"}
+	}
 	return lineEnds(data), nil
+}
+
+// position is the line and column (in characters, 1-based) of the byte just after the valid UTF-8 prefix.
+func position(prefix []byte) (line, col int) {
+	line, col = 1, 1
+	s := string(prefix)
+	for i, r := range s {
+		switch {
+		case r == '\n', r == '\r' && (i+1 == len(s) || s[i+1] != '\n'):
+			line, col = line+1, 1
+		case r != '\r':
+			col++
+		}
+	}
+	return line, col
 }
 
 // looksUTF16 reports whether data starts like UTF-16 text without a byte order mark: its first characters are
@@ -205,19 +228,15 @@ var (
 
 // notUTF8 reports a file that is not UTF-8 at its first invalid byte, naming the likely legacy encoding.
 func notUTF8(data []byte) *TextError {
-	line, col := 1, 1
-	for i := 0; i < len(data); {
+	i := 0
+	for i < len(data) {
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size <= 1 {
 			break
 		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
 		i += size
 	}
+	line, col := position(data[:i])
 	e := &TextError{Line: line, Col: col}
 	if l := guessLegacy(data); l != nil {
 		e.VI = fmt.Sprintf("tệp không phải văn bản UTF-8: có vẻ được lưu bằng bảng mã cũ %s; vanban chỉ đọc UTF-8. Cách sửa: %s", l.name, l.fix[0])

@@ -32,3 +32,18 @@ func TestText(t *testing.T) {
 		t.Errorf("broken surrogate: got %v", err)
 	}
 }
+
+func TestTextRefusesNUL(t *testing.T) {
+	for _, c := range []struct {
+		in        string
+		line, col int
+	}{
+		{"a: b\r\nc: d\x00", 2, 5},
+		{"x\ry\x00", 2, 2},
+	} {
+		_, err := Text([]byte(c.in))
+		if err == nil || err.Line != c.line || err.Col != c.col {
+			t.Errorf("Text(%q) = %v, want an error at %d:%d", c.in, err, c.line, c.col)
+		}
+	}
+}
