@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/vanban/vanban/internal/nfc"
 	"github.com/vanban/vanban/problem"
 	"io"
 	"sort"
@@ -11,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
 	"github.com/vanban/vanban/internal/fsread"
@@ -257,7 +257,7 @@ func (p *parser) str(n *yaml.Node, what string) string {
 		p.errf(n, "%s must be text, found %s", what, kindName(n))
 		return ""
 	}
-	return norm.NFC.String(n.Value) // reasons are shown to users: always NFC
+	return nfc.String(n.Value) // reasons are shown to users: always NFC
 }
 
 func (p *parser) boolean(n *yaml.Node, what string) bool {

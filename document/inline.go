@@ -14,6 +14,12 @@ import (
 // adjacent spans of the same emphasis are merged; empty input gives nil.
 func ParseInline(s string) (templates.RichText, error) {
 	s = nfc(s)
+	if strings.IndexAny(s, "*\\") < 0 { // no markup: one plain span (most text)
+		if s == "" {
+			return nil, nil
+		}
+		return templates.RichText{{Text: s}}, nil
+	}
 	var (
 		out          templates.RichText
 		cur          strings.Builder

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	textnfc "github.com/vanban/vanban/internal/nfc"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -77,7 +78,7 @@ const unknownWidth = 556
 // letter (NFD without marks), else as unknownWidth.
 func (t widthTable) em(s string) int {
 	total := 0
-	for _, r := range norm.NFC.String(s) {
+	for _, r := range textnfc.String(s) {
 		if w, ok := t[r]; ok {
 			total += w
 			continue

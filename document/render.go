@@ -7,10 +7,9 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	textnfc "github.com/vanban/vanban/internal/nfc"
 	"io"
 	"strings"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/problem"
 	"github.com/vanban/vanban/templates"
@@ -204,7 +203,7 @@ func DetectSystem(docx []byte) (sys System, ok bool) {
 				}
 			}
 		}
-		all := norm.NFC.String(text.String())
+		all := textnfc.String(text.String())
 		found := map[System]bool{}
 		for _, h := range systemHeadings {
 			if strings.Contains(all, h.text) {

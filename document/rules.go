@@ -4,10 +4,10 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	textnfc "github.com/vanban/vanban/internal/nfc"
 	"slices"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
 	"github.com/vanban/vanban/calendar"
@@ -430,4 +430,4 @@ func markKey(m string) string {
 
 func typeKey(name string) string { return strings.ToLower(nfc(strings.TrimSpace(name))) }
 
-func nfc(s string) string { return norm.NFC.String(s) }
+func nfc(s string) string { return textnfc.String(s) }

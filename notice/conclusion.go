@@ -2,6 +2,7 @@ package notice
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/internal/placeholder"
 	"github.com/vanban/vanban/plan"
 	"github.com/vanban/vanban/problem"
 	"strings"
@@ -263,7 +264,7 @@ func (c *ConclusionFile) needsReportTo() bool {
 // dueInTask reports whether an assignment writes its due date in its own sentence ({{due}} or {{due_days}} in
 // its task): then the task is printed as written, without the report words and the due date after it.
 func dueInTask(a AssignmentInput) bool {
-	for _, mt := range placeholderRE.FindAllStringSubmatch(a.Task, -1) {
+	for _, mt := range placeholder.FindAll(a.Task) {
 		if mt[1] == "due" || mt[1] == "due_days" {
 			return true
 		}

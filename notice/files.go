@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/vanban/vanban/internal/fsread"
 	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/plan"
 	"gopkg.in/yaml.v3"
@@ -77,8 +78,27 @@ func (f *files) readInfo(name string) *fileInfo {
 	}
 	if fi.err == nil {
 		fi.kind, fi.ref = peek(fi.data)
+	} else {
+		fi.ref = f.rawRef(name)
 	}
 	return fi
+}
+
+// rawRef returns the plan line of a file that is not text vanban reads (not UTF-8, a NUL byte), from its raw
+// bytes, so that the file is still taken with its plan's files and its error reported; "" when it cannot be
+// read at all.
+func (f *files) rawRef(name string) string {
+	var data []byte
+	var err error
+	if f.fsys != nil {
+		data, err = fsread.ReadFS(f.fsys, name, source.MaxSize)
+	} else {
+		data, err = fsread.Read(name, source.MaxSize)
+	}
+	if err != nil {
+		return ""
+	}
+	return PlanRef(data)
 }
 
 // prefetchOne reads a file and peeks at it; a plan is parsed. A file that source.QuickKind says is a plan is parsed
@@ -92,6 +112,7 @@ func (f *files) prefetchOne(name string) *fileInfo {
 		fi.data, fi.err = source.ReadFile(name)
 	}
 	if fi.err != nil {
+		fi.ref = f.rawRef(name)
 		return fi
 	}
 	if source.QuickKind(fi.data) == plan.Kind {
@@ -229,7 +250,7 @@ func (f *files) list(dir string) []string {
 // refers reports whether the file name names the plan file planPath in its plan key.
 func (f *files) refers(name, planPath string) bool {
 	fi := f.info(name)
-	if fi.err != nil || fi.ref == "" {
+	if fi.ref == "" { // a file that does not read names its plan by its raw plan line (rawRef)
 		return false
 	}
 	return f.key(f.rel(name, fi.ref)) == f.key(planPath)

@@ -3,7 +3,7 @@ package notice
 import (
 	"embed"
 	"fmt"
-	"regexp"
+	"github.com/vanban/vanban/internal/placeholder"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -65,9 +65,6 @@ type Text = plan.Text
 // Wording rewords the texts of a kind's default wording, by key (see DefaultWording): a string, or false to
 // switch a piece off.
 type Wording = plan.Wording
-
-// placeholderRE matches a placeholder: {{name}}, {{ name }}, {{due.q1-1}}.
-var placeholderRE = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
 
 // legacyNames are the single-brace placeholders the headings took before: {host}, {HOST}, {report_to}.
 var legacyNames = []string{"{host}", "{HOST}", "{report_to}"}
@@ -242,7 +239,7 @@ func (m *Meta) checkPlaceholders(known []string, texts []textRef) source.Errors 
 	for _, t := range texts {
 		names := append(append([]string(nil), known...), t.ctx...)
 		seen := map[string]int{}
-		for _, mt := range placeholderRE.FindAllStringSubmatch(upgrade(t.text), -1) {
+		for _, mt := range placeholder.FindAll(upgrade(t.text)) {
 			name := mt[1]
 			seen[mt[0]]++
 			if slices.Contains(names, name) {
@@ -331,8 +328,8 @@ func expandBlocks(bs []plan.Block, look lookup) []plan.Block {
 	var out []plan.Block
 	for _, b := range bs {
 		for _, t := range []*string{&b.Paragraph, &b.Bullet} {
-			if mt := placeholderRE.FindStringSubmatch(strings.TrimSpace(*t)); mt != nil && mt[0] == strings.TrimSpace(*t) {
-				if _, list, ok := look(mt[1]); ok && list != nil {
+			if mt := placeholder.FindAll(strings.TrimSpace(*t)); len(mt) == 1 && mt[0][0] == strings.TrimSpace(*t) {
+				if _, list, ok := look(mt[0][1]); ok && list != nil {
 					for _, line := range list {
 						nb := b
 						if t == &b.Paragraph {

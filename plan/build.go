@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/internal/placeholder"
 	"strings"
 	"time"
 
@@ -24,8 +25,8 @@ func (p *Plan) Expand(s string) string {
 	if !strings.Contains(s, "{{") {
 		return s
 	}
-	return placeholderRE.ReplaceAllStringFunc(s, func(m string) string {
-		switch strings.TrimSpace(strings.Trim(m, "{}")) {
+	return placeholder.Replace(s, func(m, name string) string {
+		switch name {
 		case "deadline":
 			return fmt.Sprintf("%02d", p.DeadlineDays)
 		case "year":

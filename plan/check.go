@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/internal/placeholder"
 	"github.com/vanban/vanban/problem"
 	"regexp"
 	"strconv"
@@ -53,8 +54,7 @@ type checker struct {
 func (c *checker) add(path, vi, en string) { c.errs = append(c.errs, c.src.Errorf(path, vi, en)) }
 
 var (
-	placeholderRE = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
-	deadlineRE    = regexp.MustCompile(`(\d+)\s+ngày\s+làm\s+việc`)
+	deadlineRE = regexp.MustCompile(`(\d+)\s+ngày\s+làm\s+việc`)
 )
 
 func (c *checker) run() {
@@ -313,7 +313,7 @@ func (c *checker) text(path, s string) {
 	p := c.p
 	var placeholders, deadlines [][]string
 	if strings.Contains(s, "{{") { // what the expressions need, checked first: most texts have neither
-		placeholders = placeholderRE.FindAllStringSubmatch(s, -1)
+		placeholders = placeholder.FindAll(s)
 	}
 	if strings.Contains(s, "ngày") {
 		deadlines = deadlineRE.FindAllStringSubmatch(s, -1)

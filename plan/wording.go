@@ -3,8 +3,8 @@ package plan
 import (
 	"embed"
 	"fmt"
+	"github.com/vanban/vanban/internal/placeholder"
 	"io/fs"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -123,8 +123,8 @@ func (p *Plan) word(key string, ctx map[string]string) (string, bool) {
 	if !on {
 		return "", false
 	}
-	text = ctxRE.ReplaceAllStringFunc(text, func(m string) string {
-		if v, ok := ctx[ctxRE.FindStringSubmatch(m)[1]]; ok {
+	text = placeholder.Replace(text, func(m, name string) string {
+		if v, ok := ctx[name]; ok {
 			return v
 		}
 		return m
@@ -150,8 +150,6 @@ func (p *Plan) wordText(key string) (string, bool) {
 	return text, true
 }
 
-var ctxRE = regexp.MustCompile(`\{\{\s*([a-z_]+)\s*\}\}`)
-
 // checkWording checks the plan's wording: known keys, false only where allowed, the placeholders of the plan
 // and of one session.
 func (c *checker) checkWording() {
@@ -176,7 +174,7 @@ func (c *checker) checkWording() {
 				fmt.Sprintf("%q cannot be switched off (false): write the text to print instead", key))
 		}
 		names := append([]string{"deadline", "year"}, sessionCtx...)
-		for _, m := range placeholderRE.FindAllStringSubmatch(t.Value, -1) {
+		for _, m := range placeholder.FindAll(t.Value) {
 			if !slices.Contains(names, m[1]) {
 				c.add(path, fmt.Sprintf("chỗ thay thế không hợp lệ %q; dùng một trong: {{%s}}", m[0], strings.Join(names, "}}, {{")),
 					fmt.Sprintf("unknown placeholder %q; use one of: {{%s}}", m[0], strings.Join(names, "}}, {{")))

@@ -33,6 +33,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
@@ -78,7 +79,11 @@ type Committer interface {
 
 // Discard is a Sink that keeps nothing: Run with it checks every input and renders every document in memory
 // ("vanban validate").
-var Discard Sink = SinkFunc(func(context.Context, string, []byte) error { return nil })
+var Discard Sink = discardSink{}
+
+type discardSink struct{}
+
+func (discardSink) Put(context.Context, string, []byte) error { return nil }
 
 // Dir returns a Sink writing the outputs into dir (created when missing), all or nothing: each output is
 // written, as it is made, into a hidden staging directory inside dir (".vanban-stage-*", same file system);
@@ -134,9 +139,18 @@ func writeStaged(name string, data []byte) error {
 	return err
 }
 
-// syncStaged flushes the staged outputs to disk, by a few goroutines (the file system batches their
-// journal commits), and returns the first error in name order.
+// syncStaged flushes the staged outputs to disk before they are renamed into place: on Linux with one
+// syncfs(2) of their file system (syncfs.go), elsewhere, or when that fails, file by file (syncEach).
 func (d *DirSink) syncStaged() error {
+	if syncFS(d.stage) == nil {
+		return nil
+	}
+	return d.syncEach()
+}
+
+// syncEach flushes the staged outputs one by one, by a few goroutines (the file system batches their journal
+// commits), and returns the first error in name order.
+func (d *DirSink) syncEach() error {
 	errs := make([]error, len(d.names))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -268,6 +282,12 @@ func Kinds() []string { return append([]string{plan.Kind}, notice.Kinds...) }
 // Run reads the inputs (files, and directories standing for every *.yaml and *.yml file under them), checks
 // them all, then renders each to sink in input order. Its error is nil, a problem.List of every problem of
 // every input (nothing written), the error of a layout or of sink, or ctx's error.
+//
+// Memory does not grow with the number of plans: a plan that no other input of the run refers to is read,
+// checked and rendered by one of GOMAXPROCS goroutines and let go once its output is given to sink. With a
+// Committer (Dir) or Discard, that is one pass (a Committer commits nothing when a later input fails); with a
+// plain Sink, which cannot take back what it was given, every plan is checked in a first pass and read again to
+// be rendered in a second.
 func Run(ctx context.Context, sink Sink, opts Options, paths ...string) (*Report, error) {
 	rep := &Report{}
 	r := &run{opts: opts}
@@ -279,23 +299,17 @@ func Run(ctx context.Context, sink Sink, opts Options, paths ...string) (*Report
 	if err := ctx.Err(); err != nil {
 		return rep, err
 	}
-	jobs, err := r.load(files, rep)
-	if err != nil {
-		return rep, err
-	}
-	owner := map[string]string{}
-	for _, j := range jobs {
-		if prev, dup := owner[j.name]; dup {
-			line, col := r.outputPos(j.input)
-			err := problem.List{{File: j.input, Line: line, Col: col, Path: "output",
-				VI: fmt.Sprintf("tệp kết quả %s trùng: cả %s và %s đều tạo ra tệp này; đặt (hoặc thêm) khóa output: với tên khác ở một trong hai tệp", j.name, prev, j.input),
-				EN: fmt.Sprintf("output %s clashes: both %s and %s make it; set (or add) output: with another name in one of the two files", j.name, prev, j.input)}}
-			rep.Failed = map[string]error{j.input: err}
+	jobs, errs := r.load(files, rep)
+	c, staged := sink.(Committer)
+	_, discard := sink.(discardSink)
+	if len(errs) > 0 {
+		// Check the plans of the run too: every problem of every input comes back together.
+		more, err := r.pass(ctx, jobs, rep, nil, passCheck)
+		if err != nil {
 			return rep, err
 		}
-		owner[j.name] = j.input
+		return rep, source.Cap(append(errs, more...), source.MaxErrors).Err()
 	}
-	c, staged := sink.(Committer)
 	fail := func(err error) (*Report, error) {
 		if staged {
 			c.Abort()
@@ -303,93 +317,190 @@ func Run(ctx context.Context, sink Sink, opts Options, paths ...string) (*Report
 		}
 		return rep, err
 	}
-	// The documents are made by GOMAXPROCS goroutines at most, a few ahead of the one being written, and given
-	// to sink one by one in input order: memory holds a handful of outputs whatever the number of inputs.
-	made := makeAhead(ctx, jobs, runtime.GOMAXPROCS(0))
-	defer made.stop()
-	for i, j := range jobs {
-		if err := ctx.Err(); err != nil {
-			return fail(err)
+	mode := passAll
+	if !staged && !discard {
+		// A plain Sink keeps what it is given: check everything before giving it anything.
+		errs, err := r.pass(ctx, jobs, rep, nil, passCheck)
+		if err == nil {
+			err = source.Cap(errs, source.MaxErrors).Err()
 		}
-		data, err := made.get(i)
 		if err != nil {
-			return fail(err)
+			return rep, err
 		}
-		if err := sink.Put(ctx, j.name, data); err != nil {
-			return fail(err)
-		}
-		rep.Outputs = append(rep.Outputs, Output{Name: j.name, Input: j.input})
+		mode = passRender
 	}
-	if staged {
-		if err := ctx.Err(); err != nil {
-			return fail(err)
-		}
-		if err := c.Commit(); err != nil {
-			return fail(err)
-		}
+	errs, err = r.pass(ctx, jobs, rep, sink, mode)
+	if err == nil && len(errs) > 0 {
+		rep.Outputs = nil // nothing was written (a Committer) or kept (Discard)
+		err = source.Cap(errs, source.MaxErrors).Err()
 	}
+	if err == nil && ctx.Err() != nil {
+		err = ctx.Err()
+	}
+	if err == nil && staged {
+		err = c.Commit()
+	}
+	if err != nil {
+		return fail(err)
+	}
+	rep.Warnings.Sort()
 	return rep, nil
 }
 
-// ahead makes the outputs of jobs concurrently, a bounded window ahead of the one asked for.
+// What a pass over the jobs does.
+type passMode int
+
+const (
+	passCheck  passMode = iota // check every input, output names included; render nothing
+	passRender                 // render every output to the sink (the inputs were checked by a passCheck)
+	passAll                    // both at once, for a sink that can take back or keeps nothing
+)
+
+// pass runs the jobs by GOMAXPROCS goroutines, a few ahead of the one being written, and takes their results in
+// input order: the problems of the inputs (checked by this pass) are recorded in rep and returned; the outputs
+// are given to sink (when the mode renders and no input failed so far). err is the error that stops the run: a
+// layout's, sink's or ctx's.
+func (r *run) pass(ctx context.Context, jobs []job, rep *Report, sink Sink, mode passMode) (errs problem.List, err error) {
+	checks := mode != passRender
+	owner := map[string]string{}
+	made := makeAhead(ctx, jobs, mode != passCheck, runtime.GOMAXPROCS(0))
+	defer made.stop()
+	for i, j := range jobs {
+		if err := ctx.Err(); err != nil {
+			return errs, err
+		}
+		res := made.get(i)
+		if res.err != nil {
+			return errs, res.err
+		}
+		if res.inputErr != nil {
+			if !checks {
+				return errs, res.inputErr // the file changed since it was checked
+			}
+			if rep.Failed == nil {
+				rep.Failed = map[string]error{}
+			}
+			rep.Failed[j.input] = res.inputErr
+			errs = append(errs, problem.From(res.inputErr)...)
+			made.failed.Store(true) // render no more: nothing will be written
+			continue
+		}
+		if checks {
+			rep.Warnings = append(rep.Warnings, res.warnings...)
+			if prev, dup := owner[res.name]; dup {
+				line, col := r.outputPos(j.input)
+				err := problem.List{{File: j.input, Line: line, Col: col, Path: "output",
+					VI: fmt.Sprintf("tệp kết quả %s trùng: cả %s và %s đều tạo ra tệp này; đặt (hoặc thêm) khóa output: với tên khác ở một trong hai tệp", res.name, prev, j.input),
+					EN: fmt.Sprintf("output %s clashes: both %s and %s make it; set (or add) output: with another name in one of the two files", res.name, prev, j.input)}}
+				if rep.Failed == nil {
+					rep.Failed = map[string]error{}
+				}
+				rep.Failed[j.input] = err
+				errs = append(errs, err...)
+				made.failed.Store(true)
+				continue
+			}
+			owner[res.name] = j.input
+		}
+		if sink == nil || len(errs) > 0 {
+			continue
+		}
+		if err := sink.Put(ctx, res.name, res.data); err != nil {
+			return errs, err
+		}
+		rep.Outputs = append(rep.Outputs, Output{Name: res.name, Input: j.input})
+	}
+	return errs, nil
+}
+
+// ahead makes the outputs of jobs by a fixed number of goroutines, in input order, at most a window of them
+// ahead of the one the caller is writing: the workers keep busy while the caller writes (creating a file is
+// the costliest system call of a run), and memory holds a window's outputs whatever the number of inputs.
 type ahead struct {
-	ctx     context.Context
-	stop    context.CancelFunc
-	jobs    []job
-	results []chan made
-	next    int
+	ctx    context.Context
+	stop   context.CancelFunc
+	jobs   []job
+	render bool
+	failed atomic.Bool   // an input failed: the jobs not started yet check their input but render nothing
+	ring   []chan result // the result of job i goes to ring[i%len(ring)]
+	free   chan struct{} // a token per free place of the window
 }
 
-type made struct {
-	data []byte
-	err  error
+// result is what a job made.
+type result struct {
+	name     string
+	data     []byte       // nil when not rendered
+	warnings problem.List // the input's warnings (a plan's; those of the notice set are in the Report already)
+	inputErr error        // the input's problems
+	err      error        // an error that stops the run
 }
 
-func makeAhead(ctx context.Context, jobs []job, workers int) *ahead {
+func makeAhead(ctx context.Context, jobs []job, render bool, workers int) *ahead {
 	ctx, cancel := context.WithCancel(ctx)
-	a := &ahead{ctx: ctx, stop: cancel, jobs: jobs, results: make([]chan made, len(jobs))}
-	for range max(workers, 1) {
-		a.start()
+	workers = max(workers, 1)
+	window := 4 * workers
+	a := &ahead{ctx: ctx, stop: cancel, jobs: jobs, render: render,
+		ring: make([]chan result, window), free: make(chan struct{}, window)}
+	for i := range window {
+		a.ring[i] = make(chan result, 1) // a worker never blocks: its place is empty (see get)
+		a.free <- struct{}{}
+	}
+	next := make(chan int)
+	go func() { // hand out the jobs in order, each when the window has room for it
+		defer close(next)
+		for i := range jobs {
+			select {
+			case <-a.free:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for range workers {
+		go func() {
+			for i := range next {
+				a.ring[i%window] <- a.make(i)
+			}
+		}()
 	}
 	return a
 }
 
-// start makes the next job in a goroutine.
-func (a *ahead) start() {
-	if a.next >= len(a.jobs) {
-		return
-	}
-	ch := make(chan made, 1) // the goroutine never blocks, even when the result is not read
-	a.results[a.next] = ch
-	j := a.jobs[a.next]
-	a.next++
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				ch <- made{err: fmt.Errorf("render: %s: lỗi nội bộ / internal error: %v", j.input, r)}
-			}
-		}()
-		data, err := j.make(a.ctx)
-		ch <- made{data, err}
+// make runs job i; a panic becomes the run's error.
+func (a *ahead) make(i int) (res result) {
+	j := a.jobs[i]
+	defer func() {
+		if r := recover(); r != nil {
+			res = result{err: fmt.Errorf("render: %s: lỗi nội bộ / internal error: %v", j.input, r)}
+		}
 	}()
+	return j.make(a.ctx, a.render && !a.failed.Load())
 }
 
-// get waits for the output of job i (asked for in order) and starts the next job.
-func (a *ahead) get(i int) ([]byte, error) {
-	m := <-a.results[i]
-	a.results[i] = nil
-	a.start()
-	return m.data, m.err
+// get waits for the result of job i (asked for in order, each once) and frees its place in the window.
+func (a *ahead) get(i int) result {
+	select {
+	case m := <-a.ring[i%len(a.ring)]:
+		a.free <- struct{}{}
+		return m
+	case <-a.ctx.Done():
+		return result{err: a.ctx.Err()}
+	}
 }
 
 type run struct {
 	opts Options
 }
 
-// job is one output to make.
+// job is one output to make: make checks its input (when the pass checks) and renders it (when render is true).
 type job struct {
-	input, name string
-	make        func(context.Context) ([]byte, error)
+	input string
+	make  func(ctx context.Context, render bool) result
 }
 
 func (r *run) noticeOptions() notice.Options {
@@ -467,13 +578,12 @@ func (r *run) expand(paths []string) ([]string, error) {
 	return files, errs.Err()
 }
 
-// load checks every input together (one notice set: each file read and parsed once) and returns the jobs.
-// When the set has errors, each input is loaded on its own to tell which inputs fail (Report.Failed), and the
-// errors of all of them come back together.
-func (r *run) load(files []string, rep *Report) ([]job, error) {
-	kinds := map[string]string{}
+// load reads every input and returns the jobs of the run and the problems found so far (rep.Failed says whose).
+// The plans that no other input refers to become jobs that read, check and render them on their own (see Run);
+// the other inputs are loaded and checked together as one notice set (each file read and parsed once), with the
+// plans they refer to. When the set has errors, each of its inputs is loaded on its own to tell which fail.
+func (r *run) load(files []string, rep *Report) ([]job, problem.List) {
 	var errs problem.List
-	var readable []string // the files of a known kind
 	failed := map[string]error{}
 	type kindErr struct {
 		kind string
@@ -487,98 +597,126 @@ func (r *run) load(files []string, rep *Report) ([]job, error) {
 		}
 		found[i].err = err
 	})
+	var others []string // the inputs of the notice set
 	for i, f := range files {
-		kinds[f] = found[i].kind
 		if err := found[i].err; err != nil {
 			errs = append(errs, problem.From(err)...)
 			failed[f] = err
-			continue
+		} else if found[i].kind != plan.Kind {
+			others = append(others, f)
 		}
-		readable = append(readable, f)
 	}
 	var set *notice.Set
-	if len(errs) == 0 {
+	if len(others) > 0 {
 		var err error
-		if set, err = r.loadSet(files...); err != nil {
+		if set, err = r.loadSet(others...); err != nil {
 			errs = append(errs, problem.From(err)...)
-		}
-	}
-	if len(errs) > 0 {
-		// Load each file on its own: which inputs fail, and every error of every input, each once.
-		rep.Failed = failed
-		all := errs[:0:0]
-		for _, ferr := range failed {
-			all = append(all, problem.From(ferr)...)
-		}
-		for _, f := range readable {
-			if err := r.errorsOf(f); err != nil {
-				rep.Failed[f] = err
-				all = append(all, problem.From(err)...)
+			set = nil
+			// Load each file on its own: which inputs fail, and every error of every input, each once.
+			for _, f := range others {
+				if err := r.errorsOf(f); err != nil {
+					failed[f] = err
+					errs = append(errs, problem.From(err)...)
+				}
 			}
 		}
-		return nil, all.Err()
 	}
-	named := map[string]bool{}
-	for _, f := range files {
-		named[r.clean(f)] = true
+	if len(failed) > 0 {
+		rep.Failed = failed
 	}
-	for _, w := range set.Warnings {
-		if named[r.clean(w.File)] {
-			rep.Warnings = append(rep.Warnings, w)
+	if set != nil {
+		named := map[string]bool{}
+		for _, f := range files {
+			named[r.clean(f)] = true
+		}
+		for _, w := range set.Warnings {
+			if named[r.clean(w.File)] {
+				rep.Warnings = append(rep.Warnings, w)
+			}
 		}
 	}
 	var jobs []job
-	var strict problem.List // plan warnings made errors by Options.Strict
-	for _, f := range files {
-		if kinds[f] == plan.Kind {
-			p := set.Plan(f)
-			if p == nil {
-				return nil, fmt.Errorf("render: plan %s not in its set", f) // cannot happen: the set loaded it
+	for i, f := range files {
+		switch {
+		case found[i].err != nil:
+		case found[i].kind == plan.Kind:
+			var p *plan.Plan
+			if set != nil {
+				p = set.Plan(f) // a plan the set loaded for an input that refers to it
 			}
-			warns := p.Warnings(r.cal())
-			if r.opts.Strict && len(warns) > 0 {
-				if rep.Failed == nil {
-					rep.Failed = map[string]error{}
-				}
-				rep.Failed[f] = warns.Err()
-				strict = append(strict, warns...)
-				continue
+			jobs = append(jobs, job{input: f, make: r.planJob(f, p)})
+		case set != nil:
+			for _, name := range set.OutputNames(f) {
+				jobs = append(jobs, job{input: f, make: r.noticeJob(set, f, found[i].kind, name)})
 			}
-			rep.Warnings = append(rep.Warnings, warns...)
-			jobs = append(jobs, job{input: f, name: outputName(f, p.Output), make: func(ctx context.Context) ([]byte, error) {
-				return p.RenderContext(ctx, r.opts.Document...)
-			}})
-			continue
-		}
-		for _, name := range set.OutputNames(f) {
-			jobs = append(jobs, job{input: f, name: name, make: func(ctx context.Context) ([]byte, error) {
-				from := set
-				if kinds[f] == notice.KindCalendarExport {
-					// The calendar of a plan's cycle takes the files of that plan only (its directory, or its
-					// include list), not every file of the run: a set of its own.
-					var err error
-					if from, err = r.loadSet(f); err != nil {
-						return nil, err
-					}
-				}
-				outs, err := from.RenderContext(ctx, f)
-				if err != nil {
-					return nil, err
-				}
-				for _, o := range outs {
-					if o.Name == name {
-						return o.Data, nil
-					}
-				}
-				return nil, fmt.Errorf("render: %s made no %s", f, name)
-			}})
 		}
 	}
-	if len(strict) > 0 {
-		return nil, strict.Err()
+	return jobs, errs
+}
+
+// planJob reads, checks and renders the plan file f, or renders p when the notice set holds it already.
+func (r *run) planJob(f string, held *plan.Plan) func(context.Context, bool) result {
+	return func(ctx context.Context, render bool) result {
+		p := held // a plan parsed here is let go with the result, never kept by the job
+		if p == nil {
+			data, err := r.read(f)
+			if err == nil {
+				p, err = plan.Parse(f, data)
+			}
+			if err != nil {
+				return result{inputErr: err}
+			}
+		}
+		res := result{name: outputName(f, p.Output), warnings: p.Warnings(r.cal())}
+		if r.opts.Strict && len(res.warnings) > 0 {
+			return result{inputErr: res.warnings.Err()}
+		}
+		if render {
+			// p.RenderContext would check the plan again: it was, by plan.Parse or the notice set, and nothing
+			// changed it since.
+			doc, err := p.Document()
+			if err == nil {
+				res.data, err = document.RenderContext(ctx, doc, r.opts.Document...)
+				if err != nil && ctx.Err() == nil {
+					e := p.Errorf("", "không tạo được văn bản: "+err.Error(), "cannot render the document: "+err.Error())
+					e.Err = err
+					err = e
+				}
+			}
+			res.err = err
+		}
+		return res
 	}
-	rep.Warnings.Sort()
-	return jobs, nil
+}
+
+// noticeJob renders the output called name of the notice set's input f.
+func (r *run) noticeJob(set *notice.Set, f, kind, name string) func(context.Context, bool) result {
+	return func(ctx context.Context, render bool) result {
+		res := result{name: name}
+		if !render {
+			return res
+		}
+		from := set
+		if kind == notice.KindCalendarExport {
+			// The calendar of a plan's cycle takes the files of that plan only (its directory, or its include
+			// list), not every file of the run: a set of its own.
+			var err error
+			if from, err = r.loadSet(f); err != nil {
+				return result{err: err}
+			}
+		}
+		outs, err := from.RenderContext(ctx, f)
+		if err != nil {
+			return result{err: err}
+		}
+		for _, o := range outs {
+			if o.Name == name {
+				res.data = o.Data
+				return res
+			}
+		}
+		return result{err: fmt.Errorf("render: %s made no %s", f, name)}
+	}
 }
 
 // parallel calls f(0) … f(n-1) by GOMAXPROCS goroutines and returns when all are done.
@@ -608,16 +746,10 @@ func (r *run) loadSet(paths ...string) (*notice.Set, error) {
 	return notice.Load(r.noticeOptions(), paths...)
 }
 
-// errorsOf loads one input on its own and returns its errors (its plan warnings too, with Strict), nil if none.
+// errorsOf loads one input of the notice set on its own and returns its errors, nil if none.
 func (r *run) errorsOf(f string) error {
-	set, err := r.loadSet(f)
-	if err != nil {
-		return err
-	}
-	if p := set.Plan(f); p != nil && r.opts.Strict {
-		return p.Warnings(r.cal()).Err()
-	}
-	return nil
+	_, err := r.loadSet(f)
+	return err
 }
 
 func (r *run) clean(p string) string {

@@ -192,3 +192,56 @@ func TestCalendarExportKeepsToItsPlan(t *testing.T) {
 		t.Error("the calendar changed when another directory was rendered in the same run")
 	}
 }
+
+// Plans that no other input refers to are checked and rendered one by one (memory does not grow with their
+// number), yet a broken plan late in the run still means nothing is given to a plain sink, nothing is written
+// by Dir, and every problem of every plan comes back together.
+func TestRunManyPlansAllOrNothing(t *testing.T) {
+	fsys := exampleFS(t)
+	plan := fsys["duc-pho/plan.yaml"].Data
+	many := fstest.MapFS{}
+	for i := range 12 {
+		data := bytes.Replace(plan, []byte("output: ke-hoach-doi-thoai-2023.docx"), []byte(fmt.Sprintf("output: p%02d.docx", i)), 1)
+		if i == 4 || i == 10 {
+			data = bytes.Replace(data, []byte("summary:"), []byte("summaryy:"), 1)
+		}
+		many[fmt.Sprintf("plans/p%02d.yaml", i)] = &fstest.MapFile{Data: data}
+	}
+	var m memory
+	rep, err := render.Run(context.Background(), render.SinkFunc(m.put), render.Options{FS: many}, "plans")
+	if err == nil || len(m.files) > 0 || len(rep.Outputs) > 0 {
+		t.Fatalf("error %v, %d files given to the sink", err, len(m.files))
+	}
+	if len(rep.Failed) != 2 || rep.Failed["plans/p04.yaml"] == nil || rep.Failed["plans/p10.yaml"] == nil {
+		t.Errorf("Failed: %v", rep.Failed)
+	}
+	for _, sink := range []render.Sink{render.Discard, render.SinkFunc(m.put)} {
+		rep, err := render.Run(context.Background(), sink, render.Options{FS: many}, "plans/p00.yaml", "plans/p01.yaml")
+		if err != nil || len(rep.Outputs) != 2 || rep.Outputs[1].Name != "p01.docx" {
+			t.Errorf("%v: %v", err, rep.Outputs)
+		}
+	}
+	if len(m.files) != 2 {
+		t.Errorf("%d files given to the sink", len(m.files))
+	}
+
+	// On disk, with Dir: one pass, and nothing written when a late plan fails.
+	dir := t.TempDir()
+	for name, f := range many {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := t.TempDir()
+	rep, err = render.Run(context.Background(), render.Dir(out), render.Options{}, filepath.Join(dir, "plans"))
+	var list problem.List
+	if !errors.As(err, &list) || len(rep.Failed) != 2 || len(rep.Outputs) != 0 {
+		t.Fatalf("%v; failed %v; outputs %v", err, rep.Failed, rep.Outputs)
+	}
+	if es, _ := os.ReadDir(out); len(es) != 0 {
+		t.Errorf("a failed run left %d entries", len(es))
+	}
+}

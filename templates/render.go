@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/vanban/vanban/internal/nfc"
 	"reflect"
 	"strconv"
 	"strings"
@@ -560,7 +561,7 @@ again:
 			var ru rune
 			ru, size = utf8.DecodeRuneInString(s[i:])
 			valid := (ru != utf8.RuneError || size > 1) && validXMLRune(ru)
-			if valid && !nfcChecked && !nfcQuickYes(ru) {
+			if valid && !nfcChecked && !nfc.QuickYes(ru) {
 				// The first character that may not be in NFC: normalise the
 				// whole value (when needed) and start again.
 				nfcChecked = true
@@ -585,15 +586,6 @@ again:
 		last = i
 	}
 	r.out = append(out, s[last:]...)
-}
-
-// nfcQuickYes reports whether r is in NFC whatever surrounds it (NFC
-// quick check Yes, canonical combining class 0), for the ranges that make
-// up nearly all Vietnamese text: Latin up to U+02FF, Latin Extended
-// Additional (precomposed Vietnamese letters) and general punctuation
-// after U+200F. Anything else goes through norm.NFC.
-func nfcQuickYes(r rune) bool {
-	return r < 0x300 || r >= 0x1E00 && r <= 0x1EFF || r >= 0x2010 && r <= 0x206F
 }
 
 // richText closes the placeholder's run, writes one run per span with the

@@ -51,8 +51,8 @@ func Text(data []byte) ([]byte, *TextError) {
 		// could look like UTF-16 without a byte order mark on a second pass.
 		line, col := position(data[:i])
 		return nil, &TextError{Line: line, Col: col,
-			VI: "tệp chứa ký tự NUL (byte 0), không phải văn bản; hãy xóa ký tự này hoặc lưu lại tệp dạng UTF-8",
-			EN: "the file holds a NUL character (byte 0), which is not text; delete it or save the file again as UTF-8"}
+			VI: "tệp chứa ký tự điều khiển U+0000, không được phép trong YAML (thường do sao chép từ phần mềm khác); hãy xóa ký tự này",
+			EN: "the file contains the control character U+0000, which YAML does not allow (it often comes from copying from another program); delete it"}
 	}
 	return lineEnds(data), nil
 }

@@ -7,8 +7,8 @@ package sections
 
 import (
 	"fmt"
+	"github.com/vanban/vanban/internal/placeholder"
 	"io/fs"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -223,9 +223,6 @@ func EndSentence(s string) string {
 	return s + "."
 }
 
-// placeholderRE matches a placeholder: {{name}}, {{ name }}, {{due.q1-1}}.
-var placeholderRE = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
-
 // Writer lays out a sections data set for one file.
 type Writer struct {
 	Text          func(key string) (string, bool)    // a wording key's text (not expanded) and whether it is printed
@@ -289,7 +286,7 @@ func (sw *Writer) value(sc Scope) Lookup {
 
 // off reports whether a text names a wording piece the file switched off (in scope sc).
 func (sw *Writer) off(s string, sc Scope) bool {
-	for _, mt := range placeholderRE.FindAllStringSubmatch(s, -1) {
+	for _, mt := range placeholder.FindAll(s) {
 		if key, ok := strings.CutPrefix(mt[1], wordingRef); ok {
 			if _, given := sw.Raw[key]; given {
 				continue
