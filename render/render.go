@@ -1,16 +1,16 @@
 // Package render is the one entry point that turns a set of vanban input files into their documents: the
-// files and directories given (on disk or in an fs.FS) are read once, each dispatched on its top-level
-// "kind:" key (plan, session, conclusion, followup, reception-schedule, calendar-export), checked together, and
-// rendered, each output written to a Sink as soon as it is made — a directory (atomically, file by file), an
-// in-memory map, an HTTP response, a zip archive.
+// files and directories given (on disk or in an fs.FS) are each dispatched on its top-level "kind:" key (plan,
+// session, conclusion, followup, reception-schedule, calendar-export), checked, and rendered, each output
+// written to a Sink as soon as it is made — a directory (atomically, all or nothing), an in-memory map, an HTTP
+// response, a zip archive.
 //
 //	rep, err := render.Run(ctx, render.Dir("out"), render.Options{}, "examples/duc-pho-2023")
 //
-// Nothing is written when any input has an error: every input is loaded and checked first (all the errors
-// come back together, as a problem.List with file:line:col), then rendered. A document that fails to lay out
-// at that stage (an office's template naming a field the data lacks), a sink's error or a cancelled ctx stop
-// the run; with Dir (a Committer) nothing is written then either — the outputs are staged and renamed into place
-// only when all of them are made — while a plain Sink has received the outputs the Report lists.
+// Nothing is written when any input has an error: every problem of every input comes back together, as a
+// problem.List with file:line:col. Memory does not grow with the number of plans (see Run). A document that
+// fails to lay out (an office's template naming a field the data lacks), a sink's error or a cancelled ctx stop
+// the run; with Dir (a Committer) nothing is written then either — the outputs are staged and renamed into
+// place only when all of them are made — while a plain Sink has received the outputs the Report lists.
 //
 // Output names are the "output:" key of the input, else the input's base name with .docx (.ics for a
 // calendar-export); two inputs making the same name is an error.

@@ -3,7 +3,7 @@ package templates
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
+	"github.com/klauspost/compress/flate"
 	"context"
 	"encoding/xml"
 	"errors"
