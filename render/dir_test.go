@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/vanban/vanban/render"
 )
@@ -72,6 +73,15 @@ func TestDirRespectsReadOnlyAndModes(t *testing.T) {
 	os.Chmod(ro, 0o600)
 	os.WriteFile(filepath.Join(out, ".plan.docx.tmp-123"), []byte("x"), 0o644)
 	os.Mkdir(filepath.Join(out, ".vanban-stage-999"), 0o755)
+	old := time.Now().Add(-time.Hour)
+	for _, n := range []string{".plan.docx.tmp-123", ".vanban-stage-999"} {
+		if err := os.Chtimes(filepath.Join(out, n), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// What another run is writing at this moment is its own: not touched.
+	os.Mkdir(filepath.Join(out, ".vanban-stage-busy"), 0o755)
+	os.WriteFile(filepath.Join(out, ".vanban-stage-busy", "x.docx"), []byte("x"), 0o644)
 	if _, err := render.Run(context.Background(), render.Dir(out), render.Options{}, example); err != nil {
 		t.Fatal(err)
 	}
@@ -79,10 +89,14 @@ func TestDirRespectsReadOnlyAndModes(t *testing.T) {
 		t.Errorf("mode %v, %v", st.Mode(), err)
 	}
 	for _, name := range entries(t, out) {
-		if name[0] == '.' {
+		if name[0] == '.' && name != ".vanban-stage-busy" {
 			t.Errorf("left behind: %s", name)
 		}
 	}
+	if _, err := os.Stat(filepath.Join(out, ".vanban-stage-busy", "x.docx")); err != nil {
+		t.Errorf("the staging directory of a run in progress was removed: %v", err)
+	}
+	os.RemoveAll(filepath.Join(out, ".vanban-stage-busy"))
 	if n := len(entries(t, out)); n != 9 {
 		t.Errorf("%d files", n)
 	}

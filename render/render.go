@@ -34,6 +34,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
@@ -91,7 +92,7 @@ func (discardSink) Put(context.Context, string, []byte) error { return nil }
 // the staging directory is removed and dir is left as it was. An existing output that is read-only is
 // refused before anything is renamed (it is not replaced behind its owner's back); an existing writable output
 // keeps its permissions. Staging directories and temporary files (".NAME.tmp-*") left by a killed run are
-// removed.
+// removed once unchanged for ten minutes (those of another run writing into dir at the same time are not).
 func Dir(dir string) *DirSink { return &DirSink{dir: dir} }
 
 // DirSink is the Sink of Dir.
@@ -239,8 +240,14 @@ func (d *DirSink) Abort() {
 
 const stagePrefix = ".vanban-stage-"
 
+// staleAfter is how long a staging directory or a temporary file has not changed before cleanStale takes it
+// for what a killed run left. A run in progress adds an output to its staging directory every few
+// milliseconds (which changes the directory's time), so another run writing into the same directory at the
+// same moment keeps its own.
+const staleAfter = 10 * time.Minute
+
 // cleanStale removes what a killed run left in dir: staging directories and the temporary files of atomic
-// writes (".NAME.tmp-*").
+// writes (".NAME.tmp-*") that have not changed for staleAfter.
 func cleanStale(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -248,12 +255,15 @@ func cleanStale(dir string) {
 	}
 	for _, e := range entries {
 		n := e.Name()
-		switch {
-		case e.IsDir() && strings.HasPrefix(n, stagePrefix):
-			os.RemoveAll(filepath.Join(dir, n))
-		case !e.IsDir() && strings.HasPrefix(n, ".") && strings.Contains(n, ".tmp-"):
-			os.Remove(filepath.Join(dir, n))
+		stage := e.IsDir() && strings.HasPrefix(n, stagePrefix)
+		temp := !e.IsDir() && strings.HasPrefix(n, ".") && strings.Contains(n, ".tmp-")
+		if !stage && !temp {
+			continue
 		}
+		if info, err := e.Info(); err != nil || time.Since(info.ModTime()) < staleAfter {
+			continue
+		}
+		os.RemoveAll(filepath.Join(dir, n))
 	}
 }
 
