@@ -3,7 +3,6 @@ package templates
 import (
 	"archive/zip"
 	"bytes"
-	"github.com/klauspost/compress/flate"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -20,6 +19,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/nguyenthenguyen/docx"
 )
 
