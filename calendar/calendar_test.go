@@ -2,7 +2,6 @@ package calendar
 
 import (
 	"errors"
-	"github.com/vanban/vanban/problem"
 	"os"
 	"regexp"
 	"strings"
@@ -10,6 +9,8 @@ import (
 	"testing"
 	"time"
 	_ "time/tzdata" // time zones for TestTimeZoneIndependence on machines without zoneinfo
+
+	"github.com/vanban/vanban/problem"
 )
 
 func d(s string) Date { return MustParseDate(s) }

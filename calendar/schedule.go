@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/vanban/vanban/internal/nfc"
-	"github.com/vanban/vanban/problem"
 	"io"
 	"sort"
 	"strconv"
@@ -15,6 +13,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vanban/vanban/internal/fsread"
+	"github.com/vanban/vanban/internal/nfc"
+	"github.com/vanban/vanban/problem"
 )
 
 // ScheduleFormat is the value of the optional top-level "format" key of a schedule file.

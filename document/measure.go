@@ -5,11 +5,11 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	textnfc "github.com/vanban/vanban/internal/nfc"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	textnfc "github.com/vanban/vanban/internal/nfc"
 	"golang.org/x/text/unicode/norm"
 )
 

@@ -7,10 +7,10 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	textnfc "github.com/vanban/vanban/internal/nfc"
 	"io"
 	"strings"
 
+	textnfc "github.com/vanban/vanban/internal/nfc"
 	"github.com/vanban/vanban/problem"
 	"github.com/vanban/vanban/templates"
 )

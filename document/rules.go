@@ -4,13 +4,13 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	textnfc "github.com/vanban/vanban/internal/nfc"
 	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/vanban/vanban/calendar"
+	textnfc "github.com/vanban/vanban/internal/nfc"
 )
 
 //go:embed rules.yaml

@@ -2,12 +2,12 @@ package notice
 
 import (
 	"fmt"
-	"github.com/vanban/vanban/problem"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/problem"
 )
 
 // Clock is a time of day (giờ) in Vietnam, e.g. 08:00 or 14:30.

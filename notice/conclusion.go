@@ -2,14 +2,14 @@ package notice
 
 import (
 	"fmt"
-	"github.com/vanban/vanban/internal/placeholder"
-	"github.com/vanban/vanban/plan"
-	"github.com/vanban/vanban/problem"
 	"strings"
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/placeholder"
 	"github.com/vanban/vanban/internal/source"
+	"github.com/vanban/vanban/plan"
+	"github.com/vanban/vanban/problem"
 	"gopkg.in/yaml.v3"
 )
 

@@ -1,7 +1,6 @@
 package notice
 
 import (
-	"github.com/vanban/vanban/problem"
 	"go/doc/comment"
 	"go/parser"
 	"go/token"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/plan"
+	"github.com/vanban/vanban/problem"
 )
 
 // docSnippets returns the code blocks of the package comment of a Go file, each split at its blank lines: the

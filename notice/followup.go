@@ -2,7 +2,6 @@ package notice
 
 import (
 	"fmt"
-	"github.com/vanban/vanban/problem"
 	"io"
 	"strings"
 	"text/tabwriter"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/problem"
 )
 
 // FollowupFile is a "kind: followup" file: the Ban Dân vận's report (Báo cáo) on the assignments of the

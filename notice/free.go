@@ -2,10 +2,10 @@ package notice
 
 import (
 	"fmt"
-	"github.com/vanban/vanban/problem"
 
 	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/plan"
+	"github.com/vanban/vanban/problem"
 )
 
 // checkFree checks the free blocks of an input with its plan's rules for body blocks (plan.CheckBlocks), and

@@ -2,7 +2,6 @@ package notice
 
 import (
 	"fmt"
-	"github.com/vanban/vanban/problem"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/plan"
+	"github.com/vanban/vanban/problem"
 )
 
 // The values of the top-level "kind" key of the files this package reads.

@@ -2,7 +2,6 @@ package notice
 
 import (
 	"fmt"
-	"github.com/vanban/vanban/problem"
 	"io/fs"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/plan"
+	"github.com/vanban/vanban/problem"
 	"gopkg.in/yaml.v3"
 )
 

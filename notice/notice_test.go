@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"github.com/vanban/vanban/problem"
 	"io"
 	"os"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/vanban/vanban/internal/docxcheck"
+	"github.com/vanban/vanban/problem"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")

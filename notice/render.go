@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/vanban/vanban/plan"
-	"github.com/vanban/vanban/problem"
 	"path/filepath"
 
 	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/plan"
+	"github.com/vanban/vanban/problem"
 )
 
 // Output is one file made from an input: its name (without directory) and bytes.

@@ -3,7 +3,6 @@ package notice
 import (
 	"embed"
 	"fmt"
-	"github.com/vanban/vanban/internal/placeholder"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/placeholder"
 	"github.com/vanban/vanban/internal/sections"
 	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/plan"

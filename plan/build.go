@@ -2,12 +2,12 @@ package plan
 
 import (
 	"fmt"
-	"github.com/vanban/vanban/internal/placeholder"
 	"strings"
 	"time"
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/placeholder"
 	"github.com/vanban/vanban/internal/sections"
 )
 

@@ -2,15 +2,15 @@ package plan
 
 import (
 	"fmt"
-	"github.com/vanban/vanban/internal/placeholder"
-	"github.com/vanban/vanban/problem"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/placeholder"
 	"github.com/vanban/vanban/internal/source"
+	"github.com/vanban/vanban/problem"
 )
 
 // Check applies the cross-field rules a clerk expects and returns every violation at its field's position:

@@ -3,12 +3,12 @@ package plan
 import (
 	"context"
 	"fmt"
-	"github.com/vanban/vanban/problem"
 	"io"
 	"io/fs"
 
 	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/source"
+	"github.com/vanban/vanban/problem"
 )
 
 // Load reads and checks the plan file at path. Its errors are problem.List (all of them, with positions); a

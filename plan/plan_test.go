@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"github.com/vanban/vanban/problem"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/problem"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files (schema, invalid-plan errors)")

@@ -2,12 +2,12 @@ package plan
 
 import (
 	"fmt"
-	"github.com/vanban/vanban/problem"
 	"slices"
 	"time"
 
 	"github.com/vanban/vanban/calendar"
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/problem"
 )
 
 // Warnings returns the problems of the plan that do not stop the document: each session whose time names a day

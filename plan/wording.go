@@ -3,7 +3,6 @@ package plan
 import (
 	"embed"
 	"fmt"
-	"github.com/vanban/vanban/internal/placeholder"
 	"io/fs"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/placeholder"
 	"github.com/vanban/vanban/internal/sections"
 	"github.com/vanban/vanban/problem"
 )

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/vanban/vanban/internal/nfc"
 	"reflect"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
+	"github.com/vanban/vanban/internal/nfc"
 	"golang.org/x/text/unicode/norm"
 )
 

@@ -7,10 +7,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/vanban/vanban/problem"
-	"github.com/vanban/vanban/render"
 	"io"
 	"path/filepath"
+
+	"github.com/vanban/vanban/problem"
+	"github.com/vanban/vanban/render"
 )
 
 // validateUsage is the command line of validate, in its summary (vanban help), its -h and the README.

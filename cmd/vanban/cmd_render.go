@@ -9,8 +9,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/vanban/vanban/problem"
-	"github.com/vanban/vanban/render"
 	"io"
 	"io/fs"
 	"os"
@@ -20,6 +18,8 @@ import (
 
 	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/pdf"
+	"github.com/vanban/vanban/problem"
+	"github.com/vanban/vanban/render"
 	"github.com/vanban/vanban/templates"
 )
 

@@ -7,7 +7,6 @@ package sections
 
 import (
 	"fmt"
-	"github.com/vanban/vanban/internal/placeholder"
 	"io/fs"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vanban/vanban/document"
+	"github.com/vanban/vanban/internal/placeholder"
 )
 
 // Block is one block of a sections data set.
