@@ -55,6 +55,20 @@ func TestDirIsAllOrNothing(t *testing.T) {
 	}
 }
 
+// A run that fails into a directory that did not exist leaves no directory behind either.
+func TestDirAbortRemovesWhatItCreated(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "a", "b")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if _, err := render.Run(ctx, &cancelAfter{render.Dir(out), 3, cancel}, render.Options{}, example); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v", err)
+	}
+	if got := entries(t, parent); len(got) != 0 {
+		t.Errorf("a failed run left %v", got)
+	}
+}
+
 func TestDirRespectsReadOnlyAndModes(t *testing.T) {
 	out := t.TempDir()
 	ro := filepath.Join(out, "session-q1.docx")

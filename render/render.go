@@ -7,7 +7,7 @@
 //	rep, err := render.Run(ctx, render.Dir("out"), render.Options{}, "examples/duc-pho-2023")
 //
 // Nothing is written when any input has an error: every problem of every input comes back together, as a
-// problem.List with file:line:col. Memory does not grow with the number of plans (see Run). A document that
+// problem.List with file:line:col. Memory does not grow with the number of inputs (see Run). A document that
 // fails to lay out (an office's template naming a field the data lacks), a sink's error or a cancelled ctx stop
 // the run; with Dir (a Committer) nothing is written then either — the outputs are staged and renamed into
 // place only when all of them are made — while a plain Sink has received the outputs the Report lists.
@@ -97,14 +97,16 @@ func Dir(dir string) *DirSink { return &DirSink{dir: dir} }
 
 // DirSink is the Sink of Dir.
 type DirSink struct {
-	dir   string
-	stage string   // the staging directory, once created
-	names []string // the outputs staged, in order
+	dir     string
+	created string   // the topmost directory of dir that the first Put created ("" when dir existed)
+	stage   string   // the staging directory, once created
+	names   []string // the outputs staged, in order
 }
 
 // Put stages one output.
 func (d *DirSink) Put(_ context.Context, name string, data []byte) error {
 	if d.stage == "" {
+		d.created = missingTop(d.dir)
 		if err := os.MkdirAll(d.dir, 0o755); err != nil {
 			return &problem.Error{File: d.dir, VI: "không tạo được thư mục: " + err.Error(), EN: "cannot create the directory: " + err.Error(), Err: err}
 		}
@@ -230,12 +232,30 @@ func (d *DirSink) Commit() error {
 	return nil
 }
 
-// Abort removes the staged outputs.
+// Abort removes the staged outputs, and the directories the first Put created for them: dir is left as it was.
 func (d *DirSink) Abort() {
 	if d.stage != "" {
 		os.RemoveAll(d.stage)
 	}
-	d.stage, d.names = "", nil
+	if d.created != "" {
+		for p := filepath.Clean(d.dir); os.Remove(p) == nil && p != d.created; p = filepath.Dir(p) {
+		}
+	}
+	d.stage, d.names, d.created = "", nil, ""
+}
+
+// missingTop returns the topmost of dir and its parents that does not exist, "" when dir exists.
+func missingTop(dir string) string {
+	top := ""
+	for p := filepath.Clean(dir); ; p = filepath.Dir(p) {
+		if _, err := os.Lstat(p); err == nil {
+			return top
+		}
+		top = p
+		if filepath.Dir(p) == p {
+			return top
+		}
+	}
 }
 
 const stagePrefix = ".vanban-stage-"
@@ -293,11 +313,11 @@ func Kinds() []string { return append([]string{plan.Kind}, notice.Kinds...) }
 // them all, then renders each to sink in input order. Its error is nil, a problem.List of every problem of
 // every input (nothing written), the error of a layout or of sink, or ctx's error.
 //
-// Memory does not grow with the number of plans: a plan that no other input of the run refers to is read,
-// checked and rendered by one of GOMAXPROCS goroutines and let go once its output is given to sink. With a
-// Committer (Dir) or Discard, that is one pass (a Committer commits nothing when a later input fails); with a
-// plain Sink, which cannot take back what it was given, every plan is checked in a first pass and read again to
-// be rendered in a second.
+// Memory does not grow with the number of inputs: each plan file, and the session-cycle files of each
+// directory (checked together with the files they name), are read, checked and rendered by one of GOMAXPROCS
+// goroutines and let go once their outputs are given to sink. With a Committer (Dir) or Discard that is one
+// pass (a Committer commits nothing when a later input fails); with a plain Sink, which cannot take back what
+// it was given, every input is checked in a first pass and read again to be rendered in a second.
 func Run(ctx context.Context, sink Sink, opts Options, paths ...string) (*Report, error) {
 	rep := &Report{}
 	r := &run{opts: opts}
@@ -375,7 +395,15 @@ func (r *run) pass(ctx context.Context, jobs []job, rep *Report, sink Sink, mode
 	owner := map[string]string{}
 	made := makeAhead(ctx, jobs, mode != passCheck, runtime.GOMAXPROCS(0))
 	defer made.stop()
-	for i, j := range jobs {
+	fail := func(input string, err error) {
+		if rep.Failed == nil {
+			rep.Failed = map[string]error{}
+		}
+		rep.Failed[input] = err
+		errs = append(errs, problem.From(err)...)
+		made.failed.Store(true) // render no more: nothing will be written
+	}
+	for i := range jobs {
 		if err := ctx.Err(); err != nil {
 			return errs, err
 		}
@@ -383,42 +411,42 @@ func (r *run) pass(ctx context.Context, jobs []job, rep *Report, sink Sink, mode
 		if res.err != nil {
 			return errs, res.err
 		}
-		if res.inputErr != nil {
+		if len(res.failed) > 0 {
 			if !checks {
-				return errs, res.inputErr // the file changed since it was checked
+				return errs, res.failed[res.inputs[0]] // the files changed since they were checked
 			}
-			if rep.Failed == nil {
-				rep.Failed = map[string]error{}
+			for _, in := range res.inputs {
+				if e := res.failed[in]; e != nil {
+					fail(in, e)
+				}
 			}
-			rep.Failed[j.input] = res.inputErr
-			errs = append(errs, problem.From(res.inputErr)...)
-			made.failed.Store(true) // render no more: nothing will be written
 			continue
 		}
 		if checks {
 			rep.Warnings = append(rep.Warnings, res.warnings...)
-			if prev, dup := owner[res.name]; dup {
-				line, col := r.outputPos(j.input)
-				err := problem.List{{File: j.input, Line: line, Col: col, Path: "output",
-					VI: fmt.Sprintf("tệp kết quả %s trùng: cả %s và %s đều tạo ra tệp này; đặt (hoặc thêm) khóa output: với tên khác ở một trong hai tệp", res.name, prev, j.input),
-					EN: fmt.Sprintf("output %s clashes: both %s and %s make it; set (or add) output: with another name in one of the two files", res.name, prev, j.input)}}
-				if rep.Failed == nil {
-					rep.Failed = map[string]error{}
+		}
+		for _, o := range res.outs {
+			if checks {
+				if prev, dup := owner[o.name]; dup {
+					line, col := r.outputPos(o.input)
+					fail(o.input, problem.List{{File: o.input, Line: line, Col: col, Path: "output",
+						VI: fmt.Sprintf("tệp kết quả %s trùng: cả %s và %s đều tạo ra tệp này; đặt (hoặc thêm) khóa output: với tên khác ở một trong hai tệp", o.name, prev, o.input),
+						EN: fmt.Sprintf("output %s clashes: both %s and %s make it; set (or add) output: with another name in one of the two files", o.name, prev, o.input)}})
+					continue
 				}
-				rep.Failed[j.input] = err
-				errs = append(errs, err...)
-				made.failed.Store(true)
+				owner[o.name] = o.input
+			}
+			if sink == nil || len(errs) > 0 {
 				continue
 			}
-			owner[res.name] = j.input
+			if err := ctx.Err(); err != nil {
+				return errs, err
+			}
+			if err := sink.Put(ctx, o.name, o.data); err != nil {
+				return errs, err
+			}
+			rep.Outputs = append(rep.Outputs, Output{Name: o.name, Input: o.input})
 		}
-		if sink == nil || len(errs) > 0 {
-			continue
-		}
-		if err := sink.Put(ctx, res.name, res.data); err != nil {
-			return errs, err
-		}
-		rep.Outputs = append(rep.Outputs, Output{Name: res.name, Input: j.input})
 	}
 	return errs, nil
 }
@@ -438,11 +466,17 @@ type ahead struct {
 
 // result is what a job made.
 type result struct {
-	name     string
-	data     []byte       // nil when not rendered
-	warnings problem.List // the input's warnings (a plan's; those of the notice set are in the Report already)
-	inputErr error        // the input's problems
-	err      error        // an error that stops the run
+	inputs   []string         // the inputs of the job, in order
+	outs     []made           // the outputs, in order
+	warnings problem.List     // the inputs' warnings
+	failed   map[string]error // the inputs that have problems, with them
+	err      error            // an error that stops the run
+}
+
+// made is one output of a job.
+type made struct {
+	input, name string
+	data        []byte // nil when not rendered
 }
 
 func makeAhead(ctx context.Context, jobs []job, render bool, workers int) *ahead {
@@ -486,7 +520,7 @@ func (a *ahead) make(i int) (res result) {
 	j := a.jobs[i]
 	defer func() {
 		if r := recover(); r != nil {
-			res = result{err: fmt.Errorf("render: %s: lỗi nội bộ / internal error: %v", j.input, r)}
+			res = result{err: fmt.Errorf("render: %s: lỗi nội bộ / internal error: %v", j.inputs[0], r)}
 		}
 	}()
 	return j.make(a.ctx, a.render && !a.failed.Load())
@@ -507,10 +541,12 @@ type run struct {
 	opts Options
 }
 
-// job is one output to make: make checks its input (when the pass checks) and renders it (when render is true).
+// job is one unit of a run: a plan file, or the session-cycle files of one directory (they refer to each
+// other and are checked together). make checks its inputs (when the pass checks) and renders their outputs
+// (when render is true).
 type job struct {
-	input string
-	make  func(ctx context.Context, render bool) result
+	inputs []string
+	make   func(ctx context.Context, render bool) result
 }
 
 func (r *run) noticeOptions() notice.Options {
@@ -588,13 +624,13 @@ func (r *run) expand(paths []string) ([]string, error) {
 	return files, errs.Err()
 }
 
-// load reads every input and returns the jobs of the run and the problems found so far (rep.Failed says whose).
-// The plans that no other input refers to become jobs that read, check and render them on their own (see Run);
-// the other inputs are loaded and checked together as one notice set (each file read and parsed once), with the
-// plans they refer to. When the set has errors, each of its inputs is loaded on its own to tell which fail.
+// load reads every input's kind and returns the jobs of the run and the problems found so far (files that do
+// not read, unknown kinds; rep.Failed says whose). A plan file is a job of its own; the session-cycle files
+// (session, conclusion, followup, reception-schedule, calendar-export, office) of one directory are one job,
+// loaded as one notice set with the files they refer to, its outputs made together and the set let go after:
+// memory holds a job's files, never the whole run's.
 func (r *run) load(files []string, rep *Report) ([]job, problem.List) {
 	var errs problem.List
-	failed := map[string]error{}
 	type kindErr struct {
 		kind string
 		err  error
@@ -607,125 +643,145 @@ func (r *run) load(files []string, rep *Report) ([]job, problem.List) {
 		}
 		found[i].err = err
 	})
-	var others []string // the inputs of the notice set
+	named := map[string]bool{}
+	groups := map[string][]string{} // the session-cycle inputs by directory
+	exports := map[string]bool{}    // the calendar-export inputs
+	var order []string              // plan files and directories, in the order of their first file
 	for i, f := range files {
-		if err := found[i].err; err != nil {
-			errs = append(errs, problem.From(err)...)
-			failed[f] = err
-		} else if found[i].kind != plan.Kind {
-			others = append(others, f)
-		}
-	}
-	var set *notice.Set
-	if len(others) > 0 {
-		var err error
-		if set, err = r.loadSet(others...); err != nil {
-			errs = append(errs, problem.From(err)...)
-			set = nil
-			// Load each file on its own: which inputs fail, and every error of every input, each once.
-			for _, f := range others {
-				if err := r.errorsOf(f); err != nil {
-					failed[f] = err
-					errs = append(errs, problem.From(err)...)
-				}
-			}
-		}
-	}
-	if len(failed) > 0 {
-		rep.Failed = failed
-	}
-	if set != nil {
-		named := map[string]bool{}
-		for _, f := range files {
-			named[r.clean(f)] = true
-		}
-		for _, w := range set.Warnings {
-			if named[r.clean(w.File)] {
-				rep.Warnings = append(rep.Warnings, w)
-			}
-		}
-	}
-	var jobs []job
-	for i, f := range files {
+		named[r.clean(f)] = true
 		switch {
 		case found[i].err != nil:
+			if rep.Failed == nil {
+				rep.Failed = map[string]error{}
+			}
+			rep.Failed[f] = found[i].err
+			errs = append(errs, problem.From(found[i].err)...)
 		case found[i].kind == plan.Kind:
-			var p *plan.Plan
-			if set != nil {
-				p = set.Plan(f) // a plan the set loaded for an input that refers to it
+			order = append(order, "\x00"+f)
+		default:
+			if found[i].kind == notice.KindCalendarExport {
+				exports[f] = true
 			}
-			jobs = append(jobs, job{input: f, make: r.planJob(f, p)})
-		case set != nil:
-			for _, name := range set.OutputNames(f) {
-				jobs = append(jobs, job{input: f, make: r.noticeJob(set, f, found[i].kind, name)})
+			d := r.dir(f)
+			if groups[d] == nil {
+				order = append(order, d)
 			}
+			groups[d] = append(groups[d], f)
+		}
+	}
+	jobs := make([]job, 0, len(order))
+	for _, o := range order {
+		if f, ok := strings.CutPrefix(o, "\x00"); ok {
+			jobs = append(jobs, job{inputs: []string{f}, make: r.planJob(f)})
+		} else {
+			jobs = append(jobs, job{inputs: groups[o], make: r.cycleJob(groups[o], named, exports)})
 		}
 	}
 	return jobs, errs
 }
 
-// planJob reads, checks and renders the plan file f, or renders p when the notice set holds it already.
-func (r *run) planJob(f string, held *plan.Plan) func(context.Context, bool) result {
+// planJob reads, checks and renders the plan file f.
+func (r *run) planJob(f string) func(context.Context, bool) result {
 	return func(ctx context.Context, render bool) result {
-		p := held // a plan parsed here is let go with the result, never kept by the job
-		if p == nil {
-			data, err := r.read(f)
-			if err == nil {
-				p, err = plan.Parse(f, data)
-			}
-			if err != nil {
-				return result{inputErr: err}
+		res := result{inputs: []string{f}}
+		data, err := r.read(f)
+		var p *plan.Plan
+		if err == nil {
+			p, err = plan.Parse(f, data)
+		}
+		if err == nil {
+			res.warnings = p.Warnings(r.cal())
+			if r.opts.Strict && len(res.warnings) > 0 {
+				err = res.warnings.Err()
 			}
 		}
-		res := result{name: outputName(f, p.Output), warnings: p.Warnings(r.cal())}
-		if r.opts.Strict && len(res.warnings) > 0 {
-			return result{inputErr: res.warnings.Err()}
+		if err != nil {
+			res.failed = map[string]error{f: err}
+			return res
 		}
+		out := made{input: f, name: outputName(f, p.Output)}
 		if render {
-			// p.RenderContext would check the plan again: it was, by plan.Parse or the notice set, and nothing
-			// changed it since.
+			// p.RenderContext would check the plan again: plan.Parse just did, and nothing changed it since.
 			doc, err := p.Document()
 			if err == nil {
-				res.data, err = document.RenderContext(ctx, doc, r.opts.Document...)
+				out.data, err = document.RenderContext(ctx, doc, r.opts.Document...)
 				if err != nil && ctx.Err() == nil {
 					e := p.Errorf("", "không tạo được văn bản: "+err.Error(), "cannot render the document: "+err.Error())
 					e.Err = err
 					err = e
 				}
 			}
-			res.err = err
+			if err != nil {
+				return result{inputs: res.inputs, err: err}
+			}
 		}
+		res.outs = []made{out}
 		return res
 	}
 }
 
-// noticeJob renders the output called name of the notice set's input f.
-func (r *run) noticeJob(set *notice.Set, f, kind, name string) func(context.Context, bool) result {
+// cycleJob loads the session-cycle files fs (one directory's) as one notice set, checks them and renders their
+// outputs in file order. named are the run's inputs (the set's warnings about them are the job's); exports
+// its calendar-export inputs.
+func (r *run) cycleJob(fs []string, named, exports map[string]bool) func(context.Context, bool) result {
 	return func(ctx context.Context, render bool) result {
-		res := result{name: name}
-		if !render {
+		res := result{inputs: fs}
+		set, err := r.loadSet(fs...)
+		if err != nil {
+			// Load each file on its own: which inputs fail, and every error of every input.
+			res.failed = map[string]error{}
+			for _, f := range fs {
+				if err := r.errorsOf(f); err != nil {
+					res.failed[f] = err
+				}
+			}
+			if len(res.failed) == 0 { // the files fail only together: say it of the first
+				res.failed[fs[0]] = err
+			}
 			return res
 		}
-		from := set
-		if kind == notice.KindCalendarExport {
-			// The calendar of a plan's cycle takes the files of that plan only (its directory, or its include
-			// list), not every file of the run: a set of its own.
-			var err error
-			if from, err = r.loadSet(f); err != nil {
-				return result{err: err}
+		for _, w := range set.Warnings {
+			if named[r.clean(w.File)] {
+				res.warnings = append(res.warnings, w)
 			}
 		}
-		outs, err := from.RenderContext(ctx, f)
-		if err != nil {
-			return result{err: err}
-		}
-		for _, o := range outs {
-			if o.Name == name {
-				res.data = o.Data
-				return res
+		for _, f := range fs {
+			names := set.OutputNames(f)
+			if !render {
+				for _, name := range names {
+					res.outs = append(res.outs, made{input: f, name: name})
+				}
+				continue
+			}
+			if len(names) == 0 {
+				continue
+			}
+			from := set
+			if exports[f] {
+				// The calendar of a plan's cycle takes the files of that plan only (its directory, or its
+				// include list), not every file of the run: a set of its own.
+				if from, err = r.loadSet(f); err != nil {
+					return result{inputs: fs, err: err}
+				}
+			}
+			outs, err := from.RenderContext(ctx, f)
+			if err != nil {
+				return result{inputs: fs, err: err}
+			}
+			for _, name := range names {
+				var data []byte
+				for _, o := range outs {
+					if o.Name == name {
+						data = o.Data
+					}
+				}
+				if data == nil {
+					return result{inputs: fs, err: fmt.Errorf("render: %s made no %s", f, name)}
+				}
+				res.outs = append(res.outs, made{input: f, name: name, data: data})
 			}
 		}
-		return result{err: fmt.Errorf("render: %s made no %s", f, name)}
+		return res
 	}
 }
 
@@ -760,6 +816,14 @@ func (r *run) loadSet(paths ...string) (*notice.Set, error) {
 func (r *run) errorsOf(f string) error {
 	_, err := r.loadSet(f)
 	return err
+}
+
+// dir returns the directory of an input.
+func (r *run) dir(p string) string {
+	if r.opts.FS != nil {
+		return path.Dir(p)
+	}
+	return filepath.Dir(p)
 }
 
 func (r *run) clean(p string) string {

@@ -190,3 +190,53 @@ func BenchmarkCreateFile(b *testing.B) {
 	b.StopTimer()
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
+
+// cycleDirs writes n copies of the seed's folder (examples/duc-pho-2023: a plan, four sessions, a conclusion, a
+// follow-up, a reception schedule, a calendar), each in a directory of its own with its own output names.
+func cycleDirs(b testing.TB, n int) string {
+	b.Helper()
+	root := b.TempDir()
+	entries, err := os.ReadDir(example)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range n {
+		d := filepath.Join(root, fmt.Sprintf("d%04d", i))
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		for _, e := range entries {
+			data, err := os.ReadFile(filepath.Join(example, e.Name()))
+			if err != nil {
+				b.Fatal(err)
+			}
+			s := strings.ReplaceAll(string(data), "output: ", fmt.Sprintf("output: d%04d-", i))
+			if !strings.Contains(s, "\noutput:") {
+				s = strings.Replace(s, "\n", fmt.Sprintf("\noutput: d%04d-%s.docx\n", i, strings.TrimSuffix(e.Name(), ".yaml")), 1)
+			}
+			if err := os.WriteFile(filepath.Join(d, e.Name()), []byte(s), 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	return root
+}
+
+// BenchmarkRun400Cycles renders 400 copies of the seed's whole cycle in one call (3,600 inputs, 3,600
+// outputs): the session-cycle files of one directory are loaded, checked and rendered together and let go
+// after, so the live heap (measured as in BenchmarkRun1000Plans) stays that of a few directories in flight.
+func BenchmarkRun400Cycles(b *testing.B) {
+	dir := cycleDirs(b, 400)
+	for range b.N {
+		live := &liveSink{DirSink: render.Dir(b.TempDir()), n: 360}
+		rep, err := render.Run(context.Background(), live, render.Options{}, dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(rep.Outputs) != 3600 {
+			b.Fatalf("%d outputs", len(rep.Outputs))
+		}
+		b.ReportMetric(float64(live.live)/(1<<20), "live-heap-MB")
+	}
+	b.ReportMetric(float64(3600*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
