@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/vanban/vanban/calendar"
+	"github.com/vanban/vanban/document"
 	"github.com/vanban/vanban/internal/source"
 	"github.com/vanban/vanban/plan"
 )
@@ -116,18 +117,18 @@ func (s *Set) Milestones() []Milestone {
 				continue
 			}
 			ms = append(ms, Milestone{Kind: AssignmentDue, SessionID: c.Session, Key: a.ID, Date: a.Due, End: a.Due,
-				Title: AssignmentDue.Label().VI + ": " + a.Body, TitleEN: AssignmentDue.Label().EN + ": " + a.Body, Rule: a.Task})
+				Title: AssignmentDue.Label().VI + ": " + a.Body, TitleEN: AssignmentDue.Label().EN + ": " + a.Body, Rule: a.Task, RuleEN: a.Task})
 		}
 	}
 	for _, x := range s.Schedules {
 		id := strings.TrimSuffix(filepath.Base(x.path), filepath.Ext(x.path))
 		for _, o := range x.Occurrences(s.Cal) {
-			rule := fmt.Sprintf("Ngày %d hằng tháng", o.Scheduled.Day())
+			rule, ruleEN := fmt.Sprintf("Ngày %d hằng tháng", o.Scheduled.Day()), fmt.Sprintf("Day %d of each month", o.Scheduled.Day())
 			if o.Moved() {
-				rule = "Chuyển từ " + LongDate(o.Scheduled)
+				rule, ruleEN = "Chuyển từ "+LongDate(o.Scheduled), "Moved from "+document.ShortDate(o.Scheduled)
 			}
 			ms = append(ms, Milestone{Kind: ReceptionDay, SessionID: id, Key: o.Held.String(), Date: o.Held, End: o.Held,
-				Title: ReceptionDay.Label().VI + " (" + x.Receiver + ")", TitleEN: ReceptionDay.Label().EN + " (" + x.Receiver + ")", Rule: rule})
+				Title: ReceptionDay.Label().VI + " (" + x.Receiver + ")", TitleEN: ReceptionDay.Label().EN + " (" + x.Receiver + ")", Rule: rule, RuleEN: ruleEN})
 		}
 	}
 	markEstimated(s.Cal, ms, calendar.Date{})

@@ -42,8 +42,11 @@ type Milestone struct {
 	Title string
 	// TitleEN is the English title, e.g. "Conclusion notice due" (the labels: MilestoneKind.Label).
 	TitleEN string
-	// Rule says how the date was obtained, e.g. "07 ngày làm việc sau buổi đối thoại".
+	// Rule says how the date was obtained, e.g. "trong thời hạn 07 ngày làm việc kể từ khi kết thúc đối thoại".
 	Rule string
+	// RuleEN is Rule in English, e.g. "within 07 working days after the session" (an assignment's task, which
+	// the file words, is the same in both).
+	RuleEN string
 	// Estimated marks a date that rests on a calendar estimated from the law, not on an announced schedule of
 	// days off (calendar.Calendar.IsOfficialYear: 2027 on, until announced): the day itself, its end or the
 	// day it is counted from falls in such a year. It may move when the schedule is announced.
@@ -61,14 +64,16 @@ func SessionMilestones(cal *calendar.Calendar, sessionID string, held calendar.D
 	closeDay := cal.AddWorkingDays(held, -o.OpinionsClose)
 	ms := []Milestone{
 		{Kind: OpinionWindow, Date: open, End: closeDay, Title: OpinionWindow.Label().VI,
-			Rule: "từ " + twoDigits(o.OpinionsOpen) + " đến " + twoDigits(o.OpinionsClose) + " ngày làm việc trước buổi đối thoại"},
+			Rule:   "từ " + twoDigits(o.OpinionsOpen) + " đến " + twoDigits(o.OpinionsClose) + " ngày làm việc trước buổi đối thoại",
+			RuleEN: "from " + twoDigits(o.OpinionsOpen) + " to " + twoDigits(o.OpinionsClose) + " working days before the session"},
 		{Kind: InvitationDue, Date: cal.AddWorkingDays(held, -o.Invitation), Title: InvitationDue.Label().VI,
-			Rule: twoDigits(o.Invitation) + " ngày làm việc trước buổi đối thoại"},
+			Rule: twoDigits(o.Invitation) + " ngày làm việc trước buổi đối thoại", RuleEN: twoDigits(o.Invitation) + " working days before the session"},
 		{Kind: ReportsDue, Date: cal.AddWorkingDays(held, -o.Reports), Title: ReportsDue.Label().VI,
-			Rule: twoDigits(o.Reports) + " ngày làm việc trước buổi đối thoại"},
-		{Kind: SessionDay, Date: held, Title: SessionDay.Label().VI, Rule: "ngày tổ chức đối thoại"},
+			Rule: twoDigits(o.Reports) + " ngày làm việc trước buổi đối thoại", RuleEN: twoDigits(o.Reports) + " working days before the session"},
+		{Kind: SessionDay, Date: held, Title: SessionDay.Label().VI, Rule: "ngày tổ chức đối thoại", RuleEN: "the day of the session"},
 		{Kind: ConclusionDue, Date: cal.AddWorkingDays(held, o.Conclusion), Title: ConclusionDue.Label().VI,
-			Rule: "trong thời hạn " + twoDigits(o.Conclusion) + " ngày làm việc kể từ khi kết thúc đối thoại"},
+			Rule:   "trong thời hạn " + twoDigits(o.Conclusion) + " ngày làm việc kể từ khi kết thúc đối thoại",
+			RuleEN: "within " + twoDigits(o.Conclusion) + " working days after the session ends"},
 	}
 	for i := range ms {
 		ms[i].SessionID = sessionID

@@ -394,3 +394,23 @@ func TestICSAssignments(t *testing.T) {
 		t.Errorf("%d assignment events, want %d", seen, len(want))
 	}
 }
+
+// Every milestone says how its date was obtained in both languages (vanban serve shows the English in its
+// English mode).
+func TestMilestoneRulesInBothLanguages(t *testing.T) {
+	for _, dir := range []string{"../examples/duc-pho-2023", "../examples/phuong-2026", "../examples/ubnd-tinh-2026"} {
+		set, err := Load(Options{}, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms := set.Milestones()
+		if len(ms) == 0 {
+			t.Fatalf("%s: no milestones", dir)
+		}
+		for _, m := range ms {
+			if m.Rule == "" || m.RuleEN == "" || (m.Kind != AssignmentDue && m.Rule == m.RuleEN) {
+				t.Errorf("%s: %s %s: rule %q / %q", dir, m.SessionID, m.Kind, m.Rule, m.RuleEN)
+			}
+		}
+	}
+}

@@ -82,7 +82,7 @@ func (s *SessionFile) MilestonesOn(cal *calendar.Calendar) []Milestone {
 	ms := SessionMilestones(cal, s.Session, s.HeldOn, s.Offsets())
 	for i := range ms {
 		if ms[i].Kind == OpinionWindow && !s.Opinions.From.IsZero() {
-			ms[i].Date, ms[i].End, ms[i].Rule = s.Opinions.From, s.Opinions.To, "theo thông báo"
+			ms[i].Date, ms[i].End, ms[i].Rule, ms[i].RuleEN = s.Opinions.From, s.Opinions.To, "theo thông báo", "as the notice announces"
 		}
 	}
 	return ms

@@ -89,6 +89,7 @@ type milestoneJSON struct {
 	Title   string `json:"title"`
 	TitleEN string `json:"title_en"`
 	Rule    string `json:"rule"`
+	RuleEN  string `json:"rule_en"`
 	// Estimated: the date rests on a calendar estimated from the law (notice.Milestone.Estimated).
 	Estimated bool   `json:"estimated,omitempty"`
 	When      string `json:"when"` // "past", "today", "future"
@@ -208,7 +209,7 @@ func (s *server) overview(w http.ResponseWriter, r *http.Request) {
 		} else {
 			for _, m := range set.Milestones() {
 				mj := milestoneJSON{Date: m.Date.String(), Weekday: calendar.WeekdayName(m.Date), Session: m.SessionID,
-					Kind: string(m.Kind), Title: m.Title, TitleEN: m.TitleEN, Rule: m.Rule, Estimated: m.Estimated, When: "future"}
+					Kind: string(m.Kind), Title: m.Title, TitleEN: m.TitleEN, Rule: m.Rule, RuleEN: m.RuleEN, Estimated: m.Estimated, When: "future"}
 				if m.End != m.Date {
 					mj.End = m.End.String()
 				}

@@ -308,6 +308,8 @@ type overviewJSON struct {
 	Milestones []struct {
 		Date, Session, Kind, Title, When string
 		TitleEN                          string `json:"title_en"`
+		Rule                             string
+		RuleEN                           string `json:"rule_en"`
 		Estimated                        bool
 	}
 	Statuses []struct {
@@ -386,8 +388,9 @@ func TestOverview(t *testing.T) {
 		}
 	}
 	for _, m := range ov.Milestones {
-		if m.Kind == "conclusion" && (m.Title != "Hạn ban hành thông báo kết luận" || m.TitleEN != "Conclusion notice due") {
-			t.Errorf("milestone %s %s: %q / %q", m.Session, m.Kind, m.Title, m.TitleEN)
+		if m.Kind == "conclusion" && (m.Title != "Hạn ban hành thông báo kết luận" || m.TitleEN != "Conclusion notice due" ||
+			!strings.HasPrefix(m.Rule, "trong thời hạn 07 ngày làm việc") || m.RuleEN != "within 07 working days after the session ends") {
+			t.Errorf("milestone %s %s: %q / %q, %q / %q", m.Session, m.Kind, m.Title, m.TitleEN, m.Rule, m.RuleEN)
 		}
 		if m.Estimated {
 			t.Errorf("milestone %s %s of 2023 marked estimated", m.Session, m.Kind)

@@ -187,7 +187,7 @@ function renderOverview() {
       el("td", {class: "nowrap"}, d, m.estimated ? el("span", {class: "estimated", title: t("estimatedLong")}, " *") : "",
         el("div", {class: "sub"}, lang === "en" ? new Date(m.date + "T00:00:00Z").toLocaleDateString("en-GB", {weekday: "long", timeZone: "UTC"}) : m.weekday)),
       el("td", {}, m.session),
-      el("td", {}, lang === "en" && m.title_en ? m.title_en : m.title, el("div", {class: "sub"}, m.rule),
+      el("td", {}, lang === "en" && m.title_en ? m.title_en : m.title, el("div", {class: "sub"}, lang === "en" && m.rule_en ? m.rule_en : m.rule),
         m.estimated ? el("div", {class: "sub estimated"}, t("estimated")) : "")));
   }
   $("no-milestones").hidden = o.milestones.length > 0;
