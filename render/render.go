@@ -413,7 +413,11 @@ func (r *run) pass(ctx context.Context, jobs []job, rep *Report, sink Sink, mode
 		}
 		if len(res.failed) > 0 {
 			if !checks {
-				return errs, res.failed[res.inputs[0]] // the files changed since they were checked
+				for _, in := range res.inputs { // the files changed since they were checked
+					if e := res.failed[in]; e != nil {
+						return errs, e
+					}
+				}
 			}
 			for _, in := range res.inputs {
 				if e := res.failed[in]; e != nil {
@@ -644,25 +648,30 @@ func (r *run) load(files []string, rep *Report) ([]job, problem.List) {
 		found[i].err = err
 	})
 	named := map[string]bool{}
-	groups := map[string][]string{} // the session-cycle inputs by directory
-	exports := map[string]bool{}    // the calendar-export inputs
-	var order []string              // plan files and directories, in the order of their first file
+	cycleDirs := map[string]bool{} // the directories that hold session-cycle inputs
+	exports := map[string]bool{}   // the calendar-export inputs
 	for i, f := range files {
 		named[r.clean(f)] = true
-		switch {
+		if found[i].err == nil && found[i].kind != plan.Kind {
+			cycleDirs[r.dir(f)] = true
+			if found[i].kind == notice.KindCalendarExport {
+				exports[f] = true
+			}
+		}
+	}
+	groups := map[string][]string{} // the inputs of each cycle directory, plans among them
+	var order []string              // standalone plan files and cycle directories, in the order of their first file
+	for i, f := range files {
+		switch d := r.dir(f); {
 		case found[i].err != nil:
 			if rep.Failed == nil {
 				rep.Failed = map[string]error{}
 			}
 			rep.Failed[f] = found[i].err
 			errs = append(errs, problem.From(found[i].err)...)
-		case found[i].kind == plan.Kind:
+		case !cycleDirs[d]: // a plan alone in its directory, as far as the run goes
 			order = append(order, "\x00"+f)
 		default:
-			if found[i].kind == notice.KindCalendarExport {
-				exports[f] = true
-			}
-			d := r.dir(f)
 			if groups[d] == nil {
 				order = append(order, d)
 			}
@@ -689,39 +698,50 @@ func (r *run) planJob(f string) func(context.Context, bool) result {
 		if err == nil {
 			p, err = plan.Parse(f, data)
 		}
-		if err == nil {
-			res.warnings = p.Warnings(r.cal())
-			if r.opts.Strict && len(res.warnings) > 0 {
-				err = res.warnings.Err()
-			}
-		}
 		if err != nil {
 			res.failed = map[string]error{f: err}
 			return res
 		}
-		out := made{input: f, name: outputName(f, p.Output)}
-		if render {
-			// p.RenderContext would check the plan again: plan.Parse just did, and nothing changed it since.
-			doc, err := p.Document()
-			if err == nil {
-				out.data, err = document.RenderContext(ctx, doc, r.opts.Document...)
-				if err != nil && ctx.Err() == nil {
-					e := p.Errorf("", "không tạo được văn bản: "+err.Error(), "cannot render the document: "+err.Error())
-					e.Err = err
-					err = e
-				}
-			}
-			if err != nil {
-				return result{inputs: res.inputs, err: err}
-			}
+		out, warnings, failed, err := r.renderPlan(ctx, f, p, render)
+		switch {
+		case err != nil:
+			return result{inputs: res.inputs, err: err}
+		case failed != nil:
+			res.failed = map[string]error{f: failed}
+		default:
+			res.warnings, res.outs = warnings, []made{out}
 		}
-		res.outs = []made{out}
 		return res
 	}
 }
 
-// cycleJob loads the session-cycle files fs (one directory's) as one notice set, checks them and renders their
-// outputs in file order. named are the run's inputs (the set's warnings about them are the job's); exports
+// renderPlan takes the plan p, read from f and checked: its warnings (failed, with Options.Strict, when it has
+// any), its output name and, when render is true, its document. err is the error of the layout.
+func (r *run) renderPlan(ctx context.Context, f string, p *plan.Plan, render bool) (out made, warnings problem.List, failed, err error) {
+	warnings = p.Warnings(r.cal())
+	if r.opts.Strict && len(warnings) > 0 {
+		return made{}, nil, warnings.Err(), nil
+	}
+	out = made{input: f, name: outputName(f, p.Output)}
+	if !render {
+		return out, warnings, nil, nil
+	}
+	// p.RenderContext would check the plan again: plan.Parse (or the notice set) just did, and nothing changed
+	// it since.
+	doc, err := p.Document()
+	if err == nil {
+		out.data, err = document.RenderContext(ctx, doc, r.opts.Document...)
+		if err != nil && ctx.Err() == nil {
+			e := p.Errorf("", "không tạo được văn bản: "+err.Error(), "cannot render the document: "+err.Error())
+			e.Err = err
+			err = e
+		}
+	}
+	return out, warnings, nil, err
+}
+
+// cycleJob loads the inputs fs of one directory (session-cycle files, and its plans) as one notice set, checks
+// them and renders their outputs in file order. named are the run's inputs (the set's warnings about them are the job's); exports
 // its calendar-export inputs.
 func (r *run) cycleJob(fs []string, named, exports map[string]bool) func(context.Context, bool) result {
 	return func(ctx context.Context, render bool) result {
@@ -746,6 +766,21 @@ func (r *run) cycleJob(fs []string, named, exports map[string]bool) func(context
 			}
 		}
 		for _, f := range fs {
+			if p := set.Plan(f); p != nil { // a plan of the directory, loaded by the set
+				out, warnings, failed, err := r.renderPlan(ctx, f, p, render)
+				switch {
+				case err != nil:
+					return result{inputs: fs, err: err}
+				case failed != nil:
+					if res.failed == nil {
+						res.failed = map[string]error{}
+					}
+					res.failed[f] = failed
+				default:
+					res.warnings, res.outs = append(res.warnings, warnings...), append(res.outs, out)
+				}
+				continue
+			}
 			names := set.OutputNames(f)
 			if !render {
 				for _, name := range names {
@@ -812,10 +847,16 @@ func (r *run) loadSet(paths ...string) (*notice.Set, error) {
 	return notice.Load(r.noticeOptions(), paths...)
 }
 
-// errorsOf loads one input of the notice set on its own and returns its errors, nil if none.
+// errorsOf loads one input on its own and returns its errors (a plan's warnings too, with Strict), nil if none.
 func (r *run) errorsOf(f string) error {
-	_, err := r.loadSet(f)
-	return err
+	set, err := r.loadSet(f)
+	if err != nil {
+		return err
+	}
+	if p := set.Plan(f); p != nil && r.opts.Strict {
+		return p.Warnings(r.cal()).Err()
+	}
+	return nil
 }
 
 // dir returns the directory of an input.
