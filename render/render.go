@@ -314,7 +314,7 @@ func Kinds() []string { return append([]string{plan.Kind}, notice.Kinds...) }
 // every input (nothing written), the error of a layout or of sink, or ctx's error.
 //
 // Memory does not grow with the number of inputs: each plan file, and the session-cycle files of each
-// directory (checked together with the files they name), are read, checked and rendered by one of GOMAXPROCS
+// directory with the plans beside them (checked together with the files they name), are read, checked and rendered by one of GOMAXPROCS
 // goroutines and let go once their outputs are given to sink. With a Committer (Dir) or Discard that is one
 // pass (a Committer commits nothing when a later input fails); with a plain Sink, which cannot take back what
 // it was given, every input is checked in a first pass and read again to be rendered in a second.
@@ -629,8 +629,9 @@ func (r *run) expand(paths []string) ([]string, error) {
 }
 
 // load reads every input's kind and returns the jobs of the run and the problems found so far (files that do
-// not read, unknown kinds; rep.Failed says whose). A plan file is a job of its own; the session-cycle files
-// (session, conclusion, followup, reception-schedule, calendar-export, office) of one directory are one job,
+// not read, unknown kinds; rep.Failed says whose). A plan file alone in its directory (as far as the run goes)
+// is a job of its own; the session-cycle files (session, conclusion, followup, reception-schedule,
+// calendar-export, office) of one directory, with the plans beside them, are one job,
 // loaded as one notice set with the files they refer to, its outputs made together and the set let go after:
 // memory holds a job's files, never the whole run's.
 func (r *run) load(files []string, rep *Report) ([]job, problem.List) {
