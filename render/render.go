@@ -310,14 +310,15 @@ type Output struct {
 func Kinds() []string { return append([]string{plan.Kind}, notice.Kinds...) }
 
 // Run reads the inputs (files, and directories standing for every *.yaml and *.yml file under them), checks
-// them all, then renders each to sink in input order. Its error is nil, a problem.List of every problem of
-// every input (nothing written), the error of a layout or of sink, or ctx's error.
+// them all and renders each to sink in input order. Its error is nil, a problem.List of every problem of every
+// input (nothing written), the error of a layout or of sink, or ctx's error.
 //
 // Memory does not grow with the number of inputs: each plan file, and the session-cycle files of each
-// directory with the plans beside them (checked together with the files they name), are read, checked and rendered by one of GOMAXPROCS
-// goroutines and let go once their outputs are given to sink. With a Committer (Dir) or Discard that is one
-// pass (a Committer commits nothing when a later input fails); with a plain Sink, which cannot take back what
-// it was given, every input is checked in a first pass and read again to be rendered in a second.
+// directory with the plans beside them (checked together with the files they name), are read, checked and
+// rendered by one of GOMAXPROCS goroutines and let go once their outputs are given to sink. With a Committer
+// (Dir) or Discard that is one pass (a Committer commits nothing when a later input fails); with a plain Sink,
+// which cannot take back what it was given, every input is checked in a first pass and read again to be
+// rendered in a second.
 func Run(ctx context.Context, sink Sink, opts Options, paths ...string) (*Report, error) {
 	rep := &Report{}
 	r := &run{opts: opts}
@@ -333,7 +334,7 @@ func Run(ctx context.Context, sink Sink, opts Options, paths ...string) (*Report
 	c, staged := sink.(Committer)
 	_, discard := sink.(discardSink)
 	if len(errs) > 0 {
-		// Check the plans of the run too: every problem of every input comes back together.
+		// Check the inputs that did read too: every problem of every input comes back together.
 		more, err := r.pass(ctx, jobs, rep, nil, passCheck)
 		if err != nil {
 			return rep, err
