@@ -155,27 +155,14 @@ func (d *DirSink) syncStaged() error {
 // commits), and returns the first error in name order.
 func (d *DirSink) syncEach() error {
 	errs := make([]error, len(d.names))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(8, len(d.names)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f, err := os.Open(filepath.Join(d.stage, d.names[i]))
-				if err == nil {
-					err = f.Sync()
-					f.Close()
-				}
-				errs[i] = err
-			}
-		}()
-	}
-	for i := range d.names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(8, len(d.names), func(i int) {
+		f, err := os.Open(filepath.Join(d.stage, d.names[i]))
+		if err == nil {
+			err = f.Sync()
+			f.Close()
+		}
+		errs[i] = err
+	})
 	for i, err := range errs {
 		if err != nil {
 			target := filepath.Join(d.dir, d.names[i])
@@ -394,21 +381,21 @@ const (
 func (r *run) pass(ctx context.Context, jobs []job, rep *Report, sink Sink, mode passMode) (errs problem.List, err error) {
 	checks := mode != passRender
 	owner := map[string]string{}
-	made := makeAhead(ctx, jobs, mode != passCheck, runtime.GOMAXPROCS(0))
-	defer made.stop()
+	work := makeAhead(ctx, jobs, mode != passCheck, runtime.GOMAXPROCS(0))
+	defer work.stop()
 	fail := func(input string, err error) {
 		if rep.Failed == nil {
 			rep.Failed = map[string]error{}
 		}
 		rep.Failed[input] = err
 		errs = append(errs, problem.From(err)...)
-		made.failed.Store(true) // render no more: nothing will be written
+		work.failed.Store(true) // render no more: nothing will be written
 	}
 	for i := range jobs {
 		if err := ctx.Err(); err != nil {
 			return errs, err
 		}
-		res := made.get(i)
+		res := work.get(i)
 		if res.err != nil {
 			return errs, res.err
 		}
@@ -642,7 +629,7 @@ func (r *run) load(files []string, rep *Report) ([]job, problem.List) {
 		err  error
 	}
 	found := make([]kindErr, len(files))
-	parallel(len(files), func(i int) { // read by a few goroutines; the results in file order
+	parallel(runtime.GOMAXPROCS(0), len(files), func(i int) { // read by a few goroutines; the results in file order
 		data, err := r.read(files[i])
 		if err == nil {
 			found[i].kind, err = kindOf(files[i], data)
@@ -822,11 +809,11 @@ func (r *run) cycleJob(fs []string, named, exports map[string]bool) func(context
 	}
 }
 
-// parallel calls f(0) … f(n-1) by GOMAXPROCS goroutines and returns when all are done.
-func parallel(n int, f func(i int)) {
+// parallel calls f(0) … f(n-1) by at most workers goroutines and returns when all are done.
+func parallel(workers, n int, f func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
+	for range min(workers, n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
